@@ -1,0 +1,147 @@
+//! One module per subcommand; this one holds what they share: the resolved context and the
+//! rules for where input comes from (flag, then stdin/file/env, then a prompt on a terminal).
+
+mod createsuperuser;
+mod signup;
+mod verify;
+
+use crate::cli::{Cli, Command, PasswordSource};
+use crate::output::Printer;
+use crate::prompt;
+use anyhow::Context;
+use authctl::Secret;
+use authctl::accounts::Accounts;
+use authctl::config::{Dirs, Overrides, Settings};
+use authctl::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::io::Read;
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    /// Exit 1 with nothing on stderr (`verify`'s quiet "no").
+    Denied,
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Ctx {
+    pub settings: Settings,
+    pub printer: Printer,
+    pub env: BTreeMap<String, String>,
+    /// Prompts are allowed: stdin is a terminal and `--no-input` was not given.
+    pub interactive: bool,
+    pub no_input: bool,
+}
+
+impl Ctx {
+    pub fn accounts(&self) -> Result<Accounts> {
+        Accounts::open(&self.settings, chrono::Utc::now())
+    }
+
+    /// The error for input that could only have come from a prompt.
+    pub fn missing(&self, what: &str, flags: &str) -> anyhow::Error {
+        let why = if self.no_input {
+            "--no-input was given"
+        } else {
+            "there is no terminal to ask on"
+        };
+        Error::usage(format!("{what} is needed and {why}; use {flags}")).into()
+    }
+
+    /// Secrets from `--password-stdin` / `--password-file`: exactly `count` lines are used
+    /// (`passwd` reads old then new). `None` when neither flag was given.
+    pub fn password_lines(
+        &self,
+        source: &PasswordSource,
+        count: usize,
+    ) -> Result<Option<Vec<Secret>>> {
+        let mut text = String::new();
+        let origin = if source.password_stdin {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read the password from standard input")?;
+            "standard input".to_string()
+        } else if let Some(path) = &source.password_file {
+            text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read password file {}", path.display()))?;
+            format!("password file {}", path.display())
+        } else {
+            return Ok(None);
+        };
+        let text = Secret::new(text);
+        let lines: Vec<Secret> = text
+            .expose()
+            .split('\n')
+            .map(|line| Secret::new(line.strip_suffix('\r').unwrap_or(line).to_string()))
+            .collect();
+        // A final newline ends the last line rather than starting an empty one.
+        let available = if text.expose().ends_with('\n') {
+            lines.len() - 1
+        } else {
+            lines.len()
+        };
+        if text.expose().is_empty() || available < count {
+            let what = if count == 1 {
+                "1 line".to_string()
+            } else {
+                format!("{count} lines")
+            };
+            return Err(
+                Error::usage(format!("{origin} must hold {what}: one per password")).into(),
+            );
+        }
+        Ok(Some(lines.into_iter().take(count).collect()))
+    }
+
+    /// One password: from the flags, else `prompt` on a terminal, else a usage error.
+    pub fn one_password(
+        &self,
+        source: &PasswordSource,
+        prompt: impl FnOnce() -> Result<Secret>,
+    ) -> Result<Secret> {
+        if let Some(mut lines) = self.password_lines(source, 1)? {
+            return Ok(lines.remove(0));
+        }
+        if self.interactive {
+            return prompt();
+        }
+        Err(self.missing("a password", "--password-stdin or --password-file"))
+    }
+
+    /// A visible value: the flag's, else asked for on a terminal, else a usage error.
+    pub fn value_or_prompt(
+        &self,
+        value: Option<String>,
+        question: &str,
+        flag: &str,
+    ) -> Result<String> {
+        match value {
+            Some(value) => Ok(value),
+            None if self.interactive => prompt::line(question),
+            None => Err(self.missing(&format!("{flag} value"), flag)),
+        }
+    }
+}
+
+pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
+    let env: BTreeMap<String, String> = std::env::vars().collect();
+    let overrides = Overrides {
+        config: cli.config.clone(),
+        database: cli.database.clone(),
+        session_file: cli.session_file.clone(),
+    };
+    let settings = Settings::load(&overrides, &env, &Dirs::from_platform()?)?;
+    let ctx = Ctx {
+        settings,
+        printer,
+        env,
+        interactive: !cli.no_input && prompt::stdin_is_terminal(),
+        no_input: cli.no_input,
+    };
+    match cli.command {
+        Command::Createsuperuser(args) => createsuperuser::run(&ctx, args),
+        Command::Signup(args) => signup::run(&ctx, args),
+        Command::Verify(args) => verify::run(&ctx, args),
+    }
+}

@@ -1,0 +1,33 @@
+//! `authctl signup`: a regular active user, with `UserCreationForm`'s rules.
+
+use super::{Ctx, Status};
+use crate::cli::SignupArgs;
+use crate::prompt;
+use authctl::accounts::{PASSWORD_MISMATCH, SignupRequest};
+use authctl::error::{Error, Result};
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
+    let username = ctx.value_or_prompt(args.username, "Username: ", "--username")?;
+    let password = ctx.one_password(&args.password, || {
+        let first = prompt::hidden("Password: ")?;
+        let second = prompt::hidden("Password confirmation: ")?;
+        if first != second {
+            return Err(Error::invalid(PASSWORD_MISMATCH).into());
+        }
+        Ok(first)
+    })?;
+    let mut accounts = ctx.accounts()?;
+    let user = accounts.signup(SignupRequest {
+        username,
+        email: args.email,
+        first_name: args.first_name,
+        last_name: args.last_name,
+        password: Some(password),
+    })?;
+    ctx.printer.result(
+        &format!("User {} created.", user.username),
+        json!({"id": user.id, "username": user.username, "email": user.email}),
+    );
+    Ok(Status::Success)
+}

@@ -1,0 +1,43 @@
+//! `authctl verify`: is this username/password pair valid? Exit 0 or 1, silent by default.
+
+use super::{Ctx, Status};
+use crate::cli::VerifyArgs;
+use crate::prompt;
+use authctl::accounts::Upgrade;
+use authctl::error::Result;
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
+    let username = ctx.value_or_prompt(args.username, "Username: ", "--username")?;
+    let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
+    let mut accounts = ctx.accounts()?;
+    let result = accounts.authenticate(&username, &password);
+    let printer = &ctx.printer;
+    match result {
+        Ok(auth) => {
+            match &auth.upgrade {
+                Upgrade::NotNeeded => {}
+                Upgrade::Done => printer.detail(&format!(
+                    "re-encoded the password hash with {}",
+                    accounts.hashing().preferred.name()
+                )),
+                Upgrade::Failed(why) => {
+                    printer.detail(&format!("could not upgrade the password hash: {why}"))
+                }
+            }
+            printer.detail(&format!("{}: valid", auth.user.username));
+            if printer.json {
+                printer.result("", json!({"valid": true, "username": auth.user.username}));
+            }
+            Ok(Status::Success)
+        }
+        Err(err) if authctl::error::kind_of(&err) == authctl::Kind::Denied => {
+            printer.detail(&format!("denied: {err:#}"));
+            if printer.json {
+                printer.result("", json!({"valid": false, "username": username}));
+            }
+            Ok(Status::Denied)
+        }
+        Err(err) => Err(err),
+    }
+}

@@ -1,0 +1,53 @@
+//! `bcrypt_sha256$$2b$12$…` (bcrypt over the hex SHA-256 of the password, so long passwords are
+//! not truncated) and plain `bcrypt$$2b$12$…`.
+
+use sha2::{Digest, Sha256};
+
+const SHA256_PREFIX: &str = "bcrypt_sha256$";
+const PLAIN_PREFIX: &str = "bcrypt$";
+
+/// Splits off Django's prefix; `true` when the password is pre-hashed with SHA-256.
+fn split(encoded: &str) -> Option<(bool, &str)> {
+    if let Some(data) = encoded.strip_prefix(SHA256_PREFIX) {
+        Some((true, data))
+    } else {
+        encoded.strip_prefix(PLAIN_PREFIX).map(|data| (false, data))
+    }
+}
+
+fn prepare(prehash: bool, password: &str) -> Vec<u8> {
+    if prehash {
+        let digest = Sha256::digest(password.as_bytes());
+        digest
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+            .into_bytes()
+    } else {
+        password.as_bytes().to_vec()
+    }
+}
+
+/// The cost in `$2b$<cost>$…`, when the rest parses as a bcrypt hash.
+pub fn work_factor(encoded: &str) -> Option<u32> {
+    let (_, data) = split(encoded)?;
+    let parts: ::bcrypt::HashParts = data.parse().ok()?;
+    Some(parts.get_cost())
+}
+
+pub fn encode(prehash: bool, password: &str, rounds: u32) -> String {
+    let prefix = if prehash { SHA256_PREFIX } else { PLAIN_PREFIX };
+    let hash = ::bcrypt::hash(prepare(prehash, password), rounds)
+        .expect("bcrypt rounds are validated when the configuration is loaded");
+    format!("{prefix}{hash}")
+}
+
+pub fn verify(password: &str, encoded: &str) -> bool {
+    match split(encoded) {
+        // The bcrypt crate recomputes with the stored salt and cost and compares in constant time.
+        Some((prehash, data)) => {
+            ::bcrypt::verify(prepare(prehash, password), data).unwrap_or(false)
+        }
+        None => false,
+    }
+}

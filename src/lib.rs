@@ -1,0 +1,15 @@
+//! authctl: Django's user authentication on a SQLite database in Django's own layout.
+//!
+//! This library never prints or prompts; the `authctl` binary gathers input and shows results.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod accounts;
+pub mod config;
+pub mod error;
+pub mod hashers;
+pub mod secret;
+pub mod store;
+pub mod validators;
+
+pub use error::{Error, Kind};
+pub use secret::Secret;

@@ -1,0 +1,27 @@
+//! The `authctl` binary: parse, run, and turn the outcome into one stderr line and an exit code.
+
+mod cli;
+mod commands;
+mod output;
+mod prompt;
+
+use clap::Parser;
+use commands::Status;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let printer = output::Printer {
+        json: cli.json,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match commands::run(cli, printer) {
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::Denied) => ExitCode::from(authctl::Kind::Denied.exit_code()),
+        Err(err) => {
+            output::Printer::error(&format!("{err:#}"));
+            ExitCode::from(authctl::error::kind_of(&err).exit_code())
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The one place that writes to stdout and stderr: human text, or JSON with `--json`.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Printer {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+}
+
+impl Printer {
+    /// A command's result: the JSON object with `--json`, otherwise the text unless `-q`.
+    pub fn result(&self, text: &str, json: Value) {
+        if self.json {
+            println!("{json}");
+        } else if !self.quiet && !text.is_empty() {
+            println!("{text}");
+        }
+    }
+
+    /// Conversation on a terminal (prompts' error lines), always on stderr.
+    pub fn say(&self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    /// Extra detail with `-v`.
+    pub fn detail(&self, text: &str) {
+        if self.verbose > 0 {
+            eprintln!("authctl: {text}");
+        }
+    }
+
+    pub fn error(text: &str) {
+        eprintln!("authctl: error: {text}");
+    }
+}

@@ -1,0 +1,48 @@
+//! Versioned schema changes for authctl's own tables. Each runs once, inside the caller's
+//! transaction, and is recorded in `authctl_migrations`; Django's tables are never touched.
+
+use crate::error::Result;
+use rusqlite::Transaction;
+
+/// Append only: a released migration is never edited, a change is a new entry.
+const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "sessions",
+    "CREATE TABLE authctl_session (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        expires TEXT NOT NULL,
+        auth_hash TEXT NOT NULL
+    );
+    CREATE INDEX authctl_session_user ON authctl_session (user_id);",
+)];
+
+#[cfg(test)]
+pub fn count() -> usize {
+    MIGRATIONS.len()
+}
+
+pub fn apply(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS authctl_migrations (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied TEXT NOT NULL
+        )",
+    )?;
+    let current: i64 = tx.query_row(
+        "SELECT coalesce(max(version), 0) FROM authctl_migrations",
+        [],
+        |row| row.get(0),
+    )?;
+    for &(version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO authctl_migrations (version, name, applied) VALUES (?1, ?2, ?3)",
+            rusqlite::params![version, name, super::format_datetime(chrono::Utc::now())],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,433 @@
+//! Django's field and password validators, with Django's messages: usernames
+//! (`UnicodeUsernameValidator` + 150 characters), email addresses (`EmailValidator`,
+//! `normalize_email`) and the four default password validators.
+
+use crate::config::ValidatorSettings;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+pub const USERNAME_MAX: usize = 150;
+pub const EMAIL_MAX: usize = 254;
+pub const NAME_MAX: usize = 150;
+
+pub const INVALID_USERNAME: &str = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
+pub const INVALID_EMAIL: &str = "Enter a valid email address.";
+
+/// Django's `AbstractBaseUser.normalize_username`: NFKC, so look-alike forms are one name.
+pub fn normalize_username(username: &str) -> String {
+    username.nfkc().collect()
+}
+
+/// Django's `BaseUserManager.normalize_email`: trims and lower-cases the domain part only.
+pub fn normalize_email(email: &str) -> String {
+    let email = email.trim();
+    match email.rsplit_once('@') {
+        Some((name, domain)) => format!("{name}@{}", domain.to_lowercase()),
+        None => email.to_string(),
+    }
+}
+
+/// Django's `MaxLengthValidator` message (lengths in characters, as Python counts them).
+pub fn max_length_message(max: usize, value: &str) -> Option<String> {
+    let len = value.chars().count();
+    (len > max).then(|| format!("Ensure this value has at most {max} characters (it has {len})."))
+}
+
+/// Python's `\w`: a Unicode letter or digit, or the underscore.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The username field's validators, in Django's order; an empty list means valid.
+pub fn username_errors(username: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if username.is_empty() {
+        errors.push("This field cannot be blank.".to_string());
+        return errors;
+    }
+    if !username
+        .chars()
+        .all(|c| is_word_char(c) || ".@+-".contains(c))
+    {
+        errors.push(INVALID_USERNAME.to_string());
+    }
+    errors.extend(max_length_message(USERNAME_MAX, username));
+    errors
+}
+
+/// Django's `EmailValidator` (an empty address is allowed by the field, not checked here).
+pub fn is_valid_email(email: &str) -> bool {
+    if email.is_empty() || email.chars().count() > 320 {
+        return false;
+    }
+    let Some((user, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    valid_email_user(user) && (domain == "localhost" || valid_email_domain(domain))
+}
+
+/// The email field's validators; an empty list means valid.
+pub fn email_errors(email: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    if email.is_empty() {
+        return errors;
+    }
+    if !is_valid_email(email) {
+        errors.push(INVALID_EMAIL.to_string());
+    }
+    errors.extend(max_length_message(EMAIL_MAX, email));
+    errors
+}
+
+fn is_atext(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-!#$%&'*+/=?^_`{}|~".contains(c)
+}
+
+fn valid_email_user(user: &str) -> bool {
+    // dot-atom: atoms of atext separated by single dots
+    if !user.is_empty()
+        && user
+            .split('.')
+            .all(|atom| !atom.is_empty() && atom.chars().all(is_atext))
+    {
+        return true;
+    }
+    // quoted-string: printable ASCII except the quote and backslash, or backslash escapes
+    let Some(inner) = user.strip_prefix('"').and_then(|u| u.strip_suffix('"')) else {
+        return false;
+    };
+    if user.len() < 2 {
+        return false;
+    }
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        let plain = matches!(c, '\u{1}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '!' | '#'..='[' | ']'..='\u{7f}');
+        if plain {
+            continue;
+        }
+        if c != '\\' {
+            return false;
+        }
+        match chars.next() {
+            Some('\u{1}'..='\u{9}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{7f}') => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Characters Django's domain patterns allow in a label: ASCII letters and digits, the dash,
+/// and everything from U+00A1 to U+FFFF.
+fn is_label_char(c: char, digits: bool) -> bool {
+    c.is_ascii_alphabetic()
+        || (digits && c.is_ascii_digit())
+        || c == '-'
+        || ('\u{a1}'..='\u{ffff}').contains(&c)
+}
+
+fn valid_label(label: &str, digits: bool, max: usize) -> bool {
+    let len = label.chars().count();
+    (1..=max).contains(&len)
+        && label.chars().all(|c| is_label_char(c, digits))
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+}
+
+fn valid_email_domain(domain: &str) -> bool {
+    if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
+        return !literal.is_empty()
+            && literal
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+            && (literal.parse::<std::net::Ipv4Addr>().is_ok()
+                || literal.parse::<std::net::Ipv6Addr>().is_ok());
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let Some((tld, rest)) = labels.split_last() else {
+        return false;
+    };
+    if rest.is_empty() || !rest.iter().all(|label| valid_label(label, true, 63)) {
+        return false;
+    }
+    let punycode = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        && (1..=59).contains(&(tld.len() - 4))
+        && tld[4..].chars().all(|c| c.is_ascii_alphanumeric());
+    punycode || (tld.chars().count() >= 2 && valid_label(tld, false, 63))
+}
+
+/// The user's attributes the similarity validator compares against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UserAttributes<'a> {
+    pub username: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub email: &'a str,
+}
+
+/// Django's 20,000 common passwords, lower-cased (see the README for where the list comes from).
+static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/common-passwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect()
+});
+
+/// Characters for which Python's `str.isdigit()` is true (Unicode 14, as in Python 3.11): the
+/// decimal digits of every script plus superscripts and other digit forms.
+const PYTHON_DIGITS: &[(u32, u32)] = &[
+    (0x30, 0x39),
+    (0xB2, 0xB3),
+    (0xB9, 0xB9),
+    (0x660, 0x669),
+    (0x6F0, 0x6F9),
+    (0x7C0, 0x7C9),
+    (0x966, 0x96F),
+    (0x9E6, 0x9EF),
+    (0xA66, 0xA6F),
+    (0xAE6, 0xAEF),
+    (0xB66, 0xB6F),
+    (0xBE6, 0xBEF),
+    (0xC66, 0xC6F),
+    (0xCE6, 0xCEF),
+    (0xD66, 0xD6F),
+    (0xDE6, 0xDEF),
+    (0xE50, 0xE59),
+    (0xED0, 0xED9),
+    (0xF20, 0xF29),
+    (0x1040, 0x1049),
+    (0x1090, 0x1099),
+    (0x1369, 0x1371),
+    (0x17E0, 0x17E9),
+    (0x1810, 0x1819),
+    (0x1946, 0x194F),
+    (0x19D0, 0x19DA),
+    (0x1A80, 0x1A89),
+    (0x1A90, 0x1A99),
+    (0x1B50, 0x1B59),
+    (0x1BB0, 0x1BB9),
+    (0x1C40, 0x1C49),
+    (0x1C50, 0x1C59),
+    (0x2070, 0x2070),
+    (0x2074, 0x2079),
+    (0x2080, 0x2089),
+    (0x2460, 0x2468),
+    (0x2474, 0x247C),
+    (0x2488, 0x2490),
+    (0x24EA, 0x24EA),
+    (0x24F5, 0x24FD),
+    (0x24FF, 0x24FF),
+    (0x2776, 0x277E),
+    (0x2780, 0x2788),
+    (0x278A, 0x2792),
+    (0xA620, 0xA629),
+    (0xA8D0, 0xA8D9),
+    (0xA900, 0xA909),
+    (0xA9D0, 0xA9D9),
+    (0xA9F0, 0xA9F9),
+    (0xAA50, 0xAA59),
+    (0xABF0, 0xABF9),
+    (0xFF10, 0xFF19),
+    (0x104A0, 0x104A9),
+    (0x10A40, 0x10A43),
+    (0x10D30, 0x10D39),
+    (0x10E60, 0x10E68),
+    (0x11052, 0x1105A),
+    (0x11066, 0x1106F),
+    (0x110F0, 0x110F9),
+    (0x11136, 0x1113F),
+    (0x111D0, 0x111D9),
+    (0x112F0, 0x112F9),
+    (0x11450, 0x11459),
+    (0x114D0, 0x114D9),
+    (0x11650, 0x11659),
+    (0x116C0, 0x116C9),
+    (0x11730, 0x11739),
+    (0x118E0, 0x118E9),
+    (0x11950, 0x11959),
+    (0x11C50, 0x11C59),
+    (0x11D50, 0x11D59),
+    (0x11DA0, 0x11DA9),
+    (0x16A60, 0x16A69),
+    (0x16AC0, 0x16AC9),
+    (0x16B50, 0x16B59),
+    (0x1D7CE, 0x1D7FF),
+    (0x1E140, 0x1E149),
+    (0x1E2F0, 0x1E2F9),
+    (0x1E950, 0x1E959),
+    (0x1F100, 0x1F10A),
+    (0x1FBF0, 0x1FBF9),
+];
+
+fn is_python_digit(c: char) -> bool {
+    let c = c as u32;
+    PYTHON_DIGITS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
+/// Runs the enabled default validators in Django's order and returns every message.
+pub fn password_errors(
+    password: &str,
+    user: &UserAttributes,
+    settings: &ValidatorSettings,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    errors.extend(similarity_error(password, user, settings.max_similarity));
+    let len = password.chars().count();
+    if len < settings.min_length {
+        let noun = if settings.min_length == 1 {
+            "character"
+        } else {
+            "characters"
+        };
+        errors.push(format!(
+            "This password is too short. It must contain at least {} {noun}.",
+            settings.min_length
+        ));
+    }
+    if settings.common && COMMON_PASSWORDS.contains(password.to_lowercase().trim()) {
+        errors.push("This password is too common.".to_string());
+    }
+    if settings.numeric && !password.is_empty() && password.chars().all(is_python_digit) {
+        errors.push("This password is entirely numeric.".to_string());
+    }
+    errors
+}
+
+/// Django's `UserAttributeSimilarityValidator`.
+fn similarity_error(password: &str, user: &UserAttributes, max_similarity: f64) -> Option<String> {
+    let password = password.to_lowercase();
+    let attributes = [
+        (user.username, "username"),
+        (user.first_name, "first name"),
+        (user.last_name, "last name"),
+        (user.email, "email address"),
+    ];
+    for (value, verbose_name) in attributes {
+        if value.is_empty() {
+            continue;
+        }
+        let value = value.to_lowercase();
+        let parts = value
+            .split(|c: char| !is_word_char(c))
+            .chain(std::iter::once(value.as_str()));
+        for part in parts {
+            if exceeds_maximum_length_ratio(&password, max_similarity, part) {
+                continue;
+            }
+            if quick_ratio(&password, part) >= max_similarity {
+                return Some(format!(
+                    "The password is too similar to the {verbose_name}."
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Skips comparing a long password against a much shorter value: Django's shortcut, which also
+/// decides which pairs are compared at all.
+fn exceeds_maximum_length_ratio(password: &str, max_similarity: f64, value: &str) -> bool {
+    let pwd_len = password.chars().count();
+    let length_bound_similarity = max_similarity / 2.0 * pwd_len as f64;
+    let value_len = value.chars().count();
+    pwd_len >= 10 * value_len && (value_len as f64) < length_bound_similarity
+}
+
+/// `difflib.SequenceMatcher(a=a, b=b).quick_ratio()`: 2 × the size of the multiset intersection
+/// of the characters, over the total length.
+fn quick_ratio(a: &str, b: &str) -> f64 {
+    let mut available: std::collections::HashMap<char, i64> = std::collections::HashMap::new();
+    for c in b.chars() {
+        *available.entry(c).or_default() += 1;
+    }
+    let mut matches = 0usize;
+    for c in a.chars() {
+        if let Some(n) = available.get_mut(&c) {
+            if *n > 0 {
+                matches += 1;
+            }
+            *n -= 1;
+        }
+    }
+    let total = a.chars().count() + b.chars().count();
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * matches as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames() {
+        assert!(username_errors("alice.b+c@d-e_f").is_empty());
+        assert!(username_errors("Zoë_東京").is_empty());
+        assert_eq!(username_errors("a b"), [INVALID_USERNAME]);
+        assert_eq!(username_errors("a\n"), [INVALID_USERNAME]);
+        assert_eq!(
+            username_errors(&"x".repeat(151)),
+            ["Ensure this value has at most 150 characters (it has 151)."]
+        );
+        assert_eq!(normalize_username("ｅｘａｍｐｌｅ"), "example");
+    }
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "a@b.co",
+            "first.last@example.com",
+            "x@localhost",
+            "\"a b\"@x.org",
+            "u@[127.0.0.1]",
+            "u@[::1]",
+            "u@xn--bcher-kva.example",
+            "u@bücher.de",
+        ] {
+            assert!(is_valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.co",
+            "a@b",
+            "a@b.c",
+            "a..b@c.de",
+            "a@-b.co",
+            "a@b.co.",
+            "a@b.c0m",
+            "a b@c.de",
+            "u@[1.2.3]",
+        ] {
+            assert!(!is_valid_email(bad), "{bad}");
+        }
+        assert_eq!(normalize_email(" Bob@Example.COM "), "Bob@example.com");
+    }
+
+    #[test]
+    fn password_messages() {
+        let s = ValidatorSettings::default();
+        let user = UserAttributes {
+            username: "alice",
+            ..Default::default()
+        };
+        assert_eq!(
+            password_errors("1234", &user, &s),
+            [
+                "This password is too short. It must contain at least 8 characters.",
+                "This password is too common.",
+                "This password is entirely numeric."
+            ]
+        );
+        assert_eq!(
+            password_errors("alice123", &user, &s),
+            ["The password is too similar to the username."]
+        );
+        assert!(password_errors("correct horse battery", &user, &s).is_empty());
+        assert_eq!(quick_ratio("", ""), 1.0);
+    }
+}
