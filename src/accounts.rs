@@ -130,12 +130,15 @@ impl Accounts {
     pub fn create_superuser(&mut self, request: SuperuserRequest) -> Result<(Outcome, User)> {
         let username = validators::normalize_username(&request.username);
         let email = validators::normalize_email(&request.email);
-        let existing = users::by_username(self.store.conn(), &username)?;
-        if existing.is_some() && request.if_exists == IfExists::Keep {
-            return Ok((Outcome::Unchanged, existing.expect("checked above")));
-        }
-        if existing.is_some() && request.if_exists == IfExists::Fail {
-            return Err(Error::invalid("That username is already taken.").into());
+        match (
+            users::by_username(self.store.conn(), &username)?,
+            request.if_exists,
+        ) {
+            (Some(user), IfExists::Keep) => return Ok((Outcome::Unchanged, user)),
+            (Some(_), IfExists::Fail) => {
+                return Err(Error::invalid("That username is already taken.").into());
+            }
+            _ => {}
         }
         let mut errors = validators::username_errors(&username);
         errors.extend(validators::email_errors(&email));

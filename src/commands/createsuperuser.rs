@@ -173,11 +173,13 @@ fn ask_username(ctx: &Ctx, accounts: &Accounts, if_exists: IfExists) -> Result<S
             continue;
         }
         // An existing name is an answer only when the flags say what to do with it.
-        if if_exists == IfExists::Fail {
-            if let Some(problem) = accounts.superuser_username_problem(&answer)? {
-                ctx.printer.say(&problem);
-                continue;
-            }
+        let problem = match if_exists {
+            IfExists::Fail => accounts.superuser_username_problem(&answer)?,
+            IfExists::Keep | IfExists::Update => None,
+        };
+        if let Some(problem) = problem {
+            ctx.printer.say(&problem);
+            continue;
         }
         return Ok(answer);
     }

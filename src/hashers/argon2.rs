@@ -23,10 +23,10 @@ impl Decoded {
     pub fn parse(encoded: &str) -> Option<Self> {
         let rest = encoded.strip_prefix("argon2$")?;
         let mut parts: Vec<&str> = rest.split('$').collect();
-        let variant = match parts.first()? {
-            &"argon2id" => Algorithm::Argon2id,
-            &"argon2i" => Algorithm::Argon2i,
-            &"argon2d" => Algorithm::Argon2d,
+        let variant = match *parts.first()? {
+            "argon2id" => Algorithm::Argon2id,
+            "argon2i" => Algorithm::Argon2i,
+            "argon2d" => Algorithm::Argon2d,
             _ => return None,
         };
         // Hashes made before argon2 1.3 carry no `v=` field and mean version 0x10.

@@ -50,14 +50,12 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if !location.starts_with("file:") {
-            if let Some(parent) = Path::new(location).parent() {
-                if !parent.as_os_str().is_empty() && !parent.exists() {
-                    std::fs::create_dir_all(parent).with_context(|| {
-                        format!("cannot create the directory for database {location}")
-                    })?;
-                }
-            }
+        let parent = Path::new(location)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty());
+        if let Some(parent) = parent.filter(|p| !location.starts_with("file:") && !p.exists()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create the directory for database {location}"))?;
         }
         let conn = Connection::open_with_flags(location, flags)
             .with_context(|| format!("cannot open database {location}"))?;

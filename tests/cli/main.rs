@@ -1,1 +1,11 @@
-fn main() {}
+//! authctl's integration tests: one binary that runs the real program (see STYLE.md), plus
+//! interoperability checks against a real Django.
+
+mod config;
+mod createsuperuser;
+mod django_interop;
+mod signup;
+mod store;
+mod support;
+mod terminal;
+mod verify;

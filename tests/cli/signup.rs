@@ -1,0 +1,170 @@
+use crate::support::Sandbox;
+
+const GOOD: &str = "correct horse battery staple\n";
+
+#[test]
+fn creates_a_regular_active_user_with_names() {
+    let sb = Sandbox::new();
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "alice",
+            "--email",
+            "alice@EXAMPLE.org",
+            "--first-name",
+            "Alice",
+            "--last-name",
+            "Liddell",
+            "--password-stdin",
+        ],
+        GOOD,
+    )
+    .expect(0)
+    .stdout_is("User alice created.\n");
+    assert_eq!(
+        sb.sql("SELECT username, email, first_name, last_name, is_staff, is_superuser, is_active FROM auth_user"),
+        ["alice|alice@example.org|Alice|Liddell|0|0|1"]
+    );
+}
+
+#[test]
+fn usernames_differing_only_in_case_are_duplicates() {
+    let sb = Sandbox::new();
+    sb.run(&["signup", "--username", "Zoë", "--password-stdin"], GOOD)
+        .expect(0);
+    sb.run(&["signup", "--username", "ZOË", "--password-stdin"], GOOD)
+        .expect(3)
+        .stderr_has("A user with that username already exists.");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let sb = Sandbox::new();
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "x y",
+            "--email",
+            "nope",
+            "--password-stdin",
+        ],
+        "x y\n",
+    )
+    .expect(3)
+    .stderr_has("Enter a valid username.")
+    .stderr_has("Enter a valid email address.")
+    .stderr_has("This password is too short.");
+}
+
+#[test]
+fn password_similar_to_names_is_refused() {
+    let sb = Sandbox::new();
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "bob",
+            "--first-name",
+            "Bartholomew",
+            "--password-stdin",
+        ],
+        "bartholomew1\n",
+    )
+    .expect(3)
+    .stderr_has("The password is too similar to the first name.");
+}
+
+#[test]
+fn empty_password_line_is_required_error() {
+    let sb = Sandbox::new();
+    sb.run(&["signup", "--username", "bob", "--password-stdin"], "\n")
+        .expect(3)
+        .stderr_has("This field is required.");
+}
+
+#[test]
+fn no_password_source_without_terminal_is_usage_error() {
+    let sb = Sandbox::new();
+    sb.run(&["signup", "--username", "bob"], "")
+        .expect(2)
+        .stderr_has("--password-stdin or --password-file");
+    sb.run(&["signup", "--username", "bob", "--password-stdin"], "")
+        .expect(2)
+        .stderr_has("standard input must hold 1 line");
+}
+
+#[test]
+fn json_result_has_id_username_email() {
+    let sb = Sandbox::new();
+    let run = sb.run(
+        &[
+            "signup",
+            "--json",
+            "--username",
+            "carol",
+            "--email",
+            "c@example.com",
+            "--password-stdin",
+        ],
+        GOOD,
+    );
+    run.expect(0);
+    assert_eq!(
+        run.json(),
+        serde_json::json!({"id": 1, "username": "carol", "email": "c@example.com"})
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["-q", "signup", "--username", "dave", "--password-stdin"],
+        GOOD,
+    )
+    .expect(0)
+    .stdout_is("");
+}
+
+#[test]
+fn concurrent_signups_on_one_database_all_succeed() {
+    let sb = Sandbox::new();
+    // Create the database first so every process sees the same schema; then race the writers.
+    sb.run(&["signup", "--username", "first", "--password-stdin"], GOOD)
+        .expect(0);
+    let children: Vec<_> = (0..12)
+        .map(|i| {
+            let name = format!("user{i}");
+            let cmd = sb.command(&["signup", "--username", &name, "--password-stdin"]);
+            std::thread::spawn(move || crate::support::run_command(cmd, GOOD))
+        })
+        .collect();
+    for child in children {
+        let run = child.join().unwrap();
+        assert!(!run.stderr().contains("locked"), "{run:?}");
+        run.expect(0);
+    }
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["13"]);
+}
+
+#[test]
+fn concurrent_signups_for_one_name_create_exactly_one_user() {
+    let sb = Sandbox::new();
+    // A fresh database: the processes also race to create the schema.
+    let handles: Vec<_> = (0..6)
+        .map(|_| {
+            let cmd = sb.command(&["signup", "--username", "racer", "--password-stdin"]);
+            std::thread::spawn(move || crate::support::run_command(cmd, GOOD))
+        })
+        .collect();
+    let runs: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let winners = runs.iter().filter(|r| r.code() == 0).count();
+    assert_eq!(winners, 1, "{runs:?}");
+    for run in runs.iter().filter(|r| r.code() != 0) {
+        run.expect(3)
+            .stderr_has("A user with that username already exists.");
+    }
+}

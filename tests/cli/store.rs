@@ -1,0 +1,91 @@
+use crate::support::Sandbox;
+
+#[test]
+fn file_that_is_not_sqlite_is_exit_4_and_untouched() {
+    let sb = Sandbox::new();
+    let junk = "just some text, definitely not SQLite\n".repeat(50);
+    std::fs::write(&sb.db, &junk).unwrap();
+    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
+        .expect(4)
+        .stderr_has("is not a SQLite database");
+    assert_eq!(std::fs::read_to_string(&sb.db).unwrap(), junk);
+}
+
+#[test]
+fn sqlite_without_auth_user_is_exit_4_and_untouched() {
+    let sb = Sandbox::new();
+    sb.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');");
+    let before = std::fs::read(&sb.db).unwrap();
+    sb.run(
+        &["signup", "--username", "a", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(4)
+    .stderr_has("without Django's auth_user table");
+    assert_eq!(std::fs::read(&sb.db).unwrap(), before);
+}
+
+#[test]
+fn auth_user_missing_columns_is_exit_4() {
+    let sb = Sandbox::new();
+    sb.exec("CREATE TABLE auth_user (id INTEGER PRIMARY KEY, username TEXT);");
+    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
+        .expect(4)
+        .stderr_has("missing columns: password, last_login");
+}
+
+#[test]
+fn empty_file_becomes_a_new_database() {
+    let sb = Sandbox::new();
+    std::fs::write(&sb.db, "").unwrap();
+    sb.run(
+        &["signup", "--username", "a", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+}
+
+#[test]
+fn missing_parent_directories_are_created() {
+    let sb = Sandbox::new();
+    let nested = sb.path("a/b/c/users.sqlite3");
+    sb.run(
+        &[
+            "--database",
+            nested.to_str().unwrap(),
+            "signup",
+            "--username",
+            "a",
+            "--password-stdin",
+        ],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    assert!(nested.exists());
+}
+
+#[test]
+fn unreadable_datetime_is_an_error_not_a_panic() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "a", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    sb.exec("UPDATE auth_user SET last_login = 'not a date'");
+    sb.run(
+        &["verify", "--username", "a", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(4)
+    .stderr_has("unreadable datetime");
+}
+
+#[test]
+fn database_that_is_a_directory_is_exit_4() {
+    let sb = Sandbox::new();
+    std::fs::create_dir(&sb.db).unwrap();
+    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
+        .expect(4)
+        .stderr_has("authctl: error:");
+}

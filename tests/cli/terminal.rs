@@ -1,0 +1,202 @@
+//! Prompts driven through a real pseudo-terminal, as a person at a keyboard would answer them.
+
+use crate::support::Sandbox;
+use rexpect::process::wait::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+fn spawn(sb: &Sandbox, args: &[&str]) -> PtySession {
+    let mut cmd = sb.command(args);
+    cmd.env("USER", "Opérateur Un")
+        .env("LOGNAME", "Opérateur Un");
+    spawn_command(cmd, Some(20_000)).expect("spawn authctl on a pty")
+}
+
+fn exit_code(session: &mut PtySession) -> i32 {
+    session.exp_eof().expect("program ends");
+    match session.process.wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("authctl did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn createsuperuser_asks_like_django_and_re_asks_only_the_bad_field() {
+    let sb = Sandbox::new();
+    let mut p = spawn(&sb, &["createsuperuser"]);
+    // The default comes from the login name, ASCII-folded and without spaces, like Django's.
+    p.exp_string("Username (leave blank to use 'operateurun'): ")
+        .unwrap();
+    p.send_line("bad name").unwrap();
+    p.exp_string("Error: Enter a valid username.").unwrap();
+    p.exp_string("Username (leave blank to use 'operateurun'): ")
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Email address: ").unwrap();
+    p.send_line("not-an-email").unwrap();
+    p.exp_string("Error: Enter a valid email address.").unwrap();
+    p.exp_string("Email address: ").unwrap();
+    p.send_line("ops@Example.com").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("first try 123").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("different 456").unwrap();
+    p.exp_string("Error: Your passwords didn't match.").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("   ").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("   ").unwrap();
+    p.exp_string("Error: Blank passwords aren't allowed.")
+        .unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("1234").unwrap();
+    p.exp_string("This password is too short. It must contain at least 8 characters.")
+        .unwrap();
+    p.exp_string("This password is too common.").unwrap();
+    p.exp_string("This password is entirely numeric.").unwrap();
+    p.exp_string("Bypass password validation and create user anyway? [y/N]: ")
+        .unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("a much better passphrase").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("a much better passphrase").unwrap();
+    p.exp_string("Superuser created successfully.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(
+        sb.sql("SELECT username, email, is_superuser FROM auth_user"),
+        ["operateurun|ops@example.com|1"]
+    );
+    sb.run(
+        &["verify", "--username", "operateurun", "--password-stdin"],
+        "a much better passphrase\n",
+    )
+    .expect(0);
+}
+
+#[test]
+fn createsuperuser_bypass_keeps_a_weak_password_when_asked() {
+    let sb = Sandbox::new();
+    let mut p = spawn(
+        &sb,
+        &[
+            "createsuperuser",
+            "--username",
+            "root2",
+            "--email",
+            "r@example.com",
+        ],
+    );
+    p.exp_string("Password: ").unwrap();
+    p.send_line("root2root").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("root2root").unwrap();
+    p.exp_string("The password is too similar to the username.")
+        .unwrap();
+    p.exp_string("[y/N]: ").unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("Superuser created successfully.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    sb.run(
+        &["verify", "--username", "root2", "--password-stdin"],
+        "root2root\n",
+    )
+    .expect(0);
+}
+
+#[test]
+fn createsuperuser_refuses_a_taken_name_and_asks_again() {
+    let sb = Sandbox::new();
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "taken",
+            "--email",
+            "t@example.com",
+        ],
+        "",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["createsuperuser", "--email", "x@example.com"]);
+    p.exp_string("Username (leave blank to use 'operateurun'): ")
+        .unwrap();
+    p.send_line("taken").unwrap();
+    p.exp_string("Error: That username is already taken.")
+        .unwrap();
+    p.exp_string("Username (leave blank").unwrap();
+    p.send_line("fresh").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("Superuser created successfully.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn no_input_on_a_terminal_never_prompts() {
+    let sb = Sandbox::new();
+    let mut p = spawn(
+        &sb,
+        &["--no-input", "createsuperuser", "--email", "x@example.com"],
+    );
+    p.exp_string("--no-input was given").unwrap();
+    assert_eq!(exit_code(&mut p), 2);
+}
+
+#[test]
+fn signup_prompts_for_username_and_password_twice() {
+    let sb = Sandbox::new();
+    let mut p = spawn(&sb, &["signup"]);
+    p.exp_string("Username: ").unwrap();
+    p.send_line("tty_user").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("Password confirmation: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("User tty_user created.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}
+
+#[test]
+fn signup_mismatched_confirmation_is_djangos_error() {
+    let sb = Sandbox::new();
+    let mut p = spawn(&sb, &["signup", "--username", "x"]);
+    p.exp_string("Password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("Password confirmation: ").unwrap();
+    p.send_line("correct horse battery!").unwrap();
+    // rexpect reads bytes as Latin-1, so match the ASCII part of the curly-apostrophe message.
+    p.exp_string("The two password fields didn").unwrap();
+    p.exp_string("t match.").unwrap();
+    assert_eq!(exit_code(&mut p), 3);
+    assert!(
+        !sb.db.exists(),
+        "a refused signup must not even create the database"
+    );
+}
+
+#[test]
+fn verify_prompts_with_hidden_input() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "v", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["verify", "--username", "v"]);
+    p.exp_string("Password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        !rest.contains("correct horse battery"),
+        "the password was echoed: {rest:?}"
+    );
+    match p.process.wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,0 +1,170 @@
+"""Runs real Django for authctl's interoperability tests.
+
+Usage: python djhelper.py ACTION < request.json > response.json
+Every request is a JSON object; `database` (optional) is the SQLite file Django should use and
+`secret_key` its SECRET_KEY. The answer is whatever Django computed, as JSON.
+"""
+
+import json
+import sys
+
+import django
+from django.conf import settings
+
+ALL_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.BCryptPasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+]
+
+
+def configure(request):
+    settings.configure(
+        SECRET_KEY=request.get("secret_key", "authctl-tests-secret-key"),
+        SECRET_KEY_FALLBACKS=request.get("secret_key_fallbacks", []),
+        DATABASES={
+            "default": {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": request.get("database", ":memory:"),
+            }
+        },
+        INSTALLED_APPS=[
+            "django.contrib.auth",
+            "django.contrib.contenttypes",
+            "django.contrib.sessions",
+            "django.contrib.admin",
+            "django.contrib.messages",
+        ],
+        PASSWORD_HASHERS=request.get("hashers", ALL_HASHERS),
+        AUTH_PASSWORD_VALIDATORS=[
+            {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+            {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+            {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+            {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+        ],
+        USE_TZ=True,
+        PASSWORD_RESET_TIMEOUT=request.get("password_reset_timeout", 259200),
+    )
+    django.setup()
+
+
+def hash_passwords(request):
+    from django.contrib.auth.hashers import make_password
+
+    return [
+        {"password": p, "hasher": h, "encoded": make_password(p, hasher=h)}
+        for p in request["passwords"]
+        for h in request["algorithms"]
+    ]
+
+
+def check_passwords(request):
+    from django.contrib.auth.hashers import check_password, identify_hasher
+
+    out = []
+    for item in request["items"]:
+        matches = check_password(item["password"], item["encoded"])
+        preferred = identify_hasher(item["encoded"]) if matches else None
+        out.append(
+            {
+                "matches": matches,
+                "must_update": bool(preferred and preferred.must_update(item["encoded"])),
+            }
+        )
+    return out
+
+
+def validate(request):
+    from django.contrib.auth.models import User
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    out = []
+    for item in request["items"]:
+        user = User(
+            username=item.get("username", ""),
+            email=item.get("email", ""),
+            first_name=item.get("first_name", ""),
+            last_name=item.get("last_name", ""),
+        )
+        try:
+            validate_password(item["password"], user)
+            out.append([])
+        except ValidationError as err:
+            out.append(list(err.messages))
+    return out
+
+
+def check_fields(request):
+    from django.contrib.auth.models import User
+    from django.core.exceptions import ValidationError
+
+    def errors(field, value):
+        try:
+            User._meta.get_field(field).clean(value, None)
+            return []
+        except ValidationError as err:
+            return list(err.messages)
+
+    return {
+        "usernames": [errors("username", u) for u in request["usernames"]],
+        "emails": [errors("email", e) for e in request["emails"]],
+        "normalized_emails": [User.objects.normalize_email(e) for e in request["emails"]],
+    }
+
+
+def migrate(request):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    return {"ok": True}
+
+
+def create_superuser(request):
+    import os
+
+    from django.core.management import call_command
+
+    os.environ["DJANGO_SUPERUSER_PASSWORD"] = request["password"]
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        username=request["username"],
+        email=request["email"],
+        verbosity=0,
+    )
+    return {"ok": True}
+
+
+def authenticate(request):
+    from django.contrib.auth import authenticate as django_authenticate
+    from django.contrib.auth.models import User
+
+    user = django_authenticate(username=request["username"], password=request["password"])
+    row = User.objects.filter(username=request["username"]).first()
+    return {
+        "authenticated": user is not None,
+        "password": row.password if row else None,
+        "is_superuser": bool(row and row.is_superuser),
+        "is_staff": bool(row and row.is_staff),
+    }
+
+
+ACTIONS = {
+    "hash": hash_passwords,
+    "check": check_passwords,
+    "validate": validate,
+    "fields": check_fields,
+    "migrate": migrate,
+    "create_superuser": create_superuser,
+    "authenticate": authenticate,
+}
+
+if __name__ == "__main__":
+    request = json.load(sys.stdin)
+    configure(request)
+    json.dump(ACTIONS[sys.argv[1]](request), sys.stdout)
