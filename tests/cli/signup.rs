@@ -168,3 +168,18 @@ fn concurrent_signups_for_one_name_create_exactly_one_user() {
             .stderr_has("A user with that username already exists.");
     }
 }
+
+#[test]
+fn without_cost_settings_new_hashes_use_djangos_argon2_parameters() {
+    let mut sb = Sandbox::new();
+    for (key, _) in crate::support::CHEAP {
+        sb.unset(key);
+    }
+    sb.run(&["signup", "--username", "prod", "--password-stdin"], GOOD)
+        .expect(0);
+    let hash = &sb.sql("SELECT password FROM auth_user")[0];
+    assert!(
+        hash.starts_with("argon2$argon2id$v=19$m=102400,t=2,p=8$"),
+        "{hash}"
+    );
+}

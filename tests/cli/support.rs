@@ -49,6 +49,12 @@ impl Sandbox {
         self
     }
 
+    /// Drops a variable, for example one of the cheap costs to measure production defaults.
+    pub fn unset(&mut self, key: &str) -> &mut Self {
+        self.vars.retain(|(k, _)| k != key);
+        self
+    }
+
     /// The binary with a clean environment: only this sandbox's settings reach it.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(BIN);
