@@ -1,13 +1,17 @@
 //! The account flows — create a superuser, sign up, authenticate — with Django's rules and
 //! messages. Nothing here prints or prompts: commands gather input and show the results.
 
-use crate::config::{Settings, ValidatorSettings};
+use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::hashers::{self, Algorithm, HashConfig};
 use crate::secret::Secret;
+use crate::session::{self, FileState, SessionFile, not_logged_in};
+use crate::store::sessions::{self, SessionRow};
 use crate::store::{NewUser, Store, User, users};
+use crate::tokens::{self, SecretKeys};
 use crate::validators::{self, UserAttributes};
 use chrono::{DateTime, Utc};
+use std::path::Path;
 
 /// Django's `AuthenticationForm` error, the same for every kind of failure.
 pub const LOGIN_FAILED: &str =
@@ -15,12 +19,14 @@ pub const LOGIN_FAILED: &str =
 pub const USERNAME_EXISTS: &str = "A user with that username already exists.";
 pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
 pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
+pub const OLD_PASSWORD_WRONG: &str =
+    "Your old password was entered incorrectly. Please enter it again.";
 
 /// An open database with the rules that apply to it.
 pub struct Accounts {
     store: Store,
     hashing: HashConfig,
-    validators: ValidatorSettings,
+    settings: Settings,
     now: DateTime<Utc>,
 }
 
@@ -75,6 +81,21 @@ pub struct Authenticated {
     pub upgrade: Upgrade,
 }
 
+#[derive(Debug)]
+pub struct LoggedIn {
+    pub user: User,
+    pub session: SessionRow,
+    pub upgrade: Upgrade,
+}
+
+/// A valid session and its user.
+#[derive(Debug)]
+pub struct Current {
+    pub user: User,
+    pub session: SessionRow,
+    pub file: SessionFile,
+}
+
 impl Accounts {
     pub fn open(settings: &Settings, now: DateTime<Utc>) -> Result<Accounts> {
         let store = Store::open(&settings.database)?;
@@ -91,7 +112,7 @@ impl Accounts {
                 preferred,
                 ..settings.hashing.clone()
             },
-            validators: settings.validators.clone(),
+            settings: settings.clone(),
             now,
         })
     }
@@ -124,7 +145,7 @@ impl Accounts {
 
     /// The enabled password validators' messages for this password and user.
     pub fn password_problems(&self, password: &Secret, user: &UserAttributes) -> Vec<String> {
-        validators::password_errors(password.expose(), user, &self.validators)
+        validators::password_errors(password.expose(), user, &self.settings.validators)
     }
 
     pub fn create_superuser(&mut self, request: SuperuserRequest) -> Result<(Outcome, User)> {
@@ -287,8 +308,9 @@ impl Accounts {
         if !verdict.matches {
             return Err(Error::denied(LOGIN_FAILED).into());
         }
+        let mut user = user;
         let upgrade = if verdict.must_update {
-            self.upgrade_hash(&user, password)
+            self.upgrade_hash(&mut user, password)
         } else {
             Upgrade::NotNeeded
         };
@@ -300,14 +322,218 @@ impl Accounts {
 
     /// Re-encodes an outdated hash, unless the password changed meanwhile; failures (a
     /// read-only database) are reported, never raised.
-    fn upgrade_hash(&mut self, user: &User, password: &Secret) -> Upgrade {
+    fn upgrade_hash(&mut self, user: &mut User, password: &Secret) -> Upgrade {
         let new = hashers::make_password(password.expose(), &self.hashing);
         match self
             .store
             .write(|tx| users::replace_password(tx, user.id, &user.password, &new))
         {
-            Ok(_) => Upgrade::Done,
+            Ok(true) => {
+                user.password = new;
+                Upgrade::Done
+            }
+            Ok(false) => Upgrade::Failed("the password changed meanwhile".into()),
             Err(err) => Upgrade::Failed(format!("{err:#}")),
         }
+    }
+
+    /// Django's `LoginView`: authenticate, set `last_login`, start a session and write the
+    /// session file — all or nothing. A previous session from the same file is ended.
+    pub fn login(&mut self, username: &str, password: &Secret, path: &Path) -> Result<LoggedIn> {
+        let auth = self.authenticate(username, password)?;
+        let keys = SecretKeys::resolve(&self.settings)?;
+        self.store.migrate()?;
+        let identity = self.store.identity();
+        let previous = match session::read(path) {
+            FileState::Present(file) if file.database == identity => {
+                Some(session::key_hash(&file.key))
+            }
+            _ => None,
+        };
+        let file = SessionFile {
+            key: session::new_key(),
+            database: identity,
+            username: auth.user.username.clone(),
+        };
+        let now = self.now;
+        let expires = now + chrono::Duration::seconds(self.settings.session_age as i64);
+        let auth_hash = tokens::session_auth_hash(&auth.user.password, &keys.current);
+        let user_id = auth.user.id;
+        let result = self.store.write(|tx| {
+            if let Some(previous) = &previous {
+                tx.execute(
+                    "DELETE FROM authctl_session WHERE key_hash = ?1",
+                    [previous],
+                )?;
+            }
+            sessions::delete_expired(tx, now)?;
+            users::set_last_login(tx, user_id, now)?;
+            let id = sessions::insert(
+                tx,
+                &session::key_hash(&file.key),
+                user_id,
+                now,
+                expires,
+                &auth_hash,
+            )?;
+            // Written inside the transaction: if the file cannot be written, nothing commits.
+            session::write(path, &file)?;
+            Ok(id)
+        });
+        if result.is_err() {
+            // The commit itself may have failed after the file was written.
+            if matches!(session::read(path), FileState::Present(w) if w.key == file.key) {
+                session::remove(path).ok();
+            }
+        }
+        let session_id = result?;
+        let user = users::by_id(self.store.conn(), user_id)?
+            .ok_or_else(|| not_logged_in("the user was deleted"))?;
+        Ok(LoggedIn {
+            user,
+            session: SessionRow {
+                id: session_id,
+                user_id,
+                created: now,
+                expires,
+                auth_hash,
+            },
+            upgrade: auth.upgrade,
+        })
+    }
+
+    /// The logged-in user, if the session file names a valid session of this database.
+    pub fn current(&mut self, path: &Path) -> Result<Current> {
+        let file = match session::read(path) {
+            FileState::Missing => {
+                return Err(not_logged_in(format!(
+                    "no session file at {} (run authctl login)",
+                    path.display()
+                )));
+            }
+            FileState::Unusable(reason) => return Err(not_logged_in(reason)),
+            FileState::Present(file) => file,
+        };
+        let identity = self.store.identity();
+        if file.database != identity {
+            return Err(not_logged_in(format!(
+                "the session file is for database {}, not {identity}",
+                file.database
+            )));
+        }
+        let Some(row) = sessions::by_key_hash(self.store.conn(), &session::key_hash(&file.key))?
+        else {
+            return Err(not_logged_in(
+                "the session has ended (logged out, replaced, or the password changed)",
+            ));
+        };
+        if row.expires <= self.now {
+            // Best effort: a read-only database still gets the right answer.
+            self.store.write(|tx| sessions::delete(tx, row.id)).ok();
+            return Err(not_logged_in(format!(
+                "the session expired at {} UTC",
+                crate::store::format_datetime(row.expires)
+            )));
+        }
+        let Some(user) = users::by_id(self.store.conn(), row.user_id)? else {
+            return Err(not_logged_in("the user no longer exists"));
+        };
+        if !user.is_active {
+            return Err(not_logged_in("the user is inactive"));
+        }
+        let keys = SecretKeys::resolve(&self.settings)?;
+        let matches = keys.all().any(|key| {
+            hashers::constant_time_eq(
+                &tokens::session_auth_hash(&user.password, key),
+                &row.auth_hash,
+            )
+        });
+        if !matches {
+            return Err(not_logged_in("the password was changed since this login"));
+        }
+        Ok(Current {
+            user,
+            session: row,
+            file,
+        })
+    }
+
+    /// Django's `LogoutView`; not being logged in is not an error. Returns how many sessions
+    /// ended (`all` ends every session of the user).
+    pub fn logout(&mut self, path: &Path, all: bool) -> Result<usize> {
+        let file = match session::read(path) {
+            FileState::Missing => return Ok(0),
+            FileState::Unusable(_) => {
+                session::remove(path)?;
+                return Ok(0);
+            }
+            FileState::Present(file) => file,
+        };
+        // Another database's session file is left for that database.
+        if file.database != self.store.identity() {
+            return Ok(0);
+        }
+        let row = sessions::by_key_hash(self.store.conn(), &session::key_hash(&file.key))?;
+        let ended = match row {
+            None => 0,
+            Some(row) => self.store.write(|tx| match all {
+                true => sessions::delete_for_user(tx, row.user_id, None),
+                false => sessions::delete(tx, row.id),
+            })?,
+        };
+        session::remove(path)?;
+        Ok(ended)
+    }
+
+    /// Django's `PasswordChangeView`: the old password must match; the new one is validated and
+    /// stored, this session stays valid and every other session of the user ends.
+    pub fn change_password(&mut self, path: &Path, old: &Secret, new: &Secret) -> Result<User> {
+        let current = self.current(path)?;
+        let mut user = current.user;
+        if !hashers::check_password(old.expose(), &user.password, &self.hashing).matches {
+            return Err(Error::denied(OLD_PASSWORD_WRONG).into());
+        }
+        self.check_new_password(new, &user)?;
+        let hash = hashers::make_password(new.expose(), &self.hashing);
+        let keys = SecretKeys::resolve(&self.settings)?;
+        let auth_hash = tokens::session_auth_hash(&hash, &keys.current);
+        let (old_hash, session_id, user_id) = (user.password.clone(), current.session.id, user.id);
+        self.store.write(|tx| {
+            if !users::replace_password(tx, user_id, &old_hash, &hash)? {
+                return Err(not_logged_in(
+                    "the password was changed by someone else meanwhile",
+                ));
+            }
+            sessions::set_auth_hash(tx, session_id, &auth_hash)?;
+            sessions::delete_for_user(tx, user_id, Some(session_id))?;
+            Ok(())
+        })?;
+        user.password = hash;
+        Ok(user)
+    }
+
+    /// A new password for an existing user: non-blank, and the validators (Django's
+    /// `SetPasswordForm`).
+    pub fn check_new_password(&self, password: &Secret, user: &User) -> Result<()> {
+        if password.is_empty() {
+            return Err(Error::invalid("This field is required.").into());
+        }
+        let attrs = UserAttributes {
+            username: &user.username,
+            first_name: &user.first_name,
+            last_name: &user.last_name,
+            email: &user.email,
+        };
+        let problems = self.password_problems(password, &attrs);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::invalid_all(problems).into())
+        }
+    }
+
+    /// Active sessions of a user (for the admin view).
+    pub fn session_count(&self, user_id: i64) -> Result<i64> {
+        sessions::count_for_user(self.store.conn(), user_id, self.now)
     }
 }

@@ -59,6 +59,24 @@ pub enum Command {
     #[command(after_help = "Example:\n  authctl signup --username alice --email alice@example.com")]
     Signup(SignupArgs),
 
+    /// Log in: check the password, set last_login and start a session kept in the session file
+    #[command(after_help = "Example:\n  authctl login --username alice")]
+    Login(LoginArgs),
+
+    /// End this session and remove the session file; not being logged in is fine
+    #[command(after_help = "Example:\n  authctl logout --all")]
+    Logout(LogoutArgs),
+
+    /// Print the logged-in user; exit 1 if there is no valid session
+    #[command(after_help = "Example:\n  authctl whoami --json")]
+    Whoami,
+
+    /// Change the logged-in user's password; other sessions of the user end
+    #[command(
+        after_help = "Example:\n  printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | authctl passwd --password-stdin"
+    )]
+    Passwd(PasswdArgs),
+
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
@@ -134,4 +152,32 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Username (asked for on a terminal when missing)
+    #[arg(long)]
+    pub username: Option<String>,
+
+    #[command(flatten)]
+    pub password: PasswordSource,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// End every session of the user, not only this one
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PasswdArgs {
+    /// Read the old then the new password from standard input (two lines)
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// Read the old then the new password from the first two lines of a file
+    #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
+    pub password_file: Option<PathBuf>,
 }

@@ -7,8 +7,11 @@ pub mod accounts;
 pub mod config;
 pub mod error;
 pub mod hashers;
+pub mod private_file;
 pub mod secret;
+pub mod session;
 pub mod store;
+pub mod tokens;
 pub mod validators;
 
 pub use error::{Error, Kind};

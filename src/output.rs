@@ -1,7 +1,13 @@
 //! The one place that writes to stdout and stderr: human text, or JSON with `--json`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
+
+/// Times in JSON output: RFC 3339 in UTC with microseconds.
+pub fn json_time(t: DateTime<Utc>) -> Value {
+    Value::String(t.to_rfc3339_opts(SecondsFormat::Micros, true))
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {

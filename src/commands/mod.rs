@@ -2,15 +2,19 @@
 //! rules for where input comes from (flag, then stdin/file/env, then a prompt on a terminal).
 
 mod createsuperuser;
+mod login;
+mod logout;
+mod passwd;
 mod signup;
 mod verify;
+mod whoami;
 
 use crate::cli::{Cli, Command, PasswordSource};
 use crate::output::Printer;
 use crate::prompt;
 use anyhow::Context;
 use authctl::Secret;
-use authctl::accounts::Accounts;
+use authctl::accounts::{Accounts, Upgrade};
 use authctl::config::{Dirs, Overrides, Settings};
 use authctl::error::{Error, Result};
 use std::collections::BTreeMap;
@@ -124,6 +128,20 @@ impl Ctx {
     }
 }
 
+/// Tells `-v` whether a successful check re-encoded the stored hash.
+pub fn report_upgrade(ctx: &Ctx, accounts: &Accounts, upgrade: &Upgrade) {
+    match upgrade {
+        Upgrade::NotNeeded => {}
+        Upgrade::Done => ctx.printer.detail(&format!(
+            "re-encoded the password hash with {}",
+            accounts.hashing().preferred.name()
+        )),
+        Upgrade::Failed(why) => ctx
+            .printer
+            .detail(&format!("could not upgrade the password hash: {why}")),
+    }
+}
+
 pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let overrides = Overrides {
@@ -143,5 +161,9 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Createsuperuser(args) => createsuperuser::run(&ctx, args),
         Command::Signup(args) => signup::run(&ctx, args),
         Command::Verify(args) => verify::run(&ctx, args),
+        Command::Login(args) => login::run(&ctx, args),
+        Command::Logout(args) => logout::run(&ctx, args),
+        Command::Whoami => whoami::run(&ctx),
+        Command::Passwd(args) => passwd::run(&ctx, args),
     }
 }

@@ -1,9 +1,8 @@
 //! `authctl verify`: is this username/password pair valid? Exit 0 or 1, silent by default.
 
-use super::{Ctx, Status};
+use super::{Ctx, Status, report_upgrade};
 use crate::cli::VerifyArgs;
 use crate::prompt;
-use authctl::accounts::Upgrade;
 use authctl::error::Result;
 use serde_json::json;
 
@@ -15,16 +14,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {
-            match &auth.upgrade {
-                Upgrade::NotNeeded => {}
-                Upgrade::Done => printer.detail(&format!(
-                    "re-encoded the password hash with {}",
-                    accounts.hashing().preferred.name()
-                )),
-                Upgrade::Failed(why) => {
-                    printer.detail(&format!("could not upgrade the password hash: {why}"))
-                }
-            }
+            report_upgrade(ctx, &accounts, &auth.upgrade);
             printer.detail(&format!("{}: valid", auth.user.username));
             if printer.json {
                 printer.result("", json!({"valid": true, "username": auth.user.username}));

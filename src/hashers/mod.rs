@@ -246,7 +246,7 @@ pub fn random_string(len: usize) -> String {
 }
 
 /// Django's `constant_time_compare`.
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 

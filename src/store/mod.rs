@@ -6,6 +6,7 @@
 //! not at all and concurrent writers queue on the busy timeout instead of failing.
 
 mod migrations;
+pub mod sessions;
 pub mod users;
 
 use crate::error::{Error, Result};
@@ -112,6 +113,24 @@ impl Store {
 
     pub fn location(&self) -> &str {
         &self.location
+    }
+
+    /// The database's canonical file path, which a session file must name to be valid here.
+    pub fn identity(&self) -> String {
+        let path = match self.location.strip_prefix("file:") {
+            Some(rest) => {
+                let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+                // file://host/path: the path starts at the first slash after the host.
+                match rest.strip_prefix("//") {
+                    Some(after) => after.find('/').map(|i| &after[i..]).unwrap_or(after),
+                    None => rest,
+                }
+            }
+            None => self.location.as_str(),
+        };
+        std::fs::canonicalize(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| self.location.clone())
     }
 
     /// Whether this is a Django project's database (it has `django_migrations`).

@@ -137,6 +137,14 @@ pub fn set_password(conn: &Connection, id: i64, hash: &str) -> Result<()> {
     Ok(())
 }
 
+pub fn set_last_login(conn: &Connection, id: i64, at: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "UPDATE auth_user SET last_login = ?1 WHERE id = ?2",
+        params![format_datetime(at), id],
+    )?;
+    Ok(())
+}
+
 /// Updates the fields `createsuperuser --update` and the admin change: everything but the id,
 /// the password, `last_login` and `date_joined`.
 pub fn update_profile(conn: &Connection, user: &User) -> Result<()> {

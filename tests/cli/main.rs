@@ -4,6 +4,7 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod sessions;
 mod signup;
 mod store;
 mod support;

@@ -200,3 +200,41 @@ fn verify_prompts_with_hidden_input() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn login_and_passwd_prompt_on_a_terminal() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "t", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["login"]);
+    p.exp_string("Username: ").unwrap();
+    p.send_line("t").unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("Logged in as t.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let mut p = spawn(&sb, &["passwd"]);
+    p.exp_string("Old password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("New password: ").unwrap();
+    p.send_line("brand new passphrase").unwrap();
+    p.exp_string("New password confirmation: ").unwrap();
+    p.send_line("brand new passphrase?").unwrap();
+    p.exp_string("The two password fields didn").unwrap();
+    assert_eq!(exit_code(&mut p), 3);
+
+    let mut p = spawn(&sb, &["passwd"]);
+    p.exp_string("Old password: ").unwrap();
+    p.send_line("correct horse battery").unwrap();
+    p.exp_string("New password: ").unwrap();
+    p.send_line("brand new passphrase").unwrap();
+    p.exp_string("New password confirmation: ").unwrap();
+    p.send_line("brand new passphrase").unwrap();
+    p.exp_string("Your password was changed.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    sb.run(&["whoami"], "").expect(0).stdout_is("t\n");
+}

@@ -154,6 +154,21 @@ def authenticate(request):
     }
 
 
+def session_auth_hash(request):
+    from django.contrib.auth.models import User
+
+    return {"hash": User.objects.get(username=request["username"]).get_session_auth_hash()}
+
+
+def set_password(request):
+    from django.contrib.auth.models import User
+
+    user = User.objects.get(username=request["username"])
+    user.set_password(request["password"])
+    user.save()
+    return {"ok": True}
+
+
 ACTIONS = {
     "hash": hash_passwords,
     "check": check_passwords,
@@ -162,6 +177,8 @@ ACTIONS = {
     "migrate": migrate,
     "create_superuser": create_superuser,
     "authenticate": authenticate,
+    "session_auth_hash": session_auth_hash,
+    "set_password": set_password,
 }
 
 if __name__ == "__main__":

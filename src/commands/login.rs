@@ -1,0 +1,26 @@
+//! `authctl login`: Django's `LoginView` for a terminal session.
+
+use super::{Ctx, Status, report_upgrade};
+use crate::cli::LoginArgs;
+use crate::output::json_time;
+use crate::prompt;
+use authctl::error::Result;
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
+    let username = ctx.value_or_prompt(args.username, "Username: ", "--username")?;
+    let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
+    let mut accounts = ctx.accounts()?;
+    let login = accounts.login(&username, &password, &ctx.settings.session_file)?;
+    report_upgrade(ctx, &accounts, &login.upgrade);
+    ctx.printer.result(
+        &format!("Logged in as {}.", login.user.username),
+        json!({
+            "id": login.user.id,
+            "username": login.user.username,
+            "session_expires": json_time(login.session.expires),
+            "session_file": ctx.settings.session_file,
+        }),
+    );
+    Ok(Status::Success)
+}

@@ -1,0 +1,46 @@
+//! `authctl passwd`: Django's `PasswordChangeView` for the logged-in user.
+
+use super::{Ctx, Status};
+use crate::cli::{PasswdArgs, PasswordSource};
+use crate::prompt;
+use authctl::accounts::PASSWORD_MISMATCH;
+use authctl::error::{Error, Result};
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: PasswdArgs) -> Result<Status> {
+    let mut accounts = ctx.accounts()?;
+    let path = &ctx.settings.session_file;
+    // Fail before asking for anything when there is no session to change a password in.
+    accounts.current(path)?;
+    let source = PasswordSource {
+        password_stdin: args.password_stdin,
+        password_file: args.password_file,
+    };
+    let (old, new) = match ctx.password_lines(&source, 2)? {
+        Some(mut lines) => {
+            let new = lines.remove(1);
+            (lines.remove(0), new)
+        }
+        None if ctx.interactive => {
+            let old = prompt::hidden("Old password: ")?;
+            let new = prompt::hidden("New password: ")?;
+            let again = prompt::hidden("New password confirmation: ")?;
+            if new != again {
+                return Err(Error::invalid(PASSWORD_MISMATCH).into());
+            }
+            (old, new)
+        }
+        None => {
+            return Err(ctx.missing(
+                "the old and new passwords",
+                "--password-stdin or --password-file (two lines: old, new)",
+            ));
+        }
+    };
+    let user = accounts.change_password(path, &old, &new)?;
+    ctx.printer.result(
+        "Your password was changed.",
+        json!({"id": user.id, "username": user.username}),
+    );
+    Ok(Status::Success)
+}

@@ -1,0 +1,92 @@
+//! Files only their owner may read (session files, the generated secret key): written to a
+//! temporary file of mode 0600 beside the target and moved into place in one step, so a reader
+//! never sees half a file and a crash never leaves one.
+
+use anyhow::Context;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+/// What to do when the target already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Replace,
+    /// Leave it: another process got there first. Reported as `Ok(false)`.
+    Keep,
+}
+
+/// Writes `contents` to `path` with mode 0600, creating missing parent directories with 0700.
+/// Returns whether this call's contents are now at `path`.
+pub fn write(path: &Path, contents: &[u8], existing: Existing) -> anyhow::Result<bool> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.exists() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    }
+    let temp = temp_path(path);
+    let result = write_temp(&temp, contents).and_then(|()| match existing {
+        Existing::Replace => fs::rename(&temp, path).map(|()| true),
+        // A hard link fails if the target exists, which makes "create if absent" atomic.
+        Existing::Keep => match fs::hard_link(&temp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(e),
+        },
+    });
+    fs::remove_file(&temp).ok();
+    result.with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = crate::hashers::random_string(12);
+    path.with_file_name(format!(".{name}.{unique}.tmp"))
+}
+
+fn write_temp(temp: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(temp)?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn writes_0600_in_new_0700_directory() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("a/b/secret");
+        assert!(write(&path, b"one", Existing::Replace).unwrap());
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let dir_mode = fs::metadata(root.path().join("a/b"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(dir_mode & 0o777, 0o700);
+        assert!(write(&path, b"two", Existing::Replace).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert!(!write(&path, b"three", Existing::Keep).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let leftovers = fs::read_dir(root.path().join("a/b")).unwrap().count();
+        assert_eq!(leftovers, 1, "temporary files are cleaned up");
+    }
+}

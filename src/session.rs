@@ -1,0 +1,110 @@
+//! Login sessions: the session file a `login` leaves behind, and the rules that decide whether it
+//! still means "logged in" (Django's: the row exists, has not expired, the user is active and the
+//! password hash is the one the session was made with).
+
+use crate::error::{Error, Result};
+use crate::private_file::{self, Existing};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// What the session file holds. The key is the only secret; the database only has its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionFile {
+    pub key: String,
+    pub database: String,
+    pub username: String,
+}
+
+/// Why there is no valid session: always exit 1 ("denied") with this reason.
+pub fn not_logged_in(reason: impl std::fmt::Display) -> anyhow::Error {
+    Error::denied(format!("not logged in: {reason}")).into()
+}
+
+/// A new session key: 256 random bits, URL-safe base64.
+pub fn new_key() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database stores in place of the key.
+pub fn key_hash(key: &str) -> String {
+    crate::tokens::hex(&Sha256::digest(key.as_bytes()))
+}
+
+/// The file's state, read without failing: a missing, unreadable or damaged file is a reason.
+pub enum FileState {
+    Missing,
+    Unusable(String),
+    Present(SessionFile),
+}
+
+pub fn read(path: &Path) -> FileState {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,
+        Err(e) => {
+            return FileState::Unusable(format!(
+                "cannot read session file {}: {e}",
+                path.display()
+            ));
+        }
+    };
+    match serde_json::from_str::<SessionFile>(&text) {
+        Ok(file) if !file.key.is_empty() => FileState::Present(file),
+        _ => FileState::Unusable(format!(
+            "session file {} is damaged; log in again",
+            path.display()
+        )),
+    }
+}
+
+pub fn write(path: &Path, file: &SessionFile) -> Result<()> {
+    let json = serde_json::to_string_pretty(file)?;
+    private_file::write(path, format!("{json}\n").as_bytes(), Existing::Replace)?;
+    Ok(())
+}
+
+pub fn remove(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(anyhow::Error::from(e)
+            .context(format!("cannot remove session file {}", path.display()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_long_random_and_only_hashed() {
+        let key = new_key();
+        assert!(key.len() >= 43);
+        assert_ne!(key, new_key());
+        assert_eq!(key_hash(&key).len(), 64);
+        assert_ne!(key_hash(&key), key);
+    }
+
+    #[test]
+    fn damaged_and_missing_files_are_reasons_not_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("session");
+        assert!(matches!(read(&path), FileState::Missing));
+        std::fs::write(&path, "{\"key\": \"abc\", \"datab").unwrap();
+        assert!(matches!(read(&path), FileState::Unusable(_)));
+        let file = SessionFile {
+            key: "k".into(),
+            database: "/db".into(),
+            username: "u".into(),
+        };
+        write(&path, &file).unwrap();
+        assert!(matches!(read(&path), FileState::Present(f) if f == file));
+    }
+}

@@ -1,0 +1,485 @@
+//! login, whoami, logout and passwd, with two session files on one database standing for two
+//! terminals.
+
+use crate::support::{Sandbox, django};
+use serde_json::json;
+use std::os::unix::fs::PermissionsExt;
+
+const PW: &str = "correct horse battery staple";
+const NEW: &str = "a whole new passphrase";
+
+fn with_user() -> Sandbox {
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_SECRET_KEY", "test secret key for sessions");
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "alice",
+            "--email",
+            "alice@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb
+}
+
+/// Runs a command as "terminal" `term`, which has its own session file.
+fn as_term(sb: &Sandbox, term: &str, args: &[&str], stdin: &str) -> crate::support::Run {
+    let file = sb.path(&format!("sessions/{term}"));
+    let mut full = vec!["--session-file", file.to_str().unwrap()];
+    full.extend_from_slice(args);
+    sb.run(&full, stdin)
+}
+
+fn login(sb: &Sandbox, term: &str) {
+    as_term(
+        sb,
+        term,
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0)
+    .stdout_is("Logged in as alice.\n");
+}
+
+fn whoami(sb: &Sandbox, term: &str) -> crate::support::Run {
+    as_term(sb, term, &["whoami"], "")
+}
+
+#[test]
+fn login_writes_a_private_session_file_and_whoami_names_the_user() {
+    let sb = with_user();
+    login(&sb, "a");
+    let file = sb.path("sessions/a");
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        std::fs::metadata(sb.path("sessions"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o700
+    );
+    whoami(&sb, "a").expect(0).stdout_is("alice\n");
+}
+
+#[test]
+fn default_session_file_lives_in_the_state_dir() {
+    let sb = with_user();
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    assert!(sb.dir.path().join("home/state/authctl/session").exists());
+    sb.run(&["whoami"], "").expect(0).stdout_is("alice\n");
+}
+
+#[test]
+fn the_database_keeps_only_a_hash_of_the_session_key() {
+    let sb = with_user();
+    login(&sb, "a");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sb.path("sessions/a")).unwrap()).unwrap();
+    let key = file["key"].as_str().unwrap();
+    assert!(key.len() >= 22, "at least 128 bits: {key}");
+    let rows = sb.sql("SELECT key_hash, user_id, created, expires FROM authctl_session");
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].contains(key), "the key itself is stored: {rows:?}");
+    let sha = authctl::tokens::hex(&<sha2::Sha256 as sha2::Digest>::digest(key.as_bytes()));
+    assert!(rows[0].starts_with(&format!("{sha}|1|")), "{rows:?}");
+}
+
+#[test]
+fn login_sets_last_login_and_session_expiry_from_session_age() {
+    let mut sb = with_user();
+    sb.set("AUTHCTL_SESSION_AGE", "3600");
+    assert_eq!(sb.sql("SELECT last_login FROM auth_user"), ["NULL"]);
+    login(&sb, "a");
+    let row = &sb.sql("SELECT last_login, created, expires FROM authctl_session JOIN auth_user ON auth_user.id = user_id")[0];
+    let parts: Vec<_> = row
+        .split('|')
+        .map(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S%.f").unwrap())
+        .collect();
+    assert_eq!(parts[0], parts[1], "last_login is the login time");
+    assert_eq!((parts[2] - parts[1]).num_seconds(), 3600);
+    assert!(
+        (chrono::Utc::now().naive_utc() - parts[0])
+            .num_seconds()
+            .abs()
+            < 60,
+        "UTC"
+    );
+}
+
+#[test]
+fn failed_logins_all_look_the_same_and_write_nothing() {
+    let sb = with_user();
+    sb.run(
+        &["signup", "--username", "sleepy", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "nopass",
+            "--email",
+            "n@example.com",
+        ],
+        "",
+    )
+    .expect(0);
+    let mut seen = Vec::new();
+    for (user, pw) in [
+        ("alice", "wrong"),
+        ("ghost", PW),
+        ("sleepy", PW),
+        ("nopass", PW),
+    ] {
+        let run = as_term(
+            &sb,
+            "a",
+            &["login", "--username", user, "--password-stdin"],
+            &format!("{pw}\n"),
+        );
+        run.expect(1).stdout_is("");
+        seen.push(run.stderr());
+        assert!(
+            !sb.path("sessions/a").exists(),
+            "a failed login wrote a session file"
+        );
+    }
+    assert!(seen[0].contains(
+        "Please enter a correct username and password. Note that both fields may be case-sensitive."
+    ));
+    assert!(seen.iter().all(|s| *s == seen[0]), "{seen:#?}");
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM auth_user WHERE last_login IS NOT NULL"),
+        ["0"]
+    );
+}
+
+#[test]
+fn logging_in_again_replaces_the_previous_session() {
+    let sb = with_user();
+    login(&sb, "a");
+    let first = std::fs::read_to_string(sb.path("sessions/a")).unwrap();
+    login(&sb, "a");
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["1"]);
+    std::fs::write(sb.path("sessions/old"), first).unwrap();
+    whoami(&sb, "old")
+        .expect(1)
+        .stderr_has("the session has ended");
+    whoami(&sb, "a").expect(0);
+}
+
+#[test]
+fn passwd_keeps_this_session_and_ends_the_others() {
+    let sb = with_user();
+    login(&sb, "a");
+    login(&sb, "b");
+    as_term(
+        &sb,
+        "a",
+        &["passwd", "--password-stdin"],
+        &format!("{PW}\n{NEW}\n"),
+    )
+    .expect(0)
+    .stdout_is("Your password was changed.\n");
+    whoami(&sb, "a").expect(0).stdout_is("alice\n");
+    whoami(&sb, "b").expect(1).stderr_has("not logged in");
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+}
+
+#[test]
+fn passwd_rejects_a_wrong_old_password_with_djangos_message() {
+    let sb = with_user();
+    login(&sb, "a");
+    let before = sb.sql("SELECT password FROM auth_user");
+    as_term(
+        &sb,
+        "a",
+        &["passwd", "--password-stdin"],
+        &format!("not it\n{NEW}\n"),
+    )
+    .expect(1)
+    .stderr_has("Your old password was entered incorrectly. Please enter it again.");
+    assert_eq!(sb.sql("SELECT password FROM auth_user"), before);
+    whoami(&sb, "a").expect(0);
+}
+
+#[test]
+fn passwd_runs_the_validators() {
+    let sb = with_user();
+    login(&sb, "a");
+    as_term(
+        &sb,
+        "a",
+        &["passwd", "--password-stdin"],
+        &format!("{PW}\nalice\n"),
+    )
+    .expect(3)
+    .stderr_has("This password is too short.")
+    .stderr_has("The password is too similar to the username.");
+}
+
+#[test]
+fn passwd_needs_two_lines_and_a_session() {
+    let sb = with_user();
+    as_term(
+        &sb,
+        "a",
+        &["passwd", "--password-stdin"],
+        &format!("{PW}\n{NEW}\n"),
+    )
+    .expect(1)
+    .stderr_has("not logged in");
+    login(&sb, "a");
+    as_term(
+        &sb,
+        "a",
+        &["passwd", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(2)
+    .stderr_has("must hold 2 lines");
+    as_term(&sb, "a", &["passwd"], "")
+        .expect(2)
+        .stderr_has("--password-stdin");
+}
+
+#[test]
+fn logout_removes_the_file_and_the_row_and_is_idempotent() {
+    let sb = with_user();
+    login(&sb, "a");
+    login(&sb, "b");
+    as_term(&sb, "a", &["logout"], "")
+        .expect(0)
+        .stdout_is("Logged out.\n");
+    assert!(!sb.path("sessions/a").exists());
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["1"]);
+    as_term(&sb, "a", &["logout"], "")
+        .expect(0)
+        .stdout_is("Not logged in.\n");
+    whoami(&sb, "a").expect(1);
+    whoami(&sb, "b").expect(0);
+}
+
+#[test]
+fn logout_all_ends_every_session_of_the_user() {
+    let sb = with_user();
+    login(&sb, "a");
+    login(&sb, "b");
+    let run = as_term(&sb, "a", &["logout", "--all", "--json"], "");
+    run.expect(0);
+    assert_eq!(run.json(), json!({"sessions_ended": 2}));
+    whoami(&sb, "b")
+        .expect(1)
+        .stderr_has("the session has ended");
+}
+
+#[test]
+fn sessions_expire_after_session_age() {
+    let mut sb = with_user();
+    sb.set("AUTHCTL_SESSION_AGE", "1");
+    login(&sb, "a");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the session expired at");
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM authctl_session"),
+        ["0"],
+        "an expired row is cleaned up"
+    );
+}
+
+#[test]
+fn expired_rows_of_other_sessions_are_cleaned_up_at_login() {
+    let sb = with_user();
+    login(&sb, "a");
+    sb.exec("UPDATE authctl_session SET expires = '2001-01-01 00:00:00'");
+    login(&sb, "b");
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["1"]);
+}
+
+#[test]
+fn deactivated_or_deleted_users_are_logged_out() {
+    let sb = with_user();
+    login(&sb, "a");
+    sb.exec("UPDATE auth_user SET is_active = 0");
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the user is inactive");
+    sb.exec("UPDATE auth_user SET is_active = 1");
+    whoami(&sb, "a").expect(0);
+    sb.exec("DELETE FROM auth_user");
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the user no longer exists");
+}
+
+#[test]
+fn a_password_changed_behind_our_back_ends_the_session() {
+    let sb = with_user();
+    login(&sb, "a");
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--update",
+            "--username",
+            "alice",
+            "--password-stdin",
+        ],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the password was changed since this login");
+}
+
+#[test]
+fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
+    let sb = with_user();
+    login(&sb, "a");
+    let good = std::fs::read_to_string(sb.path("sessions/a")).unwrap();
+    std::fs::write(sb.path("sessions/a"), "garbage{").unwrap();
+    whoami(&sb, "a").expect(1).stderr_has("is damaged");
+    std::fs::write(sb.path("sessions/a"), &good[..good.len() / 2]).unwrap();
+    whoami(&sb, "a").expect(1).stderr_has("is damaged");
+    std::fs::write(
+        sb.path("sessions/a"),
+        good.replace("\"key\": \"", "\"key\": \"x"),
+    )
+    .unwrap();
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the session has ended");
+    let other = sb.path("other.sqlite3");
+    std::fs::write(sb.path("sessions/a"), &good).unwrap();
+    as_term(
+        &sb,
+        "a",
+        &["--database", other.to_str().unwrap(), "whoami"],
+        "",
+    )
+    .expect(1)
+    .stderr_has("the session file is for database");
+    std::fs::remove_file(sb.path("sessions/a")).unwrap();
+    std::fs::create_dir(sb.path("sessions/a")).unwrap();
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("cannot read session file");
+    whoami(&sb, "none").expect(1).stderr_has("no session file");
+}
+
+#[test]
+fn logout_of_a_damaged_file_removes_it() {
+    let sb = with_user();
+    std::fs::create_dir_all(sb.path("sessions")).unwrap();
+    std::fs::write(sb.path("sessions/a"), "garbage").unwrap();
+    as_term(&sb, "a", &["logout"], "")
+        .expect(0)
+        .stdout_is("Not logged in.\n");
+    assert!(!sb.path("sessions/a").exists());
+}
+
+#[test]
+fn whoami_json_has_the_user_and_the_expiry() {
+    let sb = with_user();
+    login(&sb, "a");
+    let run = as_term(&sb, "a", &["whoami", "--json"], "");
+    run.expect(0);
+    let json = run.json();
+    assert_eq!(json["username"], "alice");
+    assert_eq!(json["email"], "alice@example.com");
+    assert_eq!(json["is_staff"], false);
+    assert!(json["last_login"].as_str().unwrap().ends_with('Z'));
+    assert!(json["session_expires"].as_str().unwrap() > json["last_login"].as_str().unwrap());
+}
+
+#[test]
+fn a_session_made_under_an_old_secret_key_survives_as_a_fallback() {
+    let mut sb = with_user();
+    login(&sb, "a");
+    sb.set("AUTHCTL_SECRET_KEY", "the new key");
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the password was changed since this login");
+    sb.set(
+        "AUTHCTL_SECRET_KEY_FALLBACKS",
+        "test secret key for sessions",
+    );
+    whoami(&sb, "a").expect(0);
+}
+
+#[test]
+fn generated_secret_key_is_kept_private_in_the_config_dir() {
+    let mut sb = with_user();
+    sb.unset("AUTHCTL_SECRET_KEY");
+    login(&sb, "a");
+    let key_file = sb.dir.path().join("home/config/authctl/secret_key");
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    assert_eq!(key.len(), 50);
+    assert_eq!(
+        std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    whoami(&sb, "a").expect(0);
+    let dump = sb.sql("SELECT * FROM authctl_session").join("\n")
+        + &sb.sql("SELECT * FROM auth_user").join("\n");
+    assert!(
+        !dump.contains(&key),
+        "the secret key leaked into the database"
+    );
+}
+
+#[test]
+fn session_auth_hash_equals_djangos_and_a_django_password_change_logs_out() {
+    let mut sb = Sandbox::new();
+    let secret = "django-insecure-shared-secret";
+    sb.set("AUTHCTL_SECRET_KEY", secret);
+    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
+    django("migrate", json!({"database": sb.db}));
+    django(
+        "create_superuser",
+        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
+    );
+    as_term(
+        &sb,
+        "a",
+        &["login", "--username", "dj", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    let ours = sb.sql("SELECT auth_hash FROM authctl_session")[0].clone();
+    let theirs = django(
+        "session_auth_hash",
+        json!({"database": sb.db, "secret_key": secret, "username": "dj"}),
+    );
+    assert_eq!(theirs["hash"], ours);
+    whoami(&sb, "a").expect(0);
+    django(
+        "set_password",
+        json!({"database": sb.db, "username": "dj", "password": NEW}),
+    );
+    whoami(&sb, "a")
+        .expect(1)
+        .stderr_has("the password was changed since this login");
+}
