@@ -4,11 +4,12 @@
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::hashers::{self, Algorithm, HashConfig};
+use crate::mail::ResetEmail;
 use crate::secret::Secret;
 use crate::session::{self, FileState, SessionFile, not_logged_in};
 use crate::store::sessions::{self, SessionRow};
 use crate::store::{NewUser, Store, User, users};
-use crate::tokens::{self, SecretKeys};
+use crate::tokens::{self, SecretKeys, reset};
 use crate::validators::{self, UserAttributes};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -19,6 +20,7 @@ pub const LOGIN_FAILED: &str =
 pub const USERNAME_EXISTS: &str = "A user with that username already exists.";
 pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
 pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
+pub const RESET_LINK_INVALID: &str = "The password reset link was invalid, possibly because it has already been used. Please request a new password reset.";
 pub const OLD_PASSWORD_WRONG: &str =
     "Your old password was entered incorrectly. Please enter it again.";
 
@@ -532,8 +534,85 @@ impl Accounts {
         }
     }
 
+    /// Django's `PasswordResetForm`: a reset email for every active user with a usable password
+    /// whose email matches (NFKC, case-insensitive). Whether any matched is not for the caller to
+    /// show: the same answer must come back either way.
+    pub fn reset_request(&self, email: &str) -> Result<Vec<ResetEmail>> {
+        let email = email.trim();
+        if email.is_empty() {
+            return Err(Error::invalid("This field is required.").into());
+        }
+        let errors = validators::email_errors(email);
+        if !errors.is_empty() {
+            return Err(Error::invalid_all(errors).into());
+        }
+        let keys = SecretKeys::resolve(&self.settings)?;
+        let wanted = fold_email(email);
+        let mut emails = Vec::new();
+        for user in users::active_with_email(self.store.conn())? {
+            if hashers::is_usable(&user.password) && fold_email(&user.email) == wanted {
+                emails.push(ResetEmail {
+                    to: user.email.clone(),
+                    username: user.username.clone(),
+                    uidb64: reset::uidb64(user.id),
+                    token: reset::make_token(&user, &keys, self.now),
+                });
+            }
+        }
+        Ok(emails)
+    }
+
+    /// The user a reset link is for, if the link is valid now (Django's
+    /// `PasswordResetConfirmView`); every kind of bad link is the same denial.
+    pub fn check_reset(&self, uidb64: &str, token: &str) -> Result<User> {
+        let keys = SecretKeys::resolve(&self.settings)?;
+        let user = match reset::decode_uidb64(uidb64) {
+            Some(id) => users::by_id(self.store.conn(), id)?,
+            None => None,
+        };
+        match user {
+            Some(user)
+                if reset::check_token(
+                    &user,
+                    token,
+                    &keys,
+                    self.now,
+                    self.settings.password_reset_timeout,
+                ) =>
+            {
+                Ok(user)
+            }
+            _ => Err(Error::denied(RESET_LINK_INVALID).into()),
+        }
+    }
+
+    /// Sets the new password from a valid reset link; the link is spent and every session of
+    /// the user ends.
+    pub fn reset_confirm(&mut self, uidb64: &str, token: &str, new: &Secret) -> Result<User> {
+        let mut user = self.check_reset(uidb64, token)?;
+        self.check_new_password(new, &user)?;
+        let hash = hashers::make_password(new.expose(), &self.hashing);
+        let (old_hash, user_id) = (user.password.clone(), user.id);
+        self.store.write(|tx| {
+            // A second use of the same link races to here: only one can replace the old hash.
+            if !users::replace_password(tx, user_id, &old_hash, &hash)? {
+                return Err(Error::denied(RESET_LINK_INVALID).into());
+            }
+            sessions::delete_for_user(tx, user_id, None)?;
+            Ok(())
+        })?;
+        user.password = hash;
+        Ok(user)
+    }
+
     /// Active sessions of a user (for the admin view).
     pub fn session_count(&self, user_id: i64) -> Result<i64> {
         sessions::count_for_user(self.store.conn(), user_id, self.now)
     }
+}
+
+/// Django's `_unicode_ci_compare` form of an address: NFKC, then case-folded.
+fn fold_email(email: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    email.nfkc().collect::<String>().to_lowercase()
 }

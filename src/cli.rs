@@ -77,6 +77,17 @@ pub enum Command {
     )]
     Passwd(PasswdArgs),
 
+    /// Email a password reset token to the active users with this address
+    #[command(after_help = "Example:\n  authctl reset-request --email alice@example.com")]
+    ResetRequest(ResetRequestArgs),
+
+    /// Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)
+    #[command(
+        after_help = "Examples:\n  authctl reset-confirm MQ cx3k2p-4f1e0c2a9b7d8e6f5a4b3c2d1e0f9a8b\n  \
+        authctl reset-confirm https://example.com/accounts/reset/MQ/cx3k2p-4f1e.../"
+    )]
+    ResetConfirm(ResetConfirmArgs),
+
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
@@ -180,4 +191,21 @@ pub struct PasswdArgs {
     /// Read the old then the new password from the first two lines of a file
     #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetRequestArgs {
+    /// The account's email address (asked for on a terminal when missing)
+    #[arg(long)]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetConfirmArgs {
+    /// UIDB64 and TOKEN from the email, or the reset link as one argument
+    #[arg(required = true, num_args = 1..=2, value_name = "UIDB64 TOKEN | LINK")]
+    pub token: Vec<String>,
+
+    #[command(flatten)]
+    pub password: PasswordSource,
 }

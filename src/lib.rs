@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod config;
 pub mod error;
 pub mod hashers;
+pub mod mail;
 pub mod private_file;
 pub mod secret;
 pub mod session;

@@ -26,6 +26,16 @@ impl Printer {
         }
     }
 
+    /// Text that is part of the result but not the JSON object (the console email backend's
+    /// messages): stdout normally, stderr with `--json` so stdout stays one JSON object.
+    pub fn passthrough(&self, text: &str) {
+        if self.json {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+
     /// Conversation on a terminal (prompts' error lines), always on stderr.
     pub fn say(&self, text: &str) {
         eprintln!("{text}");

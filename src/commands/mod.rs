@@ -5,6 +5,7 @@ mod createsuperuser;
 mod login;
 mod logout;
 mod passwd;
+mod reset;
 mod signup;
 mod verify;
 mod whoami;
@@ -165,5 +166,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Logout(args) => logout::run(&ctx, args),
         Command::Whoami => whoami::run(&ctx),
         Command::Passwd(args) => passwd::run(&ctx, args),
+        Command::ResetRequest(args) => reset::request(&ctx, args),
+        Command::ResetConfirm(args) => reset::confirm(&ctx, args),
     }
 }

@@ -72,6 +72,17 @@ pub fn by_username(conn: &Connection, username: &str) -> Result<Option<User>> {
     Ok(conn.query_row(&sql, [username], from_row).optional()?)
 }
 
+/// Active users with an email address. Matching is left to the caller: Django compares
+/// addresses with Unicode case folding, which SQLite's ASCII-only `LIKE` cannot do.
+pub fn active_with_email(conn: &Connection) -> Result<Vec<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE is_active AND email != ''");
+    let mut stmt = conn.prepare(&sql)?;
+    let users = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(users)
+}
+
 pub fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE id = ?1");
     Ok(conn.query_row(&sql, [id], from_row).optional()?)

@@ -4,8 +4,10 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod reset;
 mod sessions;
 mod signup;
+mod smtp;
 mod store;
 mod support;
 mod terminal;

@@ -180,20 +180,30 @@ impl std::fmt::Debug for Run {
     }
 }
 
-/// The Python interpreter of a venv with real Django, argon2-cffi, bcrypt and aiosmtpd, made
-/// once under target/ and shared by every test (and every test process, through a file lock).
+/// What the test venv holds: the reference implementation and the test SMTP server.
+const PYTHON_PACKAGES: &[&str] = &[
+    "django~=5.2.0",
+    "argon2-cffi",
+    "bcrypt",
+    "aiosmtpd",
+    "trustme",
+];
+
+/// The Python interpreter of a venv with real Django and the packages above, made once under
+/// target/ and shared by every test (and every test process, through a file lock). The venv is
+/// rebuilt when the package list changes.
 pub fn django_python() -> &'static Path {
     static PYTHON: OnceLock<PathBuf> = OnceLock::new();
     PYTHON.get_or_init(|| {
-        let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("django-venv");
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let venv = tmp.join("django-venv");
         let python = venv.join("bin/python");
         let ready = venv.join(".ready");
-        std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).unwrap();
-        let lock =
-            std::fs::File::create(Path::new(env!("CARGO_TARGET_TMPDIR")).join("django-venv.lock"))
-                .unwrap();
+        let wanted = PYTHON_PACKAGES.join(" ");
+        std::fs::create_dir_all(tmp).unwrap();
+        let lock = std::fs::File::create(tmp.join("django-venv.lock")).unwrap();
         lock.lock().expect("lock the venv");
-        if !ready.exists() {
+        if std::fs::read_to_string(&ready).ok().as_deref() != Some(wanted.as_str()) {
             let ok = Command::new("python3")
                 .args(["-m", "venv", "--clear"])
                 .arg(&venv)
@@ -209,12 +219,12 @@ pub fn django_python() -> &'static Path {
                     "--quiet",
                     "--disable-pip-version-check",
                 ])
-                .args(["django~=5.2.0", "argon2-cffi", "bcrypt", "aiosmtpd"])
+                .args(PYTHON_PACKAGES)
                 .status()
                 .expect("run pip")
                 .success();
-            assert!(ok, "pip install django argon2-cffi bcrypt aiosmtpd failed");
-            std::fs::write(&ready, "").unwrap();
+            assert!(ok, "pip install {wanted} failed");
+            std::fs::write(&ready, &wanted).unwrap();
         }
         lock.unlock().ok();
         python

@@ -47,6 +47,8 @@ def configure(request):
             {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
         ],
         USE_TZ=True,
+        # Django's token timestamps come from the process's local clock; UTC is what authctl uses.
+        TIME_ZONE="UTC",
         PASSWORD_RESET_TIMEOUT=request.get("password_reset_timeout", 259200),
     )
     django.setup()
@@ -169,6 +171,57 @@ def set_password(request):
     return {"ok": True}
 
 
+def tokens(request):
+    """Django's PasswordResetTokenGenerator for unsaved users at given moments (UTC)."""
+    from datetime import datetime
+
+    from django.contrib.auth.models import User
+    from django.contrib.auth.tokens import PasswordResetTokenGenerator
+
+    def user(spec):
+        last_login = spec["last_login"]
+        return User(
+            pk=spec["id"],
+            password=spec["password"],
+            email=spec["email"],
+            last_login=datetime.fromisoformat(last_login) if last_login else None,
+        )
+
+    def generator(now):
+        class At(PasswordResetTokenGenerator):
+            def _now(self):
+                return datetime.fromisoformat(now)
+
+        return At()
+
+    made = [generator(m["now"]).make_token(user(m["user"])) for m in request["make"]]
+    checked = [generator(c["now"]).check_token(user(c["user"]), c["token"]) for c in request["check"]]
+    return {"made": made, "checked": checked}
+
+
+def db_make_token(request):
+    from django.contrib.auth.models import User
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = User.objects.get(username=request["username"])
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+
+
+def db_check_token(request):
+    from django.contrib.auth.models import User
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.http import urlsafe_base64_decode
+
+    pk = urlsafe_base64_decode(request["uidb64"]).decode()
+    user = User.objects.get(pk=pk)
+    return {"valid": default_token_generator.check_token(user, request["token"])}
+
+
 ACTIONS = {
     "hash": hash_passwords,
     "check": check_passwords,
@@ -179,6 +232,9 @@ ACTIONS = {
     "authenticate": authenticate,
     "session_auth_hash": session_auth_hash,
     "set_password": set_password,
+    "tokens": tokens,
+    "db_make_token": db_make_token,
+    "db_check_token": db_check_token,
 }
 
 if __name__ == "__main__":

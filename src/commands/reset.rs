@@ -1,0 +1,101 @@
+//! `authctl reset-request` and `authctl reset-confirm`: Django's password reset by email.
+
+use super::{Ctx, Status};
+use crate::cli::{ResetConfirmArgs, ResetRequestArgs};
+use crate::prompt;
+use authctl::accounts::PASSWORD_MISMATCH;
+use authctl::error::{Error, Result};
+use authctl::mail::backend::{Delivered, Mailer};
+use authctl::mail::{self, Site};
+use serde_json::json;
+
+/// Django's `password_reset_done.html`, shown whether or not an account matched.
+const REQUESTED: &str = "We\u{2019}ve emailed you instructions for setting your password, if an account exists with the email you entered. You should receive them shortly.";
+
+pub fn request(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
+    let email = ctx.value_or_prompt(args.email, "Email: ", "--email")?;
+    let accounts = ctx.accounts()?;
+    let resets = accounts.reset_request(&email)?;
+    let settings = &ctx.settings;
+    let site = Site {
+        site_name: &settings.site_name,
+        from: &settings.email.from,
+        reset_url: settings.reset_url.as_deref(),
+    };
+    let messages = resets
+        .iter()
+        .map(|reset| mail::message(&site, reset))
+        .collect::<Result<Vec<_>>>()?;
+    // Made even when nothing matched: an unreachable mail server must fail every request alike.
+    let mailer = Mailer::new(&settings.email)?;
+    if let Delivered::Console(text) = mailer.send(&messages)? {
+        ctx.printer.passthrough(&text);
+    }
+    ctx.printer.result(REQUESTED, json!({"requested": true}));
+    Ok(Status::Success)
+}
+
+/// `UIDB64 TOKEN`, or a reset link whose last two path segments are those.
+fn parse_token(parts: &[String]) -> Result<(String, String)> {
+    match parts {
+        [uidb64, token] => Ok((uidb64.clone(), token.clone())),
+        [link] => {
+            let path = link.split(['?', '#']).next().unwrap_or(link);
+            let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+            match segments.as_slice() {
+                [.., uidb64, token] if link.contains('/') => {
+                    Ok((uidb64.to_string(), token.to_string()))
+                }
+                _ => {
+                    Err(Error::usage("give UIDB64 TOKEN, or the reset link from the email").into())
+                }
+            }
+        }
+        _ => Err(Error::usage("give UIDB64 TOKEN, or the reset link from the email").into()),
+    }
+}
+
+pub fn confirm(ctx: &Ctx, args: ResetConfirmArgs) -> Result<Status> {
+    let (uidb64, token) = parse_token(&args.token)?;
+    let mut accounts = ctx.accounts()?;
+    // A bad link is reported before anyone types a new password.
+    accounts.check_reset(&uidb64, &token)?;
+    let password = ctx.one_password(&args.password, || {
+        let first = prompt::hidden("New password: ")?;
+        let second = prompt::hidden("New password confirmation: ")?;
+        if first != second {
+            return Err(Error::invalid(PASSWORD_MISMATCH).into());
+        }
+        Ok(first)
+    })?;
+    let user = accounts.reset_confirm(&uidb64, &token, &password)?;
+    ctx.printer.result(
+        "Your password has been set. You may go ahead and log in now.",
+        json!({"id": user.id, "username": user.username}),
+    );
+    Ok(Status::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn token_comes_from_two_arguments_or_a_link() {
+        let want = ("MQ".to_string(), "abc-def".to_string());
+        assert_eq!(parse_token(&parts(&["MQ", "abc-def"])).unwrap(), want);
+        assert_eq!(
+            parse_token(&parts(&["https://example.com/accounts/reset/MQ/abc-def/"])).unwrap(),
+            want
+        );
+        assert_eq!(
+            parse_token(&parts(&["https://example.com/reset/MQ/abc-def?x=1"])).unwrap(),
+            want
+        );
+        assert!(parse_token(&parts(&["MQ"])).is_err());
+    }
+}

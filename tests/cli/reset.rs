@@ -1,0 +1,686 @@
+//! Password reset: Django-compatible tokens, reset-request and reset-confirm.
+
+use crate::support::{Sandbox, django};
+use authctl::store::User;
+use authctl::tokens::SecretKeys;
+use authctl::tokens::reset;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde_json::{Value, json};
+
+const PW: &str = "correct horse battery staple";
+const NEW: &str = "a completely new passphrase";
+const SECRET: &str = "django-insecure-reset-tests";
+
+fn at(text: &str) -> DateTime<Utc> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
+        .unwrap()
+        .and_utc()
+}
+
+fn user(id: i64, password: &str, last_login: Option<&str>, email: &str) -> (User, Value) {
+    let user = User {
+        id,
+        password: password.into(),
+        last_login: last_login.map(at),
+        is_superuser: false,
+        username: "u".into(),
+        first_name: String::new(),
+        last_name: String::new(),
+        email: email.into(),
+        is_staff: false,
+        is_active: true,
+        date_joined: at("2020-01-01 00:00:00"),
+    };
+    let spec = json!({"id": id, "password": password, "last_login": last_login, "email": email});
+    (user, spec)
+}
+
+fn keys(current: &str, fallbacks: &[&str]) -> SecretKeys {
+    SecretKeys {
+        current: current.into(),
+        fallbacks: fallbacks.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[test]
+fn tokens_are_djangos_tokens() {
+    let now = "2026-11-25 12:00:00";
+    let users = [
+        user(
+            7,
+            "pbkdf2_sha256$1000000$abc$def=",
+            Some("2026-11-20 10:11:12.345678"),
+            "u@example.com",
+        ),
+        user(
+            8,
+            "argon2$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
+            None,
+            "",
+        ),
+        user(
+            123456,
+            "!unusable",
+            Some("2001-01-01 00:00:00"),
+            "zoë@exämple.com",
+        ),
+    ];
+    let moments = [now, "2001-01-01 00:00:05", "2068-12-31 23:59:59"];
+    let mut make = Vec::new();
+    let mut ours = Vec::new();
+    for (u, spec) in &users {
+        for moment in moments {
+            make.push(json!({"user": spec, "now": moment}));
+            ours.push(reset::make_token(u, &keys(SECRET, &[]), at(moment)));
+        }
+    }
+    let answer = django(
+        "tokens",
+        json!({"secret_key": SECRET, "make": make, "check": []}),
+    );
+    assert_eq!(answer["made"], json!(ours));
+}
+
+#[test]
+fn token_checks_agree_with_django_case_by_case() {
+    let now = "2026-11-25 12:00:00";
+    let (base, spec) = user(
+        7,
+        "pbkdf2_sha256$1000000$abc$def=",
+        Some("2026-11-20 10:11:12.345678"),
+        "u@example.com",
+    );
+    let token = reset::make_token(&base, &keys(SECRET, &[]), at(now));
+    let changed = |f: &dyn Fn(&mut User, &mut Value)| {
+        let (mut u, mut s) = (base.clone(), spec.clone());
+        f(&mut u, &mut s);
+        (u, s)
+    };
+    // (what is checked, the user as authctl and Django see it, token, now, expected answer)
+    type Case<'a> = (&'a str, (User, Value), String, &'a str, bool);
+    let cases: Vec<Case> = vec![
+        (
+            "fresh",
+            (base.clone(), spec.clone()),
+            token.clone(),
+            now,
+            true,
+        ),
+        (
+            "at the timeout",
+            (base.clone(), spec.clone()),
+            token.clone(),
+            "2026-11-28 12:00:00",
+            true,
+        ),
+        (
+            "one second past",
+            (base.clone(), spec.clone()),
+            token.clone(),
+            "2026-11-28 12:00:01",
+            false,
+        ),
+        (
+            "password changed",
+            changed(&|u, s| {
+                u.password = "md5$x$y".into();
+                s["password"] = json!("md5$x$y");
+            }),
+            token.clone(),
+            now,
+            false,
+        ),
+        (
+            "logged in since",
+            changed(&|u, s| {
+                u.last_login = Some(at("2026-11-25 12:00:00"));
+                s["last_login"] = json!("2026-11-25 12:00:00");
+            }),
+            token.clone(),
+            now,
+            false,
+        ),
+        (
+            "microseconds only",
+            changed(&|u, s| {
+                u.last_login = Some(at("2026-11-20 10:11:12.999999"));
+                s["last_login"] = json!("2026-11-20 10:11:12.999999");
+            }),
+            token.clone(),
+            now,
+            true,
+        ),
+        (
+            "email changed",
+            changed(&|u, s| {
+                u.email = "v@example.com".into();
+                s["email"] = json!("v@example.com");
+            }),
+            token.clone(),
+            now,
+            false,
+        ),
+        (
+            "another user",
+            changed(&|u, s| {
+                u.id = 8;
+                s["id"] = json!(8);
+            }),
+            token.clone(),
+            now,
+            false,
+        ),
+        (
+            "empty",
+            (base.clone(), spec.clone()),
+            String::new(),
+            now,
+            false,
+        ),
+        (
+            "no dash",
+            (base.clone(), spec.clone()),
+            token.replace('-', ""),
+            now,
+            false,
+        ),
+        (
+            "two dashes",
+            (base.clone(), spec.clone()),
+            format!("{token}-x"),
+            now,
+            false,
+        ),
+        (
+            "upper case",
+            (base.clone(), spec.clone()),
+            token.to_uppercase(),
+            now,
+            false,
+        ),
+        (
+            "truncated",
+            (base.clone(), spec.clone()),
+            token[..token.len() - 1].to_string(),
+            now,
+            false,
+        ),
+        (
+            "huge timestamp",
+            (base.clone(), spec.clone()),
+            format!("zzzzzzzzzzzzzz{}", &token[token.find('-').unwrap()..]),
+            now,
+            false,
+        ),
+    ];
+    let check: Vec<Value> = cases
+        .iter()
+        .map(|(_, (_, s), t, n, _)| json!({"user": s, "token": t, "now": n}))
+        .collect();
+    let answer = django(
+        "tokens",
+        json!({"secret_key": SECRET, "make": [], "check": check}),
+    );
+    for ((name, (u, _), t, n, expected), theirs) in
+        cases.iter().zip(answer["checked"].as_array().unwrap())
+    {
+        let ours = reset::check_token(u, t, &keys(SECRET, &[]), at(n), 259_200);
+        assert_eq!(json!(ours), *theirs, "authctl and Django disagree: {name}");
+        assert_eq!(ours, *expected, "unexpected answer: {name}");
+    }
+}
+
+#[test]
+fn fallback_secret_keys_are_accepted_like_djangos() {
+    let now = "2026-11-25 12:00:00";
+    let (u, spec) = user(3, "pbkdf2_sha256$1$a$b", None, "x@example.com");
+    let old_token = reset::make_token(&u, &keys("old key", &[]), at(now));
+    let check = json!([{"user": spec, "token": old_token, "now": now}]);
+    let with = django(
+        "tokens",
+        json!({"secret_key": "new key", "secret_key_fallbacks": ["old key"], "make": [], "check": check}),
+    );
+    let without = django(
+        "tokens",
+        json!({"secret_key": "new key", "make": [], "check": check}),
+    );
+    assert_eq!(with["checked"], json!([true]));
+    assert_eq!(without["checked"], json!([false]));
+    assert!(reset::check_token(
+        &u,
+        &old_token,
+        &keys("new key", &["old key"]),
+        at(now),
+        259_200
+    ));
+    assert!(!reset::check_token(
+        &u,
+        &old_token,
+        &keys("new key", &[]),
+        at(now),
+        259_200
+    ));
+}
+
+fn sandbox() -> Sandbox {
+    let mut sb = Sandbox::new();
+    let maildir = sb.path("mail");
+    sb.set("AUTHCTL_SECRET_KEY", SECRET)
+        .set("AUTHCTL_EMAIL_BACKEND", "file")
+        .set("AUTHCTL_EMAIL_FILE_DIR", maildir.to_str().unwrap());
+    sb
+}
+
+fn signup(sb: &Sandbox, name: &str, email: &str) {
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            name,
+            "--email",
+            email,
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+}
+
+/// Every message the file backend wrote, oldest first.
+fn mails(sb: &Sandbox) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir(sb.path("mail")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = dir.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// The `authctl reset-confirm UIDB64 TOKEN` line of a message, as arguments.
+pub fn command_in(mail: &str) -> Vec<String> {
+    let line = mail
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("authctl "))
+        .unwrap_or_else(|| panic!("no authctl command in:\n{mail}"));
+    line.split_whitespace().map(String::from).collect()
+}
+
+fn confirm(sb: &Sandbox, command: &[String], password: &str) -> crate::support::Run {
+    let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+    args.push("--password-stdin");
+    sb.run(&args, &format!("{password}\n"))
+}
+
+#[test]
+fn request_then_confirm_sets_the_password() {
+    let sb = sandbox();
+    signup(&sb, "alice", "Alice@Example.com");
+    sb.run(&["reset-request", "--email", "alice@EXAMPLE.com"], "")
+        .expect(0);
+    let mail = mails(&sb);
+    assert_eq!(mail.len(), 1);
+    assert!(mail[0].contains("To: Alice@example.com"), "{}", mail[0]);
+    assert!(
+        mail[0].contains("Subject: Password reset on localhost"),
+        "{}",
+        mail[0]
+    );
+    confirm(&sb, &command_in(&mail[0]), NEW)
+        .expect(0)
+        .stdout_is("Your password has been set. You may go ahead and log in now.\n");
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(1);
+}
+
+#[test]
+fn a_token_is_spent_once_used() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let command = command_in(&mails(&sb)[0]);
+    confirm(&sb, &command, NEW).expect(0);
+    confirm(&sb, &command, "yet another passphrase")
+        .expect(1)
+        .stderr_has("The password reset link was invalid, possibly because it has already been used. Please request a new password reset.");
+}
+
+#[test]
+fn a_login_after_the_request_spends_the_token() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let command = command_in(&mails(&sb)[0]);
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    confirm(&sb, &command, NEW).expect(1);
+}
+
+#[test]
+fn bad_links_are_all_the_same_denial() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let command = command_in(&mails(&sb)[0]);
+    let (uid, token) = (command[1].clone(), command[2].clone());
+    let before = sb.sql("SELECT password FROM auth_user");
+    for (u, t) in [
+        (uid.as_str(), "1-abc"),
+        ("Mg", token.as_str()),
+        ("!!!", token.as_str()),
+        ("", token.as_str()),
+        ("OTk5OTk5OTk5OTk5OTk5OTk5OTk5", token.as_str()),
+        (uid.as_str(), ""),
+    ] {
+        sb.run(
+            &["reset-confirm", u, t, "--password-stdin"],
+            &format!("{NEW}\n"),
+        )
+        .expect(1)
+        .stderr_has("The password reset link was invalid");
+    }
+    assert_eq!(sb.sql("SELECT password FROM auth_user"), before);
+}
+
+#[test]
+fn an_expired_token_is_refused() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    let conn = rusqlite::Connection::open(&sb.db).unwrap();
+    let user = authctl::store::users::by_username(&conn, "alice")
+        .unwrap()
+        .unwrap();
+    let four_days_ago = Utc::now() - chrono::Duration::days(4);
+    let token = reset::make_token(&user, &keys(SECRET, &[]), four_days_ago);
+    sb.run(
+        &[
+            "reset-confirm",
+            &reset::uidb64(user.id),
+            &token,
+            "--password-stdin",
+        ],
+        &format!("{NEW}\n"),
+    )
+    .expect(1)
+    .stderr_has("The password reset link was invalid");
+    let mut longer = sandbox();
+    longer.db = sb.db.clone();
+    longer.set("AUTHCTL_PASSWORD_RESET_TIMEOUT", &(5 * 86_400).to_string());
+    longer
+        .run(
+            &[
+                "reset-confirm",
+                &reset::uidb64(user.id),
+                &token,
+                "--password-stdin",
+            ],
+            &format!("{NEW}\n"),
+        )
+        .expect(0);
+}
+
+#[test]
+fn the_whole_link_is_accepted_as_one_argument() {
+    let mut sb = sandbox();
+    sb.set(
+        "AUTHCTL_RESET_URL",
+        "https://example.com/accounts/reset/{uidb64}/{token}/",
+    );
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let mail = &mails(&sb)[0];
+    let link = mail
+        .lines()
+        .find(|l| l.starts_with("https://example.com/accounts/reset/"))
+        .unwrap_or_else(|| panic!("no link in {mail}"));
+    let command = command_in(mail);
+    assert_eq!(
+        link,
+        format!(
+            "https://example.com/accounts/reset/{}/{}/",
+            command[1], command[2]
+        )
+    );
+    sb.run(
+        &["reset-confirm", link, "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+}
+
+#[test]
+fn new_password_is_validated_and_the_token_survives_a_failed_try() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let command = command_in(&mails(&sb)[0]);
+    confirm(&sb, &command, "alice")
+        .expect(3)
+        .stderr_has("This password is too short.");
+    confirm(&sb, &command, NEW).expect(0);
+}
+
+#[test]
+fn a_reset_ends_every_session_of_the_user() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    confirm(&sb, &command_in(&mails(&sb)[0]), NEW).expect(0);
+    sb.run(&["whoami"], "")
+        .expect(1)
+        .stderr_has("not logged in");
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
+}
+
+#[test]
+fn requests_look_the_same_whoever_the_address_belongs_to() {
+    let sb = sandbox();
+    signup(&sb, "known", "known@example.com");
+    signup(&sb, "sleepy", "sleepy@example.com");
+    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "nopass",
+            "--email",
+            "nopass@example.com",
+        ],
+        "",
+    )
+    .expect(0);
+    let runs: Vec<_> = [
+        "known@example.com",
+        "nobody@example.com",
+        "sleepy@example.com",
+        "nopass@example.com",
+    ]
+    .iter()
+    .map(|email| sb.run(&["reset-request", "--email", email], ""))
+    .collect();
+    for run in &runs {
+        run.expect(0);
+        assert_eq!(run.0.stdout, runs[0].0.stdout, "stdout differs: {run:?}");
+        assert_eq!(run.0.stderr, runs[0].0.stderr, "stderr differs: {run:?}");
+    }
+    assert_eq!(
+        mails(&sb).len(),
+        1,
+        "only the active user with a usable password gets mail"
+    );
+}
+
+#[test]
+fn every_user_sharing_the_address_gets_their_own_email() {
+    let sb = sandbox();
+    signup(&sb, "one", "shared@example.com");
+    signup(&sb, "two", "SHARED@example.com");
+    sb.run(&["reset-request", "--email", "shared@example.com"], "")
+        .expect(0);
+    let mail = mails(&sb);
+    assert_eq!(mail.len(), 2);
+    let mut names: Vec<_> = mail
+        .iter()
+        .map(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("In case you\u{2019}ve forgotten, you are: "))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["one", "two"]);
+}
+
+#[test]
+fn malformed_email_is_exit_3() {
+    let sb = sandbox();
+    sb.run(&["reset-request", "--email", "not an address"], "")
+        .expect(3)
+        .stderr_has("Enter a valid email address.");
+}
+
+#[test]
+fn console_backend_prints_the_message_like_django() {
+    let mut sb = sandbox();
+    sb.set("AUTHCTL_EMAIL_BACKEND", "console")
+        .set("AUTHCTL_SITE_NAME", "Example Site");
+    signup(&sb, "zoë", "zoe@example.com");
+    let run = sb.run(&["reset-request", "--email", "zoe@example.com"], "");
+    run.expect(0);
+    let out = run.stdout();
+    assert!(out.starts_with("From: webmaster@localhost\n"), "{out}");
+    assert!(
+        out.contains("Subject: Password reset on Example Site\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Content-Type: text/plain; charset=\"utf-8\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("Content-Transfer-Encoding: 8bit\n"), "{out}");
+    assert!(
+        out.contains("In case you\u{2019}ve forgotten, you are: zoë\n"),
+        "readable UTF-8: {out}"
+    );
+    assert!(out.contains(&format!("\n{}\n", "-".repeat(79))), "{out}");
+    assert!(out.ends_with("You should receive them shortly.\n"), "{out}");
+    let command = command_in(&out);
+    confirm(&sb, &command, NEW).expect(0);
+}
+
+#[test]
+fn json_mode_keeps_stdout_one_object() {
+    let mut sb = sandbox();
+    sb.set("AUTHCTL_EMAIL_BACKEND", "console");
+    signup(&sb, "alice", "alice@example.com");
+    let run = sb.run(
+        &["--json", "reset-request", "--email", "alice@example.com"],
+        "",
+    );
+    run.expect(0);
+    assert_eq!(run.json(), json!({"requested": true}));
+    assert!(run.stderr().contains("authctl reset-confirm"));
+}
+
+#[test]
+fn generated_secret_key_signs_and_checks_tokens() {
+    let mut sb = sandbox();
+    sb.unset("AUTHCTL_SECRET_KEY");
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    confirm(&sb, &command_in(&mails(&sb)[0]), NEW).expect(0);
+    assert!(
+        sb.dir
+            .path()
+            .join("home/config/authctl/secret_key")
+            .exists()
+    );
+}
+
+#[test]
+fn file_backend_without_directory_is_exit_4() {
+    let mut sb = sandbox();
+    sb.unset("AUTHCTL_EMAIL_FILE_DIR");
+    sb.run(&["reset-request", "--email", "a@example.com"], "")
+        .expect(4)
+        .stderr_has("email.file_dir");
+}
+
+fn django_site() -> Sandbox {
+    let mut sb = sandbox();
+    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
+    django("migrate", json!({"database": sb.db}));
+    django(
+        "create_superuser",
+        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
+    );
+    sb
+}
+
+#[test]
+fn a_token_made_by_django_resets_with_authctl() {
+    let sb = django_site();
+    let made = django(
+        "db_make_token",
+        json!({"database": sb.db, "secret_key": SECRET, "username": "dj"}),
+    );
+    let (uid, token) = (
+        made["uidb64"].as_str().unwrap(),
+        made["token"].as_str().unwrap(),
+    );
+    sb.run(
+        &["reset-confirm", uid, token, "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+    let login = django(
+        "authenticate",
+        json!({"database": sb.db, "username": "dj", "password": NEW}),
+    );
+    assert_eq!(login["authenticated"], true, "{login}");
+}
+
+#[test]
+fn a_token_from_an_authctl_email_passes_djangos_check() {
+    let sb = django_site();
+    sb.run(&["reset-request", "--email", "DJ@example.com"], "")
+        .expect(0);
+    let command = command_in(&mails(&sb)[0]);
+    let check = django(
+        "db_check_token",
+        json!({"database": sb.db, "secret_key": SECRET, "uidb64": command[1], "token": command[2]}),
+    );
+    assert_eq!(check["valid"], true);
+    let wrong_key = django(
+        "db_check_token",
+        json!({"database": sb.db, "secret_key": "another", "uidb64": command[1], "token": command[2]}),
+    );
+    assert_eq!(wrong_key["valid"], false);
+}

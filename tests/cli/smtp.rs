@@ -1,0 +1,208 @@
+//! The SMTP backend against a real SMTP server (aiosmtpd on 127.0.0.1, with a test CA).
+
+use crate::reset::command_in;
+use crate::support::{Sandbox, django_python};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PW: &str = "correct horse battery staple";
+const NEW: &str = "a completely new passphrase";
+
+/// A running server; it stops when this is dropped (its stdin closes), and on its own after
+/// two minutes in any case.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    ca: String,
+    maildir: PathBuf,
+}
+
+impl SmtpServer {
+    fn start(sb: &Sandbox, mode: &str, login: Option<&str>) -> SmtpServer {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/django/smtpd.py");
+        let maildir = sb.path("smtp/inbox");
+        let mut cmd = Command::new(django_python());
+        cmd.arg(script).arg(&maildir).arg(mode).args(login);
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the SMTP server");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            fields.first(),
+            Some(&"READY"),
+            "server did not start: {line:?}"
+        );
+        SmtpServer {
+            port: fields[1].parse().unwrap(),
+            ca: fields[2].to_string(),
+            maildir,
+            child,
+        }
+    }
+
+    /// Waits (a few seconds at most) for the `n`th message to be saved.
+    fn message(&self, n: usize) -> String {
+        let path = self.maildir.join(format!("{n}.eml"));
+        let start = Instant::now();
+        while !path.exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no message {n} arrived"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    fn configure(&self, sb: &mut Sandbox, security: &str) {
+        sb.set("AUTHCTL_EMAIL_BACKEND", "smtp")
+            .set("AUTHCTL_EMAIL_SMTP_HOST", "localhost")
+            .set("AUTHCTL_EMAIL_SMTP_PORT", &self.port.to_string())
+            .set("AUTHCTL_EMAIL_SMTP_SECURITY", security)
+            .set("AUTHCTL_EMAIL_SMTP_CA_FILE", &self.ca)
+            .set("AUTHCTL_EMAIL_SMTP_TIMEOUT", "5");
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+fn sandbox() -> Sandbox {
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_SECRET_KEY", "smtp tests")
+        .set("AUTHCTL_EMAIL_FROM", "accounts@example.com");
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "alice",
+            "--email",
+            "alice@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb
+}
+
+/// Requests a reset through the server, completes it with the command from the received
+/// message, and checks the new password works.
+fn reset_through(mode: &str, security: &str, login: Option<(&str, &str)>) {
+    let mut sb = sandbox();
+    let login_arg = login.map(|(u, p)| format!("{u}:{p}"));
+    let server = SmtpServer::start(&sb, mode, login_arg.as_deref());
+    server.configure(&mut sb, security);
+    if let Some((user, password)) = login {
+        sb.set("AUTHCTL_EMAIL_SMTP_USERNAME", user)
+            .set("AUTHCTL_EMAIL_SMTP_PASSWORD", password);
+    }
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let mail = server.message(1);
+    assert!(mail.contains("From: accounts@example.com"), "{mail}");
+    assert!(mail.contains("To: alice@example.com"), "{mail}");
+    assert!(mail.contains("Content-Transfer-Encoding: 8bit"), "{mail}");
+    let command = command_in(&mail);
+    let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+    args.push("--password-stdin");
+    sb.run(&args, &format!("{NEW}\n")).expect(0);
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
+}
+
+#[test]
+fn plain_smtp_without_login_delivers_a_working_reset() {
+    reset_through("none", "none", None);
+}
+
+#[test]
+fn plain_smtp_with_login_delivers() {
+    reset_through("none", "none", Some(("mailer", "s3cret")));
+}
+
+#[test]
+fn starttls_without_login_delivers() {
+    reset_through("starttls", "starttls", None);
+}
+
+#[test]
+fn starttls_with_login_delivers() {
+    reset_through("starttls", "starttls", Some(("mailer", "s3cret")));
+}
+
+#[test]
+fn implicit_tls_without_login_delivers() {
+    reset_through("tls", "tls", None);
+}
+
+#[test]
+fn implicit_tls_with_login_delivers() {
+    reset_through("tls", "tls", Some(("mailer", "s3cret")));
+}
+
+#[test]
+fn server_down_is_exit_4_for_any_address_and_changes_nothing() {
+    let mut sb = sandbox();
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    sb.set("AUTHCTL_EMAIL_BACKEND", "smtp")
+        .set("AUTHCTL_EMAIL_SMTP_HOST", "127.0.0.1")
+        .set("AUTHCTL_EMAIL_SMTP_PORT", &port.to_string())
+        .set("AUTHCTL_EMAIL_SMTP_TIMEOUT", "3");
+    let before = sb.sql("SELECT * FROM auth_user");
+    for email in ["alice@example.com", "nobody@example.com"] {
+        sb.run(&["reset-request", "--email", email], "")
+            .expect(4)
+            .stderr_has("cannot send email through 127.0.0.1:");
+    }
+    assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
+}
+
+#[test]
+fn wrong_login_is_exit_4_with_the_servers_reason() {
+    let mut sb = sandbox();
+    let server = SmtpServer::start(&sb, "starttls", Some("mailer:s3cret"));
+    server.configure(&mut sb, "starttls");
+    sb.set("AUTHCTL_EMAIL_SMTP_USERNAME", "mailer")
+        .set("AUTHCTL_EMAIL_SMTP_PASSWORD", "wrong");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(4)
+        .stderr_has("535");
+}
+
+#[test]
+fn an_untrusted_certificate_is_refused() {
+    let mut sb = sandbox();
+    let server = SmtpServer::start(&sb, "tls", None);
+    server.configure(&mut sb, "tls");
+    sb.unset("AUTHCTL_EMAIL_SMTP_CA_FILE");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(4)
+        .stderr_has("cannot send email");
+}

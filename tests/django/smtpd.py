@@ -1,0 +1,77 @@
+"""A real SMTP server for authctl's email tests: aiosmtpd on 127.0.0.1.
+
+Usage: python smtpd.py MAILDIR {none|starttls|tls} [USER:PASSWORD]
+Prints "READY <port> <ca.pem>" once listening, saves each message as MAILDIR/<n>.eml, and exits
+when stdin closes or after two minutes, whichever is first, so it can never outlive a test run.
+"""
+
+import os
+import socket
+import ssl
+import sys
+import threading
+import time
+
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+class Save:
+    def __init__(self, maildir):
+        self.maildir = maildir
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.count += 1
+        path = os.path.join(self.maildir, "%d.eml" % self.count)
+        with open(path + ".tmp", "wb") as f:
+            f.write(envelope.original_content or envelope.content)
+        os.rename(path + ".tmp", path)
+        return "250 Message accepted for delivery"
+
+
+def main():
+    maildir, mode = sys.argv[1], sys.argv[2]
+    login = sys.argv[3].split(":", 1) if len(sys.argv) > 3 else None
+    os.makedirs(maildir, exist_ok=True)
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("localhost", "127.0.0.1")
+    ca_path = os.path.join(maildir, "..", "ca.pem")
+    ca.cert_pem.write_to_path(ca_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and [
+            auth_data.login.decode(),
+            auth_data.password.decode(),
+        ] == login
+        # handled=False makes aiosmtpd answer a failure with its 535 reply.
+        return AuthResult(success=ok, handled=False)
+
+    kwargs = {}
+    if login:
+        kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+    if mode == "starttls":
+        kwargs.update(tls_context=context, require_starttls=True)
+    elif mode == "tls":
+        kwargs.update(ssl_context=context)
+
+    # aiosmtpd connects to its own port to see that it started, so it needs a real one.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Save(maildir), hostname="127.0.0.1", port=port, **kwargs)
+    controller.start()
+    print("READY", port, os.path.abspath(ca_path), flush=True)
+
+    done = threading.Event()
+    threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
+    done.wait(timeout=120)
+    controller.stop()
+
+
+if __name__ == "__main__":
+    main()
