@@ -26,10 +26,10 @@ pub const OLD_PASSWORD_WRONG: &str =
 
 /// An open database with the rules that apply to it.
 pub struct Accounts {
-    store: Store,
-    hashing: HashConfig,
-    settings: Settings,
-    now: DateTime<Utc>,
+    pub(crate) store: Store,
+    pub(crate) hashing: HashConfig,
+    pub(crate) settings: Settings,
+    pub(crate) now: DateTime<Utc>,
 }
 
 /// What `createsuperuser` does when the username is taken.

@@ -88,6 +88,10 @@ pub enum Command {
     )]
     ResetConfirm(ResetConfirmArgs),
 
+    /// The admin: list, show, change, delete users, set passwords, import and export
+    #[command(subcommand)]
+    Users(UsersCommand),
+
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
@@ -208,4 +212,212 @@ pub struct ResetConfirmArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List users as a table, or JSON Lines with --json
+    #[command(after_help = "Example:\n  authctl users list --staff --search example.com --json")]
+    List(UsersListArgs),
+
+    /// Show every field of one user, how the password is stored, and its session count
+    #[command(after_help = "Example:\n  authctl users show alice")]
+    Show(UsersShowArgs),
+
+    /// Change a user's names, email, username or flags
+    #[command(after_help = "Example:\n  authctl users set alice --email alice@example.org --staff")]
+    Set(UsersSetArgs),
+
+    /// Delete users (asks first on a terminal; --yes in scripts)
+    #[command(after_help = "Example:\n  authctl users delete olduser --yes")]
+    Delete(UsersDeleteArgs),
+
+    /// Set a user's password without the old one, like Django's changepassword
+    #[command(
+        after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl users set-password alice --password-stdin"
+    )]
+    SetPassword(UsersSetPasswordArgs),
+
+    /// Create or update users from JSON Lines or CSV, all or nothing
+    #[command(
+        after_help = "Example:\n  authctl users import staff.csv --on-conflict update --dry-run"
+    )]
+    Import(UsersImportArgs),
+
+    /// Write every user as JSON Lines or CSV, in the format import reads
+    #[command(after_help = "Example:\n  authctl users export --format csv --output users.csv")]
+    Export(UsersExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UsersListArgs {
+    /// Only active users
+    #[arg(long, conflicts_with = "inactive")]
+    pub active: bool,
+
+    /// Only inactive users
+    #[arg(long)]
+    pub inactive: bool,
+
+    /// Only staff users
+    #[arg(long)]
+    pub staff: bool,
+
+    /// Only superusers
+    #[arg(long)]
+    pub superuser: bool,
+
+    /// Only users whose username, email or names contain TEXT (ignoring case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Show at most N users
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Skip the first N matching users
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+
+    /// Include the password hashes
+    #[arg(long)]
+    pub with_hashes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersShowArgs {
+    /// Username
+    pub username: String,
+
+    /// Include the password hash
+    #[arg(long)]
+    pub with_hashes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersSetArgs {
+    /// Username of the user to change
+    pub username: String,
+
+    /// Rename the user (case-insensitively unique, like signup)
+    #[arg(long = "username", value_name = "NEW")]
+    pub new_username: Option<String>,
+
+    /// New email address
+    #[arg(long)]
+    pub email: Option<String>,
+
+    /// New first name
+    #[arg(long)]
+    pub first_name: Option<String>,
+
+    /// New last name
+    #[arg(long)]
+    pub last_name: Option<String>,
+
+    /// Allow the user to log in
+    #[arg(long, conflicts_with = "inactive")]
+    pub active: bool,
+
+    /// Stop the user logging in (ends the user's sessions)
+    #[arg(long)]
+    pub inactive: bool,
+
+    /// Give access to the Django admin
+    #[arg(long, conflicts_with = "no_staff")]
+    pub staff: bool,
+
+    /// Take away access to the Django admin
+    #[arg(long)]
+    pub no_staff: bool,
+
+    /// Give every permission
+    #[arg(long, conflicts_with = "no_superuser")]
+    pub superuser: bool,
+
+    /// Take away superuser status
+    #[arg(long)]
+    pub no_superuser: bool,
+
+    /// Make the password unusable (ends the user's sessions)
+    #[arg(long)]
+    pub unusable_password: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersDeleteArgs {
+    /// Usernames
+    #[arg(required = true)]
+    pub usernames: Vec<String>,
+
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// A username that does not exist is not an error
+    #[arg(long)]
+    pub missing_ok: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersSetPasswordArgs {
+    /// Username
+    pub username: String,
+
+    #[command(flatten)]
+    pub password: PasswordSource,
+
+    /// Do not run the password validators
+    #[arg(long)]
+    pub skip_validation: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TransferFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OnConflict {
+    Fail,
+    Skip,
+    Update,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersImportArgs {
+    /// File to read, or - for standard input
+    pub file: PathBuf,
+
+    /// Input format [default: csv for a .csv file, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<TransferFormat>,
+
+    /// What to do with a username that exists
+    #[arg(long, value_enum, default_value = "fail")]
+    pub on_conflict: OnConflict,
+
+    /// Print what each row would do and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Do not run the password validators on plain passwords
+    #[arg(long)]
+    pub skip_validation: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: TransferFormat,
+
+    /// Include the password hashes (as password_hash), so an import restores the passwords
+    #[arg(long)]
+    pub with_hashes: bool,
+
+    /// Write to this file (mode 0600) instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }

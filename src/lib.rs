@@ -4,6 +4,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod accounts;
+pub mod admin;
 pub mod config;
 pub mod error;
 pub mod hashers;

@@ -9,6 +9,26 @@ pub fn json_time(t: DateTime<Utc>) -> Value {
     Value::String(t.to_rfc3339_opts(SecondsFormat::Micros, true))
 }
 
+/// A user as every JSON result shows one; the hash only when asked for.
+pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
+    let mut value = serde_json::json!({
+        "id": user.id,
+        "username": user.username,
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "date_joined": json_time(user.date_joined),
+        "last_login": user.last_login.map(json_time),
+    });
+    if with_hash {
+        value["password"] = Value::String(user.password.clone());
+    }
+    value
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
     pub json: bool,

@@ -7,6 +7,7 @@ mod logout;
 mod passwd;
 mod reset;
 mod signup;
+mod users;
 mod verify;
 mod whoami;
 
@@ -168,5 +169,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Passwd(args) => passwd::run(&ctx, args),
         Command::ResetRequest(args) => reset::request(&ctx, args),
         Command::ResetConfirm(args) => reset::confirm(&ctx, args),
+        Command::Users(command) => users::run(&ctx, command),
     }
 }

@@ -147,10 +147,19 @@ pub fn check_password(password: &str, encoded: &str, config: &HashConfig) -> Ver
     let Some(algorithm) = identify(encoded) else {
         return NO_MATCH;
     };
-    let must_update = algorithm != config.preferred || needs_rehash(algorithm, encoded, config);
     Verdict {
         matches: verify(algorithm, password, encoded),
-        must_update,
+        must_update: must_update(encoded, config),
+    }
+}
+
+/// Whether a stored hash is outdated relative to the preferred hasher and costs.
+pub fn must_update(encoded: &str, config: &HashConfig) -> bool {
+    match identify(encoded) {
+        Some(algorithm) => {
+            algorithm != config.preferred || needs_rehash(algorithm, encoded, config)
+        }
+        None => false,
     }
 }
 

@@ -83,6 +83,40 @@ pub fn active_with_email(conn: &Connection) -> Result<Vec<User>> {
     Ok(users)
 }
 
+/// Visits every user in id order until `f` returns `false`, without loading them all at once.
+pub fn each(conn: &Connection, mut f: impl FnMut(&User) -> Result<bool>) -> Result<()> {
+    let sql = format!("SELECT {COLUMNS} FROM auth_user ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        if !f(&from_row(row)?)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes a user and, as Django's `on_delete=CASCADE` would, the rows of Django's tables that
+/// point at it (when those tables exist).
+pub fn delete_cascade(conn: &Connection, id: i64) -> Result<()> {
+    for table in [
+        "auth_user_groups",
+        "auth_user_user_permissions",
+        "django_admin_log",
+    ] {
+        let exists: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get(0),
+        )?;
+        if exists {
+            conn.execute(&format!("DELETE FROM \"{table}\" WHERE user_id = ?1"), [id])?;
+        }
+    }
+    conn.execute("DELETE FROM auth_user WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE id = ?1");
     Ok(conn.query_row(&sql, [id], from_row).optional()?)

@@ -11,4 +11,5 @@ mod smtp;
 mod store;
 mod support;
 mod terminal;
+mod users;
 mod verify;

@@ -162,6 +162,14 @@ impl Run {
         self
     }
     #[track_caller]
+    pub fn stdout_has(&self, text: &str) -> &Self {
+        assert!(
+            self.stdout().contains(text),
+            "stdout lacks {text:?}: {self:?}"
+        );
+        self
+    }
+    #[track_caller]
     pub fn stdout_is(&self, text: &str) -> &Self {
         assert_eq!(self.stdout(), text, "stdout differs: {self:?}");
         self

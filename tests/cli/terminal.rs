@@ -238,3 +238,65 @@ fn login_and_passwd_prompt_on_a_terminal() {
     assert_eq!(exit_code(&mut p), 0);
     sb.run(&["whoami"], "").expect(0).stdout_is("t\n");
 }
+
+#[test]
+fn users_delete_asks_before_deleting() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "gone", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["users", "delete", "gone"]);
+    p.exp_string("Delete 1 user (gone)? Their sessions go too. [y/N]: ")
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("cancelled; nothing was deleted").unwrap();
+    assert_eq!(exit_code(&mut p), 1);
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
+    let mut p = spawn(&sb, &["users", "delete", "gone"]);
+    p.exp_string("[y/N]: ").unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("Deleted gone.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["0"]);
+}
+
+#[test]
+fn users_set_password_gives_up_after_three_tries_like_changepassword() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "cp", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["users", "set-password", "cp"]);
+    p.exp_string("Changing password for user 'cp'").unwrap();
+    for (first, second) in [
+        ("one long passphrase", "two long passphrase"),
+        ("short", "short"),
+        ("a", "b"),
+    ] {
+        p.exp_string("Password: ").unwrap();
+        p.send_line(first).unwrap();
+        p.exp_string("Password (again): ").unwrap();
+        p.send_line(second).unwrap();
+    }
+    p.exp_string("Aborting password change for user 'cp' after 3 attempts")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 3);
+    sb.run(
+        &["verify", "--username", "cp", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+
+    let mut p = spawn(&sb, &["users", "set-password", "cp"]);
+    p.exp_string("Password: ").unwrap();
+    p.send_line("one long passphrase").unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line("one long passphrase").unwrap();
+    p.exp_string("Password changed successfully for user 'cp'")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}

@@ -1,0 +1,93 @@
+//! `authctl users list`: a table for people, JSON Lines for scripts (streamed).
+
+use super::super::{Ctx, Status};
+use super::flag_pair;
+use crate::cli::UsersListArgs;
+use crate::output::user_json;
+use authctl::admin::Filter;
+use authctl::error::Result;
+use authctl::store::User;
+
+pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
+    let accounts = ctx.accounts()?;
+    let filter = Filter {
+        active: flag_pair(args.active, args.inactive),
+        staff: args.staff,
+        superuser: args.superuser,
+        search: args.search,
+        limit: args.limit,
+        offset: args.offset,
+    };
+    if ctx.printer.json {
+        return accounts
+            .list_users(&filter, |user| {
+                ctx.printer.result("", user_json(user, args.with_hashes));
+                Ok(())
+            })
+            .map(|()| Status::Success);
+    }
+    let mut rows = Vec::new();
+    accounts.list_users(&filter, |user| {
+        rows.push(row(user, args.with_hashes));
+        Ok(())
+    })?;
+    let mut header = vec![
+        "ID",
+        "USERNAME",
+        "EMAIL",
+        "ACTIVE",
+        "STAFF",
+        "SUPERUSER",
+        "JOINED",
+        "LAST LOGIN",
+    ];
+    if args.with_hashes {
+        header.push("PASSWORD");
+    }
+    ctx.printer
+        .result(&table(&header, &rows), serde_json::Value::Null);
+    Ok(Status::Success)
+}
+
+fn row(user: &User, with_hash: bool) -> Vec<String> {
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M").to_string();
+    let mut row = vec![
+        user.id.to_string(),
+        user.username.clone(),
+        user.email.clone(),
+        yes_no(user.is_active),
+        yes_no(user.is_staff),
+        yes_no(user.is_superuser),
+        when(user.date_joined),
+        user.last_login.map(when).unwrap_or_else(|| "never".into()),
+    ];
+    if with_hash {
+        row.push(user.password.clone());
+    }
+    row
+}
+
+/// Left-aligned columns two spaces apart, widths in characters.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    let mut out = vec![line(header.to_vec())];
+    out.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
+    out.join("\n")
+}

@@ -1,0 +1,57 @@
+//! `authctl users set-password NAME`: Django's `changepassword`.
+
+use super::super::{Ctx, Status};
+use crate::cli::UsersSetPasswordArgs;
+use crate::prompt;
+use authctl::error::{Error, Kind, Result};
+use serde_json::json;
+
+/// Django's `changepassword` gives up after this many tries.
+const MAX_TRIES: usize = 3;
+
+pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
+    let mut accounts = ctx.accounts()?;
+    let username = accounts.user(&args.username)?.username;
+    let user = match ctx.password_lines(&args.password, 1)? {
+        Some(mut lines) => {
+            accounts.set_password(&username, &lines.remove(0), args.skip_validation)?
+        }
+        None if ctx.interactive => {
+            ctx.printer
+                .say(&format!("Changing password for user '{username}'"));
+            let mut tries = 0;
+            loop {
+                tries += 1;
+                let password = prompt::hidden("Password: ")?;
+                let again = prompt::hidden("Password (again): ")?;
+                let result = if password != again {
+                    Err(Error::invalid("Passwords do not match. Please try again.").into())
+                } else {
+                    accounts.set_password(&username, &password, args.skip_validation)
+                };
+                match result {
+                    Ok(user) => break user,
+                    Err(err)
+                        if authctl::error::kind_of(&err) == Kind::Invalid && tries < MAX_TRIES =>
+                    {
+                        ctx.printer.say(&format!("{err:#}"));
+                    }
+                    Err(err) if authctl::error::kind_of(&err) == Kind::Invalid => {
+                        ctx.printer.say(&format!("{err:#}"));
+                        return Err(Error::invalid(format!(
+                            "Aborting password change for user '{username}' after {MAX_TRIES} attempts"
+                        ))
+                        .into());
+                    }
+                    Err(err) => return Err(err),
+                }
+            }
+        }
+        None => return Err(ctx.missing("a password", "--password-stdin or --password-file")),
+    };
+    ctx.printer.result(
+        &format!("Password changed successfully for user '{}'", user.username),
+        json!({"id": user.id, "username": user.username}),
+    );
+    Ok(Status::Success)
+}

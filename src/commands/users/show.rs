@@ -1,0 +1,55 @@
+//! `authctl users show NAME`: every field, how the password is stored, and active sessions.
+
+use super::super::{Ctx, Status};
+use crate::cli::UsersShowArgs;
+use crate::output::user_json;
+use authctl::error::Result;
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
+    let accounts = ctx.accounts()?;
+    let user = accounts.user(&args.username)?;
+    let info = accounts.password_info(&user);
+    let sessions = accounts.session_count(user.id)?;
+    let mut json = user_json(&user, args.with_hashes);
+    json["password_hasher"] = json!(info.hasher);
+    json["password_usable"] = json!(info.usable);
+    json["password_needs_upgrade"] = json!(info.needs_upgrade);
+    json["sessions"] = json!(sessions);
+    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let mut lines = vec![
+        format!("id:             {}", user.id),
+        format!("username:       {}", user.username),
+        format!("email:          {}", user.email),
+        format!("first name:     {}", user.first_name),
+        format!("last name:      {}", user.last_name),
+        format!("active:         {}", user.is_active),
+        format!("staff:          {}", user.is_staff),
+        format!("superuser:      {}", user.is_superuser),
+        format!("date joined:    {}", when(user.date_joined)),
+        format!(
+            "last login:     {}",
+            user.last_login.map(when).unwrap_or_else(|| "never".into())
+        ),
+        format!(
+            "password:       {}{}{}",
+            info.hasher,
+            if info.usable {
+                ""
+            } else {
+                " (cannot log in with a password)"
+            },
+            if info.needs_upgrade {
+                " (re-encoded at next login)"
+            } else {
+                ""
+            }
+        ),
+        format!("sessions:       {sessions}"),
+    ];
+    if args.with_hashes {
+        lines.push(format!("password hash:  {}", user.password));
+    }
+    ctx.printer.result(&lines.join("\n"), json);
+    Ok(Status::Success)
+}

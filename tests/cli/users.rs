@@ -1,0 +1,615 @@
+//! `authctl users …`: the admin and bulk provisioning.
+
+use crate::support::{Sandbox, django};
+use serde_json::{Value, json};
+
+const PW: &str = "correct horse battery staple";
+
+fn with_users() -> Sandbox {
+    let sb = Sandbox::new();
+    let rows = [
+        ("alice", "alice@example.com", "Alice", "Liddell"),
+        ("bob", "bob@example.org", "Bob", "Builder"),
+        ("carol", "carol@example.com", "Carol", "Ärger"),
+    ];
+    for (u, e, f, l) in rows {
+        sb.run(
+            &[
+                "signup",
+                "--username",
+                u,
+                "--email",
+                e,
+                "--first-name",
+                f,
+                "--last-name",
+                l,
+                "--password-stdin",
+            ],
+            &format!("{PW}\n"),
+        )
+        .expect(0);
+    }
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "root",
+            "--email",
+            "root@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'bob'");
+    sb
+}
+
+fn list_json(sb: &Sandbox, args: &[&str]) -> Vec<Value> {
+    let mut full = vec!["--json", "users", "list"];
+    full.extend_from_slice(args);
+    let run = sb.run(&full, "");
+    run.expect(0);
+    run.stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON Lines ({e}): {l}")))
+        .collect()
+}
+
+fn names(users: &[Value]) -> Vec<&str> {
+    users
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn list_prints_a_table_without_hashes() {
+    let sb = with_users();
+    let run = sb.run(&["users", "list"], "");
+    run.expect(0);
+    let out = run.stdout();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("ID  USERNAME  EMAIL"), "{out}");
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(
+        lines[2].contains("bob") && lines[2].contains(" no "),
+        "{out}"
+    );
+    assert!(
+        !out.contains("argon2"),
+        "hashes shown without --with-hashes: {out}"
+    );
+}
+
+#[test]
+fn list_json_is_json_lines_and_filters_apply() {
+    let sb = with_users();
+    assert_eq!(
+        names(&list_json(&sb, &[])),
+        ["alice", "bob", "carol", "root"]
+    );
+    assert_eq!(
+        names(&list_json(&sb, &["--active"])),
+        ["alice", "carol", "root"]
+    );
+    assert_eq!(names(&list_json(&sb, &["--inactive"])), ["bob"]);
+    assert_eq!(names(&list_json(&sb, &["--staff"])), ["root"]);
+    assert_eq!(names(&list_json(&sb, &["--superuser"])), ["root"]);
+    assert_eq!(
+        names(&list_json(&sb, &["--search", "EXAMPLE.COM"])),
+        ["alice", "carol", "root"]
+    );
+    assert_eq!(names(&list_json(&sb, &["--search", "ärg"])), ["carol"]);
+    assert_eq!(
+        names(&list_json(&sb, &["--limit", "2", "--offset", "1"])),
+        ["bob", "carol"]
+    );
+    assert_eq!(
+        names(&list_json(
+            &sb,
+            &["--active", "--limit", "1", "--offset", "1"]
+        )),
+        ["carol"]
+    );
+    let first = &list_json(&sb, &[])[0];
+    assert!(first.get("password").is_none());
+    assert_eq!(first["email"], "alice@example.com");
+    assert_eq!(first["last_login"], Value::Null);
+    let hashed = &list_json(&sb, &["--with-hashes"])[0];
+    assert!(hashed["password"].as_str().unwrap().starts_with("argon2$"));
+}
+
+#[test]
+fn show_tells_hasher_upgrade_and_sessions() {
+    let mut sb = with_users();
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    let run = sb.run(&["--json", "users", "show", "alice"], "");
+    run.expect(0);
+    let json = run.json();
+    assert_eq!(json["password_hasher"], "argon2");
+    assert_eq!(json["password_usable"], true);
+    assert_eq!(json["password_needs_upgrade"], false);
+    assert_eq!(json["sessions"], 1);
+    assert!(json.get("password").is_none());
+    sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
+    assert_eq!(
+        sb.run(&["--json", "users", "show", "alice"], "").json()["password_needs_upgrade"],
+        true
+    );
+    sb.run(&["users", "show", "root"], "")
+        .expect(0)
+        .stdout_has("password:       argon2");
+    sb.run(&["users", "show", "ghost"], "")
+        .expect(3)
+        .stderr_has("no such user: ghost");
+}
+
+#[test]
+fn set_changes_fields_and_validates_like_signup() {
+    let sb = with_users();
+    let run = sb.run(
+        &[
+            "--json",
+            "users",
+            "set",
+            "alice",
+            "--email",
+            "Alice@NEW.example",
+            "--first-name",
+            "Al",
+            "--last-name",
+            "L",
+            "--staff",
+            "--superuser",
+        ],
+        "",
+    );
+    run.expect(0);
+    let json = run.json();
+    assert_eq!(
+        (
+            json["email"].as_str(),
+            json["first_name"].as_str(),
+            json["is_staff"].as_bool(),
+            json["is_superuser"].as_bool()
+        ),
+        (
+            Some("Alice@new.example"),
+            Some("Al"),
+            Some(true),
+            Some(true)
+        )
+    );
+    sb.run(
+        &["users", "set", "alice", "--no-staff", "--no-superuser"],
+        "",
+    )
+    .expect(0);
+    assert_eq!(
+        sb.sql("SELECT is_staff, is_superuser FROM auth_user WHERE username = 'alice'"),
+        ["0|0"]
+    );
+    sb.run(&["users", "set", "alice", "--email", "nope"], "")
+        .expect(3)
+        .stderr_has("Enter a valid email address.");
+    sb.run(&["users", "set", "alice", "--username", "CAROL"], "")
+        .expect(3)
+        .stderr_has("A user with that username already exists.");
+    sb.run(&["users", "set", "alice", "--username", "bad name"], "")
+        .expect(3)
+        .stderr_has("Enter a valid username.");
+    sb.run(&["users", "set", "alice"], "")
+        .expect(2)
+        .stderr_has("nothing to change");
+    sb.run(&["users", "set", "ghost", "--staff"], "")
+        .expect(3)
+        .stderr_has("no such user");
+}
+
+#[test]
+fn rename_keeps_the_password_and_allows_a_case_change_of_ones_own_name() {
+    let sb = with_users();
+    sb.run(&["users", "set", "alice", "--username", "Alice"], "")
+        .expect(0);
+    sb.run(
+        &["verify", "--username", "Alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+}
+
+#[test]
+fn deactivating_or_unusable_password_ends_sessions() {
+    let sb = with_users();
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.run(&["users", "set", "alice", "--inactive"], "")
+        .expect(0);
+    sb.run(&["users", "set", "alice", "--active"], "").expect(0);
+    sb.run(&["whoami"], "")
+        .expect(1)
+        .stderr_has("the session has ended");
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.run(&["users", "set", "alice", "--unusable-password"], "")
+        .expect(0);
+    sb.run(&["whoami"], "").expect(1);
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(1);
+    assert_eq!(
+        sb.run(&["--json", "users", "show", "alice"], "").json()["password_hasher"],
+        "unusable"
+    );
+}
+
+#[test]
+fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
+    let sb = with_users();
+    sb.run(&["users", "delete", "alice"], "")
+        .expect(2)
+        .stderr_has("--yes");
+    sb.run(&["users", "delete", "alice", "ghost", "--yes"], "")
+        .expect(3)
+        .stderr_has("no such user: ghost");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["4"]);
+    let run = sb.run(
+        &[
+            "--json",
+            "users",
+            "delete",
+            "alice",
+            "ghost",
+            "--yes",
+            "--missing-ok",
+        ],
+        "",
+    );
+    run.expect(0);
+    assert_eq!(run.json(), json!({"deleted": ["alice"]}));
+    sb.run(&["users", "delete", "bob", "carol", "-y"], "")
+        .expect(0)
+        .stdout_is("Deleted bob, carol.\n");
+    assert_eq!(sb.sql("SELECT username FROM auth_user"), ["root"]);
+}
+
+#[test]
+fn deleting_a_user_ends_their_sessions() {
+    let sb = with_users();
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.run(&["users", "delete", "alice", "--yes"], "").expect(0);
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
+    sb.run(&["whoami"], "").expect(1);
+}
+
+#[test]
+fn deleting_from_a_django_database_cascades_like_django() {
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
+    django("migrate", json!({"database": sb.db}));
+    django(
+        "create_superuser",
+        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
+    );
+    sb.exec(
+        "INSERT INTO auth_group (name) VALUES ('editors');
+         INSERT INTO auth_user_groups (user_id, group_id) VALUES (1, 1);
+         INSERT INTO django_admin_log (action_time, object_id, object_repr, action_flag, change_message, content_type_id, user_id)
+             VALUES ('2026-01-01 00:00:00', '1', 'x', 1, '', NULL, 1);",
+    );
+    sb.run(&["users", "delete", "dj", "--yes"], "").expect(0);
+    assert_eq!(sb.sql("SELECT (SELECT count(*) FROM auth_user_groups) + (SELECT count(*) FROM django_admin_log)"), ["0"]);
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM auth_group"),
+        ["1"],
+        "groups themselves stay"
+    );
+    sb.exec("PRAGMA foreign_keys = ON");
+    assert!(sb.sql("PRAGMA foreign_key_check").is_empty());
+}
+
+#[test]
+fn set_password_is_djangos_changepassword() {
+    let sb = with_users();
+    sb.run(
+        &["login", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    sb.run(
+        &["users", "set-password", "alice", "--password-stdin"],
+        "short\n",
+    )
+    .expect(3)
+    .stderr_has("This password is too short.");
+    sb.run(
+        &["users", "set-password", "alice", "--password-stdin"],
+        "a new admin-set passphrase\n",
+    )
+    .expect(0)
+    .stdout_is("Password changed successfully for user 'alice'\n");
+    sb.run(&["whoami"], "").expect(1);
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        "a new admin-set passphrase\n",
+    )
+    .expect(0);
+    sb.run(
+        &[
+            "users",
+            "set-password",
+            "alice",
+            "--password-stdin",
+            "--skip-validation",
+        ],
+        "short\n",
+    )
+    .expect(0);
+    sb.run(
+        &["users", "set-password", "ghost", "--password-stdin"],
+        "whatever long enough\n",
+    )
+    .expect(3);
+    sb.run(&["users", "set-password", "alice"], "")
+        .expect(2)
+        .stderr_has("--password-stdin");
+}
+
+fn import(sb: &Sandbox, args: &[&str], input: &str) -> crate::support::Run {
+    let mut full = vec!["users", "import"];
+    full.extend_from_slice(args);
+    sb.run(&full, input)
+}
+
+const CSV: &str = "username,email,first_name,last_name,is_active,is_staff,is_superuser,password\n\
+    dana,dana@example.com,Dana,Scully,true,false,false,trust no one ever\n\
+    fox,fox@example.com,Fox,Mulder,yes,yes,no,i want to believe 1013\n\
+    skinner,,Walter,Skinner,0,1,1,\n";
+
+#[test]
+fn csv_import_creates_users_with_hashed_passwords() {
+    let sb = Sandbox::new();
+    import(&sb, &["-", "--format", "csv"], CSV)
+        .expect(0)
+        .stdout_is("Imported 3 rows: 3 created, 0 updated, 0 skipped.\n");
+    assert_eq!(
+        sb.sql("SELECT username, email, first_name, is_active, is_staff, is_superuser, CASE WHEN password LIKE '!%' THEN 'unusable' ELSE substr(password, 1, 7) END FROM auth_user ORDER BY id"),
+        ["dana|dana@example.com|Dana|1|0|0|argon2$", "fox|fox@example.com|Fox|1|1|0|argon2$", "skinner||Walter|0|1|1|unusable"]
+    );
+    sb.run(
+        &["verify", "--username", "fox", "--password-stdin"],
+        "i want to believe 1013\n",
+    )
+    .expect(0);
+}
+
+#[test]
+fn one_bad_row_in_the_middle_writes_nothing() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "keep", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
+    let before = sb.sql("SELECT * FROM auth_user");
+    let input = "{\"username\": \"one\", \"password\": \"first good passphrase\"}\n\
+                 {\"username\": \"two\", \"email\": \"broken\"}\n\
+                 {\"username\": \"three\"}\n";
+    import(&sb, &["-"], input)
+        .expect(3)
+        .stderr_has("line 2: email: Enter a valid email address.");
+    assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_line() {
+    let sb = Sandbox::new();
+    let input = "username,email,password\nok,ok@example.com,long enough passphrase\nbad name,x@example.com,\nweak,,123\nok,,\n";
+    let run = import(&sb, &["-", "--format", "csv"], input);
+    run.expect(3)
+        .stderr_has("line 3: username: Enter a valid username.")
+        .stderr_has("line 4: password: This password is too short.")
+        .stderr_has("line 5: username ok repeats line 2.");
+}
+
+#[test]
+fn conflicts_fail_skip_or_update() {
+    let sb = Sandbox::new();
+    import(&sb, &["-", "--format", "csv"], CSV).expect(0);
+    import(&sb, &["-", "--format", "csv"], CSV)
+        .expect(3)
+        .stderr_has("user dana already exists");
+    let changed =
+        "username,email,is_staff\nDANA,dana@new.example,true\nnewbie,n@example.com,false\n";
+    import(
+        &sb,
+        &["-", "--format", "csv", "--on-conflict", "skip"],
+        changed,
+    )
+    .expect(0)
+    .stdout_is("Imported 2 rows: 1 created, 0 updated, 1 skipped.\n");
+    assert_eq!(
+        sb.sql("SELECT email, is_staff FROM auth_user WHERE username = 'dana'"),
+        ["dana@example.com|0"]
+    );
+    import(
+        &sb,
+        &["-", "--format", "csv", "--on-conflict", "update"],
+        changed,
+    )
+    .expect(0)
+    .stdout_is("Imported 2 rows: 0 created, 2 updated, 0 skipped.\n");
+    assert_eq!(
+        sb.sql("SELECT username, email, is_staff FROM auth_user WHERE username = 'dana'"),
+        ["dana|dana@new.example|1"]
+    );
+    sb.run(
+        &["verify", "--username", "dana", "--password-stdin"],
+        "trust no one ever\n",
+    )
+    .expect(0);
+}
+
+#[test]
+fn dry_run_says_what_would_happen_and_writes_nothing() {
+    let sb = Sandbox::new();
+    import(&sb, &["-", "--format", "csv"], "username\ndana\n").expect(0);
+    let before = std::fs::read(&sb.db).unwrap();
+    let run = import(
+        &sb,
+        &[
+            "-",
+            "--format",
+            "csv",
+            "--on-conflict",
+            "update",
+            "--dry-run",
+        ],
+        CSV,
+    );
+    run.expect(0).stdout_is(
+        "line 2: would update dana\nline 3: would create fox\nline 4: would create skinner\n\
+         Would import 3 rows: 2 created, 1 updated, 0 skipped.\n",
+    );
+    assert_eq!(std::fs::read(&sb.db).unwrap(), before);
+    let run = sb.run(
+        &[
+            "--json",
+            "users",
+            "import",
+            "-",
+            "--format",
+            "csv",
+            "--dry-run",
+            "--on-conflict",
+            "skip",
+        ],
+        CSV,
+    );
+    run.expect(0);
+    let json = run.json();
+    assert_eq!(json["dry_run"], true);
+    assert_eq!(
+        json["rows"][0],
+        json!({"line": 2, "username": "dana", "action": "skip"})
+    );
+}
+
+#[test]
+fn export_import_export_round_trips_on_a_fresh_database() {
+    for format in ["csv", "jsonl"] {
+        let first = Sandbox::new();
+        import(&first, &["-", "--format", "csv"], CSV).expect(0);
+        let exported = first.run(
+            &["users", "export", "--format", format, "--with-hashes"],
+            "",
+        );
+        exported.expect(0);
+        let second = Sandbox::new();
+        import(&second, &["-", "--format", format], &exported.stdout()).expect(0);
+        let again = second.run(
+            &["users", "export", "--format", format, "--with-hashes"],
+            "",
+        );
+        assert_eq!(
+            again.stdout(),
+            exported.stdout(),
+            "{format} export differs after a round trip"
+        );
+        second
+            .run(
+                &["verify", "--username", "dana", "--password-stdin"],
+                "trust no one ever\n",
+            )
+            .expect(0);
+    }
+}
+
+#[test]
+fn export_leaves_hashes_out_unless_asked_and_writes_private_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    import(&sb, &["-", "--format", "csv"], CSV).expect(0);
+    let plain = sb.run(&["users", "export"], "");
+    plain.expect(0);
+    assert!(!plain.stdout().contains("password"), "{plain:?}");
+    let first: Value = serde_json::from_str(plain.stdout().lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first,
+        json!({"username": "dana", "email": "dana@example.com", "first_name": "Dana", "last_name": "Scully", "is_active": true, "is_staff": false, "is_superuser": false})
+    );
+    let out = sb.path("users.csv");
+    sb.run(
+        &[
+            "users",
+            "export",
+            "--format",
+            "csv",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        "",
+    )
+    .expect(0)
+    .stdout_is("");
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("username,email,first_name,last_name,is_active,is_staff,is_superuser\n")
+    );
+    import(&Sandbox::new(), &[out.to_str().unwrap()], "").expect(0);
+}
+
+#[test]
+fn hashes_made_by_django_import_and_verify() {
+    let hashes = django(
+        "hash",
+        json!({"passwords": ["django made me"], "algorithms": ["pbkdf2_sha256", "argon2", "bcrypt_sha256"]}),
+    );
+    let sb = Sandbox::new();
+    let mut input = String::new();
+    for (i, item) in hashes.as_array().unwrap().iter().enumerate() {
+        input.push_str(
+            &json!({"username": format!("u{i}"), "password_hash": item["encoded"]}).to_string(),
+        );
+        input.push('\n');
+    }
+    import(&sb, &["-"], &input).expect(0);
+    for i in 0..3 {
+        sb.run(
+            &["verify", "--username", &format!("u{i}"), "--password-stdin"],
+            "django made me\n",
+        )
+        .expect(0);
+    }
+    import(
+        &sb,
+        &["-"],
+        "{\"username\": \"x\", \"password_hash\": \"sha1$nope\"}\n",
+    )
+    .expect(3)
+    .stderr_has("password_hash is not a hash format authctl verifies");
+}
