@@ -1,7 +1,111 @@
 //! The command line, as clap types only: doc comments here are the `--help` text.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// Exit statuses, for `--help` and the man page.
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Success (reset-request also when no account matched)."),
+    (
+        "1",
+        "Denied: wrong credentials, inactive user, invalid or expired token, not logged in.",
+    ),
+    (
+        "2",
+        "Usage: bad arguments, or input needed with no terminal to ask on and no flag given.",
+    ),
+    (
+        "3",
+        "Invalid data: validation failed, user already exists, no such user.",
+    ),
+    (
+        "4",
+        "Environment: database, config, session file or mail server unusable.",
+    ),
+];
+
+/// Environment variables, for `--help` and the man page.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("AUTHCTL_DATABASE", "The database, like --database."),
+    ("AUTHCTL_CONFIG", "The config file, like --config."),
+    (
+        "AUTHCTL_SESSION_FILE",
+        "The session file, like --session-file.",
+    ),
+    (
+        "AUTHCTL_SECRET_KEY",
+        "Django's SECRET_KEY, for sessions and reset tokens.",
+    ),
+    (
+        "AUTHCTL_<KEY>",
+        "Any configuration key, upper case with dots as underscores \
+         (email.smtp.host is AUTHCTL_EMAIL_SMTP_HOST); lists are comma-separated.",
+    ),
+    (
+        "DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL, DJANGO_SUPERUSER_PASSWORD",
+        "Input for createsuperuser when it does not prompt, as in Django.",
+    ),
+];
+
+/// Files, for `--help` and the man page (Linux paths; other systems use their own).
+pub const FILES: &[(&str, &str)] = &[
+    ("~/.local/share/authctl/db.sqlite3", "The default database."),
+    (
+        "~/.config/authctl/config.toml",
+        "The default config file (TOML).",
+    ),
+    (
+        "~/.local/state/authctl/session",
+        "The default session file, mode 0600.",
+    ),
+    (
+        "~/.config/authctl/secret_key",
+        "The generated secret key when none is configured, mode 0600.",
+    ),
+];
+
+/// Examples for the top-level help and man page.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Create the first superuser, with Django's prompts:",
+        "authctl createsuperuser",
+    ),
+    (
+        "Provision a superuser from a deploy script, safely rerunnable:",
+        "printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input --username admin \
+         --email admin@example.com --password-stdin --if-missing",
+    ),
+    (
+        "Check a password in a pipeline:",
+        "printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok",
+    ),
+    (
+        "Manage a Django project's users:",
+        "authctl --database ~/mysite/db.sqlite3 users list",
+    ),
+];
+
+fn long_help() -> String {
+    let section = |title: &str, items: &[(&str, &str)]| {
+        let lines: Vec<String> = items
+            .iter()
+            .map(|(k, v)| format!("  {k}\n      {v}"))
+            .collect();
+        format!("{title}:\n{}", lines.join("\n"))
+    };
+    [
+        section("Exit status", EXIT_STATUS),
+        section("Environment", ENVIRONMENT),
+        section("Files", FILES),
+        section("Examples", EXAMPLES),
+    ]
+    .join("\n\n")
+}
+
+/// The whole command line, with the sections that only the long help shows.
+pub fn command() -> clap::Command {
+    Cli::command().after_long_help(long_help())
+}
 
 /// Django's user accounts from the command line: createsuperuser, signup, login, password reset.
 ///
@@ -97,6 +201,16 @@ pub enum Command {
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
     )]
     Verify(VerifyArgs),
+
+    /// Print a shell completion script, or write all of them with --out-dir
+    #[command(
+        after_help = "Example:\n  authctl completions bash > ~/.local/share/bash-completion/completions/authctl"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the man page, or write one page per subcommand with --out-dir
+    #[command(after_help = "Example:\n  authctl man --out-dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 /// Where a password comes from when it is not typed at a prompt.
@@ -420,4 +534,82 @@ pub struct UsersExportArgs {
     /// Write to this file (mode 0600) instead of standard output
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print a script for
+    #[arg(value_enum, required_unless_present = "out_dir")]
+    pub shell: Option<Shell>,
+
+    /// Write the scripts for every shell into DIR instead
+    #[arg(long, value_name = "DIR", conflicts_with = "shell")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write authctl.1 and a page for every subcommand into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(cmd: &clap::Command) -> Vec<clap::Command> {
+        let mut out = vec![cmd.clone()];
+        // clap's generated `help` subcommand mirrors the real ones without their help texts.
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            out.extend(all(sub));
+        }
+        out
+    }
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_has_a_summary_an_example_and_documented_flags() {
+        let mut cmd = command();
+        cmd.build();
+        for sub in all(&cmd).iter().skip(1) {
+            let name = sub.get_name();
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(
+                !about.is_empty() && !about.contains('\n'),
+                "{name}: one-line summary"
+            );
+            if sub.has_subcommands() {
+                continue;
+            }
+            let after = sub
+                .get_after_help()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            assert!(
+                after.starts_with("Example"),
+                "{name}: needs an example, has {after:?}"
+            );
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(arg.get_help().is_some(), "{name}: --{id} is undocumented");
+            }
+        }
+    }
 }

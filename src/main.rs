@@ -5,12 +5,13 @@ mod commands;
 mod output;
 mod prompt;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use commands::Status;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli =
+        cli::Cli::from_arg_matches(&cli::command().get_matches()).unwrap_or_else(|err| err.exit());
     let printer = output::Printer {
         json: cli.json,
         quiet: cli.quiet,

@@ -1,9 +1,11 @@
 //! One module per subcommand; this one holds what they share: the resolved context and the
 //! rules for where input comes from (flag, then stdin/file/env, then a prompt on a terminal).
 
+mod completions;
 mod createsuperuser;
 mod login;
 mod logout;
+mod man;
 mod passwd;
 mod reset;
 mod signup;
@@ -145,6 +147,12 @@ pub fn report_upgrade(ctx: &Ctx, accounts: &Accounts, upgrade: &Upgrade) {
 }
 
 pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
+    // Generated documentation depends on nothing but the command line: no config, no database.
+    let cli = match cli.command {
+        Command::Completions(args) => return completions::run(args),
+        Command::Man(args) => return man::run(args),
+        _ => cli,
+    };
     let env: BTreeMap<String, String> = std::env::vars().collect();
     let overrides = Overrides {
         config: cli.config.clone(),
@@ -170,5 +178,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::ResetRequest(args) => reset::request(&ctx, args),
         Command::ResetConfirm(args) => reset::confirm(&ctx, args),
         Command::Users(command) => users::run(&ctx, command),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }

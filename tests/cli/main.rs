@@ -4,6 +4,7 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod docs;
 mod reset;
 mod sessions;
 mod signup;

@@ -1,0 +1,546 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'authctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'authctl' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('createsuperuser', 'createsuperuser', [CompletionResultType]::ParameterValue, 'Create a staff superuser, like Django''s `manage.py createsuperuser`')
+            [CompletionResult]::new('signup', 'signup', [CompletionResultType]::ParameterValue, 'Create a regular active user, like Django''s UserCreationForm')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in: check the password, set last_login and start a session kept in the session file')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End this session and remove the session file; not being logged in is fine')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print the logged-in user; exit 1 if there is no valid session')
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the logged-in user''s password; other sessions of the user end')
+            [CompletionResult]::new('reset-request', 'reset-request', [CompletionResultType]::ParameterValue, 'Email a password reset token to the active users with this address')
+            [CompletionResult]::new('reset-confirm', 'reset-confirm', [CompletionResultType]::ParameterValue, 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;createsuperuser' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--skip-validation', '--skip-validation', [CompletionResultType]::ParameterName, 'Do not run the password validators (the password is still required to be non-blank)')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'If the user exists, change nothing and exit 0')
+            [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'If the user exists, make it an active superuser and set the email and password given')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;signup' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'First name')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Last name')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;login' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;logout' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'End every session of the user, not only this one')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;whoami' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;passwd' {
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the old then the new password from the first two lines of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the old then the new password from standard input (two lines)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;reset-request' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when missing)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;reset-confirm' {
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users as a table, or JSON Lines with --json')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every field of one user, how the password is stored, and its session count')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a user''s names, email, username or flags')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
+            [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;users;list' {
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose username, email or names contain TEXT (ignoring case)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N users')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip the first N matching users')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only active users')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Only inactive users')
+            [CompletionResult]::new('--staff', '--staff', [CompletionResultType]::ParameterName, 'Only staff users')
+            [CompletionResult]::new('--superuser', '--superuser', [CompletionResultType]::ParameterName, 'Only superusers')
+            [CompletionResult]::new('--with-hashes', '--with-hashes', [CompletionResultType]::ParameterName, 'Include the password hashes')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;show' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--with-hashes', '--with-hashes', [CompletionResultType]::ParameterName, 'Include the password hash')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;set' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Rename the user (case-insensitively unique, like signup)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'New email address')
+            [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'New first name')
+            [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'New last name')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Allow the user to log in')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Stop the user logging in (ends the user''s sessions)')
+            [CompletionResult]::new('--staff', '--staff', [CompletionResultType]::ParameterName, 'Give access to the Django admin')
+            [CompletionResult]::new('--no-staff', '--no-staff', [CompletionResultType]::ParameterName, 'Take away access to the Django admin')
+            [CompletionResult]::new('--superuser', '--superuser', [CompletionResultType]::ParameterName, 'Give every permission')
+            [CompletionResult]::new('--no-superuser', '--no-superuser', [CompletionResultType]::ParameterName, 'Take away superuser status')
+            [CompletionResult]::new('--unusable-password', '--unusable-password', [CompletionResultType]::ParameterName, 'Make the password unusable (ends the user''s sessions)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;delete' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--missing-ok', '--missing-ok', [CompletionResultType]::ParameterName, 'A username that does not exist is not an error')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;set-password' {
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--skip-validation', '--skip-validation', [CompletionResultType]::ParameterName, 'Do not run the password validators')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;import' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: csv for a .csv file, else jsonl]')
+            [CompletionResult]::new('--on-conflict', '--on-conflict', [CompletionResultType]::ParameterName, 'What to do with a username that exists')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what each row would do and write nothing')
+            [CompletionResult]::new('--skip-validation', '--skip-validation', [CompletionResultType]::ParameterName, 'Do not run the password validators on plain passwords')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600) instead of standard output')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--with-hashes', '--with-hashes', [CompletionResultType]::ParameterName, 'Include the password hashes (as password_hash), so an import restores the passwords')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users as a table, or JSON Lines with --json')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every field of one user, how the password is stored, and its session count')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a user''s names, email, username or flags')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
+            [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;users;help;list' {
+            break
+        }
+        'authctl;users;help;show' {
+            break
+        }
+        'authctl;users;help;set' {
+            break
+        }
+        'authctl;users;help;delete' {
+            break
+        }
+        'authctl;users;help;set-password' {
+            break
+        }
+        'authctl;users;help;import' {
+            break
+        }
+        'authctl;users;help;export' {
+            break
+        }
+        'authctl;users;help;help' {
+            break
+        }
+        'authctl;verify' {
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;completions' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into DIR instead')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;man' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write authctl.1 and a page for every subcommand into DIR')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;help' {
+            [CompletionResult]::new('createsuperuser', 'createsuperuser', [CompletionResultType]::ParameterValue, 'Create a staff superuser, like Django''s `manage.py createsuperuser`')
+            [CompletionResult]::new('signup', 'signup', [CompletionResultType]::ParameterValue, 'Create a regular active user, like Django''s UserCreationForm')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in: check the password, set last_login and start a session kept in the session file')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End this session and remove the session file; not being logged in is fine')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print the logged-in user; exit 1 if there is no valid session')
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the logged-in user''s password; other sessions of the user end')
+            [CompletionResult]::new('reset-request', 'reset-request', [CompletionResultType]::ParameterValue, 'Email a password reset token to the active users with this address')
+            [CompletionResult]::new('reset-confirm', 'reset-confirm', [CompletionResultType]::ParameterValue, 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;help;createsuperuser' {
+            break
+        }
+        'authctl;help;signup' {
+            break
+        }
+        'authctl;help;login' {
+            break
+        }
+        'authctl;help;logout' {
+            break
+        }
+        'authctl;help;whoami' {
+            break
+        }
+        'authctl;help;passwd' {
+            break
+        }
+        'authctl;help;reset-request' {
+            break
+        }
+        'authctl;help;reset-confirm' {
+            break
+        }
+        'authctl;help;users' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users as a table, or JSON Lines with --json')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every field of one user, how the password is stored, and its session count')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a user''s names, email, username or flags')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
+            [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
+            break
+        }
+        'authctl;help;users;list' {
+            break
+        }
+        'authctl;help;users;show' {
+            break
+        }
+        'authctl;help;users;set' {
+            break
+        }
+        'authctl;help;users;delete' {
+            break
+        }
+        'authctl;help;users;set-password' {
+            break
+        }
+        'authctl;help;users;import' {
+            break
+        }
+        'authctl;help;users;export' {
+            break
+        }
+        'authctl;help;verify' {
+            break
+        }
+        'authctl;help;completions' {
+            break
+        }
+        'authctl;help;man' {
+            break
+        }
+        'authctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,491 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[authctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'authctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'authctl'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand createsuperuser 'Create a staff superuser, like Django''s `manage.py createsuperuser`'
+            cand signup 'Create a regular active user, like Django''s UserCreationForm'
+            cand login 'Log in: check the password, set last_login and start a session kept in the session file'
+            cand logout 'End this session and remove the session file; not being logged in is fine'
+            cand whoami 'Print the logged-in user; exit 1 if there is no valid session'
+            cand passwd 'Change the logged-in user''s password; other sessions of the user end'
+            cand reset-request 'Email a password reset token to the active users with this address'
+            cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
+            cand users 'The admin: list, show, change, delete users, set passwords, import and export'
+            cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand completions 'Print a shell completion script, or write all of them with --out-dir'
+            cand man 'Print the man page, or write one page per subcommand with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;createsuperuser'= {
+            cand --username 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]'
+            cand --email 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]'
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --skip-validation 'Do not run the password validators (the password is still required to be non-blank)'
+            cand --if-missing 'If the user exists, change nothing and exit 0'
+            cand --update 'If the user exists, make it an active superuser and set the email and password given'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;signup'= {
+            cand --username 'Username (asked for on a terminal when missing)'
+            cand --email 'Email address'
+            cand --first-name 'First name'
+            cand --last-name 'Last name'
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;login'= {
+            cand --username 'Username (asked for on a terminal when missing)'
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;logout'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --all 'End every session of the user, not only this one'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;whoami'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;passwd'= {
+            cand --password-file 'Read the old then the new password from the first two lines of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the old then the new password from standard input (two lines)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;reset-request'= {
+            cand --email 'The account''s email address (asked for on a terminal when missing)'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;reset-confirm'= {
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List users as a table, or JSON Lines with --json'
+            cand show 'Show every field of one user, how the password is stored, and its session count'
+            cand set 'Change a user''s names, email, username or flags'
+            cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
+            cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
+            cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand export 'Write every user as JSON Lines or CSV, in the format import reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;list'= {
+            cand --search 'Only users whose username, email or names contain TEXT (ignoring case)'
+            cand --limit 'Show at most N users'
+            cand --offset 'Skip the first N matching users'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --active 'Only active users'
+            cand --inactive 'Only inactive users'
+            cand --staff 'Only staff users'
+            cand --superuser 'Only superusers'
+            cand --with-hashes 'Include the password hashes'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;show'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --with-hashes 'Include the password hash'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;set'= {
+            cand --username 'Rename the user (case-insensitively unique, like signup)'
+            cand --email 'New email address'
+            cand --first-name 'New first name'
+            cand --last-name 'New last name'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --active 'Allow the user to log in'
+            cand --inactive 'Stop the user logging in (ends the user''s sessions)'
+            cand --staff 'Give access to the Django admin'
+            cand --no-staff 'Take away access to the Django admin'
+            cand --superuser 'Give every permission'
+            cand --no-superuser 'Take away superuser status'
+            cand --unusable-password 'Make the password unusable (ends the user''s sessions)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;delete'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --missing-ok 'A username that does not exist is not an error'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;set-password'= {
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --skip-validation 'Do not run the password validators'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;import'= {
+            cand --format 'Input format [default: csv for a .csv file, else jsonl]'
+            cand --on-conflict 'What to do with a username that exists'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --dry-run 'Print what each row would do and write nothing'
+            cand --skip-validation 'Do not run the password validators on plain passwords'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;export'= {
+            cand --format 'Output format'
+            cand --output 'Write to this file (mode 0600) instead of standard output'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --with-hashes 'Include the password hashes (as password_hash), so an import restores the passwords'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;help'= {
+            cand list 'List users as a table, or JSON Lines with --json'
+            cand show 'Show every field of one user, how the password is stored, and its session count'
+            cand set 'Change a user''s names, email, username or flags'
+            cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
+            cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
+            cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand export 'Write every user as JSON Lines or CSV, in the format import reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;help;list'= {
+        }
+        &'authctl;users;help;show'= {
+        }
+        &'authctl;users;help;set'= {
+        }
+        &'authctl;users;help;delete'= {
+        }
+        &'authctl;users;help;set-password'= {
+        }
+        &'authctl;users;help;import'= {
+        }
+        &'authctl;users;help;export'= {
+        }
+        &'authctl;users;help;help'= {
+        }
+        &'authctl;verify'= {
+            cand --username 'Username (asked for on a terminal when missing)'
+            cand --password-file 'Read the password from the first line of a file'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;completions'= {
+            cand --out-dir 'Write the scripts for every shell into DIR instead'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;man'= {
+            cand --out-dir 'Write authctl.1 and a page for every subcommand into DIR'
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;help'= {
+            cand createsuperuser 'Create a staff superuser, like Django''s `manage.py createsuperuser`'
+            cand signup 'Create a regular active user, like Django''s UserCreationForm'
+            cand login 'Log in: check the password, set last_login and start a session kept in the session file'
+            cand logout 'End this session and remove the session file; not being logged in is fine'
+            cand whoami 'Print the logged-in user; exit 1 if there is no valid session'
+            cand passwd 'Change the logged-in user''s password; other sessions of the user end'
+            cand reset-request 'Email a password reset token to the active users with this address'
+            cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
+            cand users 'The admin: list, show, change, delete users, set passwords, import and export'
+            cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand completions 'Print a shell completion script, or write all of them with --out-dir'
+            cand man 'Print the man page, or write one page per subcommand with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;help;createsuperuser'= {
+        }
+        &'authctl;help;signup'= {
+        }
+        &'authctl;help;login'= {
+        }
+        &'authctl;help;logout'= {
+        }
+        &'authctl;help;whoami'= {
+        }
+        &'authctl;help;passwd'= {
+        }
+        &'authctl;help;reset-request'= {
+        }
+        &'authctl;help;reset-confirm'= {
+        }
+        &'authctl;help;users'= {
+            cand list 'List users as a table, or JSON Lines with --json'
+            cand show 'Show every field of one user, how the password is stored, and its session count'
+            cand set 'Change a user''s names, email, username or flags'
+            cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
+            cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
+            cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand export 'Write every user as JSON Lines or CSV, in the format import reads'
+        }
+        &'authctl;help;users;list'= {
+        }
+        &'authctl;help;users;show'= {
+        }
+        &'authctl;help;users;set'= {
+        }
+        &'authctl;help;users;delete'= {
+        }
+        &'authctl;help;users;set-password'= {
+        }
+        &'authctl;help;users;import'= {
+        }
+        &'authctl;help;users;export'= {
+        }
+        &'authctl;help;verify'= {
+        }
+        &'authctl;help;completions'= {
+        }
+        &'authctl;help;man'= {
+        }
+        &'authctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,43 @@
+//! `authctl completions SHELL`: shell completion scripts generated from the command line itself.
+#![allow(clippy::print_stdout)]
+
+use super::Status;
+use crate::cli::{self, CompletionsArgs, Shell};
+use anyhow::Context;
+use authctl::error::Result;
+use clap_complete::Shell as Target;
+
+fn target(shell: Shell) -> Target {
+    match shell {
+        Shell::Bash => Target::Bash,
+        Shell::Zsh => Target::Zsh,
+        Shell::Fish => Target::Fish,
+        Shell::Elvish => Target::Elvish,
+        Shell::Powershell => Target::PowerShell,
+    }
+}
+
+pub fn run(args: CompletionsArgs) -> Result<Status> {
+    let mut cmd = cli::command();
+    match (args.shell, &args.out_dir) {
+        (_, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for shell in [
+                Shell::Bash,
+                Shell::Zsh,
+                Shell::Fish,
+                Shell::Elvish,
+                Shell::Powershell,
+            ] {
+                clap_complete::generate_to(target(shell), &mut cmd, "authctl", dir)
+                    .with_context(|| format!("cannot write completions into {}", dir.display()))?;
+            }
+        }
+        (Some(shell), None) => {
+            clap_complete::generate(target(shell), &mut cmd, "authctl", &mut std::io::stdout());
+        }
+        (None, None) => unreachable!("clap requires a shell or --out-dir"),
+    }
+    Ok(Status::Success)
+}
