@@ -8,6 +8,20 @@ use serde_json::{Value, json};
 
 const PASSWORDS: [&str; 2] = ["pässwörd ✓ 1", "p"];
 
+/// Costs far below Django's defaults (which both sides must still read and re-encode).
+fn cheap() -> HashConfig {
+    HashConfig {
+        argon2_memory_cost: 256,
+        argon2_time_cost: 1,
+        argon2_parallelism: 2,
+        pbkdf2_sha256_iterations: 1000,
+        pbkdf2_sha1_iterations: 1000,
+        bcrypt_rounds: 4,
+        scrypt_work_factor: 1024,
+        ..HashConfig::default()
+    }
+}
+
 fn names() -> Vec<&'static str> {
     Algorithm::ALL.iter().map(|a| a.name()).collect()
 }
@@ -48,14 +62,7 @@ fn authctl_hashes_of_every_algorithm_verify_in_django() {
     for algorithm in Algorithm::ALL {
         let config = HashConfig {
             preferred: algorithm,
-            argon2_memory_cost: 256,
-            argon2_time_cost: 1,
-            argon2_parallelism: 2,
-            pbkdf2_sha256_iterations: 1000,
-            pbkdf2_sha1_iterations: 1000,
-            bcrypt_rounds: 4,
-            scrypt_work_factor: 1024,
-            ..HashConfig::default()
+            ..cheap()
         };
         for password in PASSWORDS {
             let encoded = hashers::make_password(password, &config);
@@ -78,16 +85,7 @@ fn authctl_hashes_of_every_algorithm_verify_in_django() {
 fn django_must_update_agrees_for_outdated_hashes() {
     // Hashes Django considers outdated relative to its defaults must be outdated for authctl's
     // defaults too, and the other way round.
-    let cheap = HashConfig {
-        argon2_memory_cost: 256,
-        argon2_time_cost: 1,
-        argon2_parallelism: 2,
-        pbkdf2_sha256_iterations: 1000,
-        pbkdf2_sha1_iterations: 1000,
-        bcrypt_rounds: 4,
-        scrypt_work_factor: 1024,
-        ..HashConfig::default()
-    };
+    let cheap = cheap();
     let mut items = Vec::new();
     for algorithm in Algorithm::ALL {
         let encoded = hashers::encode(algorithm, "pw", &cheap);

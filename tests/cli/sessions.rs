@@ -121,24 +121,7 @@ fn login_sets_last_login_and_session_expiry_from_session_age() {
 #[test]
 fn failed_logins_all_look_the_same_and_write_nothing() {
     let sb = with_user();
-    sb.run(
-        &["signup", "--username", "sleepy", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "nopass",
-            "--email",
-            "n@example.com",
-        ],
-        "",
-    )
-    .expect(0);
+    sb.add_locked_out_users(PW);
     let mut seen = Vec::new();
     for (user, pw) in [
         ("alice", "wrong"),

@@ -85,6 +85,34 @@ impl Sandbox {
     pub fn exec(&self, statements: &str) {
         exec(&self.db, statements)
     }
+
+    /// Adds the users who must never get in, for "every failure looks the same" tests:
+    /// `sleepy` (inactive, knows `password`) and `nopass` (unusable password). Both have
+    /// addresses `<name>@example.com`.
+    pub fn add_locked_out_users(&self, password: &str) {
+        self.run(
+            &[
+                "signup",
+                "--username",
+                "sleepy",
+                "--email",
+                "sleepy@example.com",
+                "--password-stdin",
+            ],
+            &format!("{password}\n"),
+        )
+        .expect(0);
+        self.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
+        let args = [
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "nopass",
+            "--email",
+            "nopass@example.com",
+        ];
+        self.run(&args, "").expect(0);
+    }
 }
 
 /// Runs statements that change the database (as another program would).

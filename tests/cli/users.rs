@@ -613,3 +613,33 @@ fn hashes_made_by_django_import_and_verify() {
     .expect(3)
     .stderr_has("password_hash is not a hash format authctl verifies");
 }
+
+#[test]
+fn show_prints_the_hash_only_when_asked() {
+    let sb = with_users();
+    let plain = sb.run(&["users", "show", "alice"], "");
+    plain.expect(0);
+    assert!(!plain.stdout().contains("argon2$"), "{plain:?}");
+    sb.run(&["users", "show", "alice", "--with-hashes"], "")
+        .expect(0)
+        .stdout_has("password hash:  argon2$argon2id$");
+    let json = sb
+        .run(&["--json", "users", "show", "alice", "--with-hashes"], "")
+        .json();
+    assert!(json["password"].as_str().unwrap().starts_with("argon2$"));
+}
+
+#[test]
+fn import_skip_validation_accepts_weak_plain_passwords() {
+    let sb = Sandbox::new();
+    let weak = "{\"username\": \"weak\", \"password\": \"123\"}\n";
+    import(&sb, &["-"], weak)
+        .expect(3)
+        .stderr_has("line 1: password: This password is too short.");
+    import(&sb, &["-", "--skip-validation"], weak).expect(0);
+    sb.run(
+        &["verify", "--username", "weak", "--password-stdin"],
+        "123\n",
+    )
+    .expect(0);
+}

@@ -29,24 +29,7 @@ fn valid_pair_exits_0_and_prints_nothing() {
 #[test]
 fn wrong_password_unknown_user_inactive_and_unusable_all_look_the_same() {
     let sb = with_user("alice");
-    sb.run(
-        &["signup", "--username", "sleepy", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "nopass",
-            "--email",
-            "n@example.com",
-        ],
-        "",
-    )
-    .expect(0);
+    sb.add_locked_out_users(PW);
     let cases = [
         ("alice", "wrong password"),
         ("nobody", PW),
