@@ -10,6 +10,12 @@ use commands::Status;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, which turns `authctl users list | head` into a failed write (and
+    // `println!` into a panic). Like other Unix tools, stop quietly when the reader goes away.
+    // SAFETY: called before any other thread exists; restores the signal's default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli =
         cli::Cli::from_arg_matches(&cli::command().get_matches()).unwrap_or_else(|err| err.exit());
     let printer = output::Printer {

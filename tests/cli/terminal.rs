@@ -300,3 +300,44 @@ fn users_set_password_gives_up_after_three_tries_like_changepassword() {
         .unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
+
+#[test]
+fn reset_confirm_checks_the_link_then_asks_for_the_new_password_twice() {
+    let mut sb = Sandbox::new();
+    let maildir = sb.path("mail");
+    sb.set("AUTHCTL_SECRET_KEY", "tty reset")
+        .set("AUTHCTL_EMAIL_BACKEND", "file")
+        .set("AUTHCTL_EMAIL_FILE_DIR", maildir.to_str().unwrap());
+    sb.run(
+        &[
+            "signup",
+            "--username",
+            "r",
+            "--email",
+            "r@example.com",
+            "--password-stdin",
+        ],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["reset-confirm", "MQ", "bad-token"]);
+    p.exp_string("The password reset link was invalid").unwrap();
+    assert_eq!(exit_code(&mut p), 1);
+    sb.run(&["reset-request", "--email", "r@example.com"], "")
+        .expect(0);
+    let mail = std::fs::read_dir(&maildir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let command = crate::reset::command_in(&std::fs::read_to_string(mail).unwrap());
+    let args: Vec<&str> = command.iter().map(String::as_str).collect();
+    let mut p = spawn(&sb, &args);
+    p.exp_string("New password: ").unwrap();
+    p.send_line("reset by a person").unwrap();
+    p.exp_string("New password confirmation: ").unwrap();
+    p.send_line("reset by a person").unwrap();
+    p.exp_string("Your password has been set.").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+}

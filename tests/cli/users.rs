@@ -643,3 +643,30 @@ fn import_skip_validation_accepts_weak_plain_passwords() {
     )
     .expect(0);
 }
+
+#[test]
+fn a_reader_that_goes_away_stops_the_listing_quietly() {
+    use std::io::{BufRead, BufReader};
+    let sb = Sandbox::new();
+    let rows: String = (0..2000)
+        .map(|i| format!("{{\"username\": \"u{i}\"}}\n"))
+        .collect();
+    import(&sb, &["-"], &rows).expect(0);
+    let mut child = sb
+        .command(&["--json", "users", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"u0\""), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.is_empty(),
+        "the listing complained about the closed pipe: {stderr}"
+    );
+}
