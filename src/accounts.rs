@@ -358,6 +358,7 @@ impl Accounts {
             username: auth.user.username.clone(),
         };
         let now = self.now;
+        // session_age is capped at a century when the settings are read, so this cannot overflow.
         let expires = now + chrono::Duration::seconds(self.settings.session_age as i64);
         let auth_hash = tokens::session_auth_hash(&auth.user.password, &keys.current);
         let user_id = auth.user.id;

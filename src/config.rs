@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::hashers::{Algorithm, HashConfig};
+use crate::secret::Secret;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -140,7 +141,7 @@ pub struct SmtpSettings {
     pub host: Option<String>,
     pub port: u16,
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Option<Secret>,
     pub security: SmtpSecurity,
     pub timeout: u64,
     pub ca_file: Option<PathBuf>,
@@ -179,8 +180,8 @@ impl Default for ValidatorSettings {
 pub struct Settings {
     pub database: String,
     pub session_file: PathBuf,
-    pub secret_key: Option<String>,
-    pub secret_key_fallbacks: Vec<String>,
+    pub secret_key: Option<Secret>,
+    pub secret_key_fallbacks: Vec<Secret>,
     /// Where a generated secret key is kept when none is configured.
     pub secret_key_file: PathBuf,
     pub session_age: u64,
@@ -307,7 +308,7 @@ impl Settings {
                 host: get.text("email.smtp.host")?,
                 port,
                 username: get.text("email.smtp.username")?,
-                password: get.text("email.smtp.password")?,
+                password: get.text("email.smtp.password")?.map(Secret::new),
                 security,
                 timeout: get.positive("email.smtp.timeout", 10)?,
                 ca_file: get.text("email.smtp.ca_file")?.map(PathBuf::from),
@@ -323,14 +324,34 @@ impl Settings {
                 .text("session_file")?
                 .map(PathBuf::from)
                 .unwrap_or_else(|| dirs.state_dir.join("session")),
-            secret_key: get.text("secret_key")?.filter(|k| !k.is_empty()),
-            secret_key_fallbacks: get.list("secret_key_fallbacks")?,
+            secret_key: match get.text("secret_key")? {
+                Some(key) if key.is_empty() => {
+                    return Err(get.bad(
+                        "secret_key",
+                        "a non-empty key (unset it to use the generated one)",
+                    ));
+                }
+                other => other.map(Secret::new),
+            },
+            secret_key_fallbacks: get
+                .list("secret_key_fallbacks")?
+                .into_iter()
+                .map(Secret::new)
+                .collect(),
             secret_key_file: dirs.config_dir.join("secret_key"),
-            session_age: get.positive("session_age", 1_209_600)?,
-            password_reset_timeout: get.positive("password_reset_timeout", 259_200)?,
+            session_age: get.seconds("session_age", 1_209_600)?,
+            password_reset_timeout: get.seconds("password_reset_timeout", 259_200)?,
             site_name: get.text("site_name")?.unwrap_or_else(|| domain.clone()),
             domain,
-            reset_url: get.text("reset_url")?,
+            reset_url: match get.text("reset_url")? {
+                Some(url) if !(url.contains("{uidb64}") && url.contains("{token}")) => {
+                    return Err(get.bad(
+                        "reset_url",
+                        "a link template containing {uidb64} and {token}",
+                    ));
+                }
+                other => other,
+            },
             hasher,
             hashing,
             validators,
@@ -425,6 +446,15 @@ impl Getter<'_> {
     fn positive(&self, key: &str, default: u64) -> Result<u64> {
         match self.u64(key, default)? {
             0 => Err(self.bad(key, "a whole number above 0")),
+            n => Ok(n),
+        }
+    }
+
+    /// A duration in seconds, at most a century so times computed from it stay in range.
+    fn seconds(&self, key: &str, default: u64) -> Result<u64> {
+        const CENTURY: u64 = 100 * 366 * 86_400;
+        match self.positive(key, default)? {
+            n if n > CENTURY => Err(self.bad(key, "a number of seconds up to a century")),
             n => Ok(n),
         }
     }
@@ -559,6 +589,54 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let e = env(&[("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,,c")]);
         let s = Settings::load(&Overrides::default(), &e, &dirs(root.path())).unwrap();
-        assert_eq!(s.secret_key_fallbacks, ["a", "b", "c"]);
+        let keys: Vec<&str> = s.secret_key_fallbacks.iter().map(Secret::expose).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::tests_support::*;
+
+    #[test]
+    fn durations_are_capped_and_the_secret_key_not_empty() {
+        for (var, value) in [
+            ("AUTHCTL_SESSION_AGE", "9999999999999"),
+            ("AUTHCTL_PASSWORD_RESET_TIMEOUT", "18446744073709551615"),
+            ("AUTHCTL_SECRET_KEY", ""),
+        ] {
+            let err = load(&[(var, value)]).unwrap_err();
+            assert!(err.to_string().contains(var), "{var}: {err}");
+        }
+    }
+
+    #[test]
+    fn secrets_do_not_show_in_debug_output() {
+        let s = load(&[
+            ("AUTHCTL_SECRET_KEY", "hunter2-key"),
+            ("AUTHCTL_EMAIL_SMTP_PASSWORD", "hunter2-smtp"),
+        ])
+        .unwrap();
+        let debug = format!("{s:?}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::*;
+
+    pub fn load(vars: &[(&str, &str)]) -> Result<Settings> {
+        let root = tempfile::tempdir().unwrap();
+        let dirs = Dirs {
+            config_dir: root.path().join("config"),
+            data_dir: root.path().join("data"),
+            state_dir: root.path().join("state"),
+        };
+        let env = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::load(&Overrides::default(), &env, &dirs)
     }
 }

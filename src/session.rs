@@ -12,12 +12,22 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// What the session file holds. The key is the only secret; the database only has its hash.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFile {
     pub key: String,
     pub database: String,
     pub username: String,
+}
+
+impl std::fmt::Debug for SessionFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionFile")
+            .field("key", &"***")
+            .field("database", &self.database)
+            .field("username", &self.username)
+            .finish()
+    }
 }
 
 /// Why there is no valid session: always exit 1 ("denied") with this reason.

@@ -26,12 +26,16 @@ impl SecretKeys {
     /// directory — never in the user database.
     pub fn resolve(settings: &Settings) -> Result<SecretKeys> {
         let current = match &settings.secret_key {
-            Some(key) => key.clone(),
+            Some(key) => key.expose().to_string(),
             None => stored_or_generated(&settings.secret_key_file)?,
         };
         Ok(SecretKeys {
             current,
-            fallbacks: settings.secret_key_fallbacks.clone(),
+            fallbacks: settings
+                .secret_key_fallbacks
+                .iter()
+                .map(|k| k.expose().to_string())
+                .collect(),
         })
     }
 
@@ -42,9 +46,21 @@ impl SecretKeys {
 }
 
 fn stored_or_generated(path: &std::path::Path) -> Result<String> {
+    use std::os::unix::fs::MetadataExt;
     if !path.exists() {
         // Two processes may race here; the loser keeps the winner's key.
         private_file::write(path, generate_secret_key().as_bytes(), Existing::Keep)?;
+    }
+    // Like ssh with a private key: a key others can read is not a secret any more.
+    let meta = std::fs::metadata(path)
+        .with_context(|| format!("cannot read the secret key file {}", path.display()))?;
+    if meta.mode() & 0o077 != 0 {
+        return Err(Error::environment(format!(
+            "the secret key file {} is readable by others (mode {:o}); run chmod 600 on it",
+            path.display(),
+            meta.mode() & 0o777
+        ))
+        .into());
     }
     let key = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read the secret key file {}", path.display()))?;
@@ -111,6 +127,9 @@ mod tests {
         assert_eq!(stored_or_generated(&path).unwrap(), first);
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = stored_or_generated(&path).unwrap_err();
+        assert!(err.to_string().contains("readable by others"), "{err}");
     }
 }
 

@@ -15,21 +15,33 @@ const REQUESTED: &str = "We\u{2019}ve emailed you instructions for setting your 
 pub fn request(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
     let email = ctx.value_or_prompt(args.email, "Email: ", "--email")?;
     let accounts = ctx.accounts()?;
-    let resets = accounts.reset_request(&email)?;
     let settings = &ctx.settings;
+    // Everything that can fail for every address alike is done before anyone is looked up:
+    // from here on, nothing may change the output or exit status depending on who matched.
+    let mailer = Mailer::new(&settings.email)?;
+    let resets = accounts.reset_request(&email)?;
     let site = Site {
         site_name: &settings.site_name,
-        from: &settings.email.from,
+        from: &mailer.from,
         reset_url: settings.reset_url.as_deref(),
     };
-    let messages = resets
-        .iter()
-        .map(|reset| mail::message(&site, reset))
-        .collect::<Result<Vec<_>>>()?;
-    // Made even when nothing matched: an unreachable mail server must fail every request alike.
-    let mailer = Mailer::new(&settings.email)?;
-    if let Delivered::Console(text) = mailer.send(&messages)? {
-        ctx.printer.passthrough(&text);
+    let mut messages = Vec::new();
+    for reset in &resets {
+        match mail::message(&site, reset) {
+            Ok(message) => messages.push(message),
+            Err(err) => ctx
+                .printer
+                .detail(&format!("no reset email for one user: {err:#}")),
+        }
+    }
+    match mailer.send(&messages)? {
+        Delivered::Console(text) => ctx.printer.passthrough(&text),
+        Delivered::Done { refused } => {
+            for reason in refused {
+                ctx.printer
+                    .detail(&format!("the mail server refused a reset email: {reason}"));
+            }
+        }
     }
     ctx.printer.result(REQUESTED, json!({"requested": true}));
     Ok(Status::Success)

@@ -3,16 +3,26 @@
 
 use crate::config::{EmailBackend, EmailSettings, SmtpSecurity};
 use crate::error::{Error, Result};
+use crate::private_file::{self, Existing};
 use anyhow::Context;
+use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
+use std::fs;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// A ready backend. SMTP connects when it is made, so an unreachable server fails the command
-/// whether or not any message is sent — and so cannot reveal whether an address matched.
-pub enum Mailer {
+/// A ready backend. It is made before anyone's address is looked at, and SMTP connects when it is
+/// made, so a bad sender or an unreachable server fails every request alike — and so cannot reveal
+/// whether an address matched.
+pub struct Mailer {
+    pub from: Mailbox,
+    kind: Kind,
+}
+
+enum Kind {
     Console,
     File(PathBuf),
     Smtp(SmtpTransport),
@@ -22,40 +32,57 @@ pub enum Mailer {
 pub enum Delivered {
     /// The console backend's text: each message, then a line of 79 dashes.
     Console(String),
-    Done,
+    /// Sent or written; the server's reasons for any recipients it refused for good.
+    Done { refused: Vec<String> },
 }
 
 impl Mailer {
     pub fn new(settings: &EmailSettings) -> Result<Mailer> {
-        match settings.backend {
-            EmailBackend::Console => Ok(Mailer::Console),
+        let from: Mailbox = settings.from.parse().map_err(|e| {
+            Error::environment(format!(
+                "email.from {:?} is not an address: {e}",
+                settings.from
+            ))
+        })?;
+        let kind = match settings.backend {
+            EmailBackend::Console => Kind::Console,
             EmailBackend::File => {
                 let dir = settings.file_dir.clone().ok_or_else(|| {
                     Error::environment("email.backend is file but email.file_dir is not set")
                 })?;
-                std::fs::create_dir_all(&dir)
+                // The messages carry reset tokens: only their owner may read them.
+                fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(&dir)
                     .with_context(|| format!("cannot create email.file_dir {}", dir.display()))?;
-                Ok(Mailer::File(dir))
+                Kind::File(dir)
             }
             EmailBackend::Smtp => {
                 let transport = smtp_transport(settings)?;
                 let smtp = &settings.smtp;
                 let server = format!("{}:{}", smtp.host.as_deref().unwrap_or(""), smtp.port);
                 match transport.test_connection() {
-                    Ok(true) => Ok(Mailer::Smtp(transport)),
-                    Ok(false) => Err(smtp_error(
-                        &server,
-                        "the server did not accept a connection",
-                    )),
-                    Err(e) => Err(smtp_error(&server, &error_chain(&e))),
+                    Ok(true) => Kind::Smtp(transport),
+                    Ok(false) => {
+                        return Err(smtp_error(
+                            &server,
+                            "the server did not accept a connection",
+                        ));
+                    }
+                    Err(e) => return Err(smtp_error(&server, &error_chain(&e))),
                 }
             }
-        }
+        };
+        Ok(Mailer { from, kind })
     }
 
+    /// Delivers every message. A server that refuses one recipient for good (a 5xx reply) does
+    /// not fail the command — that would tell whether the address has an account — and is
+    /// listed in `refused` instead; any other failure is an error.
     pub fn send(&self, messages: &[Message]) -> Result<Delivered> {
-        match self {
-            Mailer::Console => {
+        match &self.kind {
+            Kind::Console => {
                 let mut out = String::new();
                 for message in messages {
                     let text = String::from_utf8_lossy(&message.formatted()).replace("\r\n", "\n");
@@ -66,26 +93,29 @@ impl Mailer {
                 }
                 Ok(Delivered::Console(out))
             }
-            Mailer::File(dir) => {
+            Kind::File(dir) => {
                 for message in messages {
                     let name = format!(
                         "{}-{}.eml",
                         chrono::Utc::now().format("%Y%m%d-%H%M%S"),
                         crate::hashers::random_string(12)
                     );
-                    let path = dir.join(name);
-                    std::fs::write(&path, message.formatted())
-                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    private_file::write(&dir.join(name), &message.formatted(), Existing::Keep)?;
                 }
-                Ok(Delivered::Done)
+                Ok(Delivered::Done {
+                    refused: Vec::new(),
+                })
             }
-            Mailer::Smtp(transport) => {
+            Kind::Smtp(transport) => {
+                let mut refused = Vec::new();
                 for message in messages {
-                    transport
-                        .send(message)
-                        .map_err(|e| smtp_error("the mail server", &error_chain(&e)))?;
+                    match transport.send(message) {
+                        Ok(_) => {}
+                        Err(e) if e.is_permanent() => refused.push(error_chain(&e)),
+                        Err(e) => return Err(smtp_error("the mail server", &error_chain(&e))),
+                    }
                 }
-                Ok(Delivered::Done)
+                Ok(Delivered::Done { refused })
             }
         }
     }
@@ -140,7 +170,10 @@ fn smtp_transport(settings: &EmailSettings) -> Result<SmtpTransport> {
         });
     }
     if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
-        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            password.expose().to_string(),
+        ));
     }
     Ok(builder.build())
 }

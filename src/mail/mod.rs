@@ -9,7 +9,7 @@ use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Body, Mailbox, SinglePart};
 
 /// What goes into one reset email.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ResetEmail {
     pub to: String,
     pub username: String,
@@ -17,11 +17,21 @@ pub struct ResetEmail {
     pub token: String,
 }
 
+impl std::fmt::Debug for ResetEmail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResetEmail")
+            .field("to", &self.to)
+            .field("username", &self.username)
+            .field("token", &"***")
+            .finish()
+    }
+}
+
 /// Where the email says it comes from and points to.
 #[derive(Debug, Clone)]
 pub struct Site<'a> {
     pub site_name: &'a str,
-    pub from: &'a str,
+    pub from: &'a Mailbox,
     pub reset_url: Option<&'a str>,
 }
 
@@ -59,9 +69,6 @@ pub fn body(site: &Site, email: &ResetEmail) -> String {
 
 /// The full message: `text/plain; charset="utf-8"` in 8bit, as Django 5.2 sends it.
 pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
-    let from: Mailbox = site.from.parse().map_err(|e| {
-        Error::environment(format!("email.from {:?} is not an address: {e}", site.from))
-    })?;
     let to: Mailbox = email
         .to
         .parse()
@@ -80,7 +87,7 @@ pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
         .header(ContentType::parse("text/plain; charset=\"utf-8\"").expect("a valid content type"))
         .body(body);
     Ok(Message::builder()
-        .from(from)
+        .from(site.from.clone())
         .to(to)
         .subject(subject(site))
         .message_id(None)
@@ -90,6 +97,10 @@ pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn webmaster() -> Mailbox {
+        "webmaster@localhost".parse().unwrap()
+    }
 
     fn email() -> ResetEmail {
         ResetEmail {
@@ -104,7 +115,7 @@ mod tests {
     fn body_has_djangos_text_and_the_command() {
         let site = Site {
             site_name: "example.org",
-            from: "webmaster@localhost",
+            from: &webmaster(),
             reset_url: None,
         };
         let text = body(&site, &email());
@@ -117,9 +128,10 @@ mod tests {
 
     #[test]
     fn link_is_filled_in_from_the_template() {
+        let from = "webmaster@localhost".parse().unwrap();
         let site = Site {
             site_name: "x",
-            from: "webmaster@localhost",
+            from: &from,
             reset_url: Some("https://example.com/accounts/reset/{uidb64}/{token}/"),
         };
         let text = body(&site, &email());
@@ -131,7 +143,7 @@ mod tests {
     fn message_is_utf8_plain_text_in_8bit() {
         let site = Site {
             site_name: "x",
-            from: "webmaster@localhost",
+            from: &webmaster(),
             reset_url: None,
         };
         let formatted = String::from_utf8(message(&site, &email()).unwrap().formatted()).unwrap();

@@ -671,3 +671,58 @@ fn a_token_from_an_authctl_email_passes_djangos_check() {
     );
     assert_eq!(wrong_key["valid"], false);
 }
+
+#[test]
+fn file_backend_messages_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let dir = sb.path("mail");
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let mode = entry.unwrap().metadata().unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn configuration_problems_fail_every_request_alike() {
+    let mut sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.set("AUTHCTL_EMAIL_FROM", "not an address");
+    for email in ["alice@example.com", "nobody@example.com"] {
+        sb.run(&["reset-request", "--email", email], "")
+            .expect(4)
+            .stderr_has("email.from");
+    }
+    sb.unset("AUTHCTL_EMAIL_FROM");
+    sb.set("AUTHCTL_RESET_URL", "https://example.com/reset/");
+    sb.run(&["reset-request", "--email", "nobody@example.com"], "")
+        .expect(4)
+        .stderr_has("{uidb64} and {token}");
+}
+
+#[test]
+fn an_address_the_mailer_cannot_take_still_looks_like_any_other() {
+    let sb = sandbox();
+    // Django's validator accepts this quoted local part; lettre cannot address mail to it.
+    signup(&sb, "odd", "\"b,ob\"@example.com");
+    let odd = sb.run(&["reset-request", "--email", "\"b,ob\"@example.com"], "");
+    let nobody = sb.run(&["reset-request", "--email", "nobody@example.com"], "");
+    odd.expect(0);
+    assert_eq!(
+        (odd.stdout(), odd.stderr()),
+        (nobody.stdout(), nobody.stderr())
+    );
+    sb.run(
+        &["-v", "reset-request", "--email", "\"b,ob\"@example.com"],
+        "",
+    )
+    .expect(0)
+    .stderr_has("no reset email for one user");
+}
