@@ -8,6 +8,7 @@ use crate::mail::ResetEmail;
 use crate::secret::Secret;
 use crate::session::{self, FileState, SessionFile, not_logged_in};
 use crate::store::sessions::{self, SessionRow};
+use crate::store::users::Column;
 use crate::store::{NewUser, Store, User, users};
 use crate::tokens::{self, SecretKeys, reset};
 use crate::validators::{self, UserAttributes};
@@ -550,8 +551,14 @@ impl Accounts {
         let keys = SecretKeys::resolve(&self.settings)?;
         let wanted = fold_email(email);
         let mut emails = Vec::new();
-        for user in users::active_with_email(self.store.conn())? {
-            if hashers::is_usable(&user.password) && fold_email(&user.email) == wanted {
+        let ids = users::ids_where(self.store.conn(), Column::ActiveEmail, |email| {
+            fold_email(email) == wanted
+        })?;
+        for id in ids {
+            let Some(user) = users::by_id(self.store.conn(), id)? else {
+                continue;
+            };
+            if hashers::is_usable(&user.password) {
                 emails.push(ResetEmail {
                     to: user.email.clone(),
                     username: user.username.clone(),

@@ -136,63 +136,72 @@ impl Accounts {
     /// Applies `changes` with the same validation as signup; deactivating a user or making the
     /// password unusable ends the user's sessions.
     pub fn update_user(&mut self, username: &str, changes: &Changes) -> Result<User> {
-        let mut user = self.user(username)?;
+        let id = self.user(username)?.id;
+        // Check and normalise what is given; the row itself is read again under the write
+        // lock, so a concurrent change to other fields is not undone.
+        let changes = Changes {
+            username: changes
+                .username
+                .as_deref()
+                .map(|n| validators::normalize_username(n.trim())),
+            email: changes.email.as_deref().map(validators::normalize_email),
+            first_name: changes.first_name.as_deref().map(|n| n.trim().to_string()),
+            last_name: changes.last_name.as_deref().map(|n| n.trim().to_string()),
+            ..changes.clone()
+        };
         let mut errors = Vec::new();
         if let Some(name) = &changes.username {
-            let name = validators::normalize_username(name.trim());
-            let field = validators::username_errors(&name);
+            let field = validators::username_errors(name);
             if field.is_empty()
-                && users::username_taken_ignoring_case(self.store.conn(), &name, Some(user.id))?
+                && users::username_taken_ignoring_case(self.store.conn(), name, Some(id))?
             {
                 errors.push(USERNAME_EXISTS.to_string());
             }
             errors.extend(field);
-            user.username = name;
         }
         if let Some(email) = &changes.email {
-            let email = validators::normalize_email(email);
-            errors.extend(validators::email_errors(&email));
-            user.email = email;
+            errors.extend(validators::email_errors(email));
         }
-        for (value, field) in [
-            (&changes.first_name, &mut user.first_name),
-            (&changes.last_name, &mut user.last_name),
-        ] {
-            if let Some(value) = value {
-                errors.extend(validators::max_length_message(
-                    validators::NAME_MAX,
-                    value.trim(),
-                ));
-                *field = value.trim().to_string();
-            }
+        for name in [&changes.first_name, &changes.last_name]
+            .into_iter()
+            .flatten()
+        {
+            errors.extend(validators::max_length_message(validators::NAME_MAX, name));
         }
         if !errors.is_empty() {
             return Err(Error::invalid_all(errors).into());
         }
-        user.is_active = changes.active.unwrap_or(user.is_active);
-        user.is_staff = changes.staff.unwrap_or(user.is_staff);
-        user.is_superuser = changes.superuser.unwrap_or(user.is_superuser);
         let unusable = changes.unusable_password.then(hashers::make_unusable);
-        let end_sessions = !user.is_active || unusable.is_some();
         self.store.write(|tx| {
-            if changes.username.is_some()
-                && users::username_taken_ignoring_case(tx, &user.username, Some(user.id))?
-            {
-                return Err(Error::invalid(USERNAME_EXISTS).into());
+            let mut user = users::by_id(tx, id)?.ok_or_else(|| no_such_user(username))?;
+            if let Some(name) = &changes.username {
+                if users::username_taken_ignoring_case(tx, name, Some(id))? {
+                    return Err(Error::invalid(USERNAME_EXISTS).into());
+                }
+                user.username = name.clone();
             }
+            for (change, field) in [
+                (&changes.email, &mut user.email),
+                (&changes.first_name, &mut user.first_name),
+                (&changes.last_name, &mut user.last_name),
+            ] {
+                if let Some(value) = change {
+                    *field = value.clone();
+                }
+            }
+            user.is_active = changes.active.unwrap_or(user.is_active);
+            user.is_staff = changes.staff.unwrap_or(user.is_staff);
+            user.is_superuser = changes.superuser.unwrap_or(user.is_superuser);
             users::update_profile(tx, &user)?;
             if let Some(hash) = &unusable {
-                users::set_password(tx, user.id, hash)?;
+                users::set_password(tx, id, hash)?;
+                user.password = hash.clone();
             }
-            if end_sessions {
-                sessions::delete_for_user(tx, user.id, None)?;
+            if !user.is_active || unusable.is_some() {
+                sessions::delete_for_user(tx, id, None)?;
             }
-            Ok(())
-        })?;
-        if let Some(hash) = unusable {
-            user.password = hash;
-        }
-        Ok(user)
+            Ok(user)
+        })
     }
 
     /// Deletes users by exact username, all or none. Missing names are an error unless
@@ -213,7 +222,7 @@ impl Accounts {
         }
         self.store.write(|tx| {
             for user in &found {
-                users::delete_cascade(tx, user.id)?;
+                users::delete_cascade(tx, user)?;
                 sessions::delete_for_user(tx, user.id, None)?;
             }
             Ok(())

@@ -213,6 +213,13 @@ impl Accounts {
     ) -> Result<Vec<Outcome>> {
         let mut errors = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // The user a row collides with: the same name, else one differing only in case.
+        let taken = users::usernames(self.store.conn())?;
+        let exact: HashMap<&str, i64> = taken.iter().map(|(id, n)| (n.as_str(), *id)).collect();
+        let mut folded: HashMap<String, i64> = HashMap::new();
+        for (id, name) in &taken {
+            folded.entry(name.to_lowercase()).or_insert(*id);
+        }
         let mut plan = Vec::new();
         for mut record in records {
             let line = record.line;
@@ -277,7 +284,13 @@ impl Accounts {
                 }
                 _ => {}
             }
-            let existing = self.existing(&record.username)?;
+            let existing = match exact
+                .get(record.username.as_str())
+                .or_else(|| folded.get(&record.username.to_lowercase()))
+            {
+                Some(id) => users::by_id(self.store.conn(), *id)?,
+                None => None,
+            };
             if existing.is_some() && on_conflict == OnConflict::Fail {
                 problems.push(format!(
                     "user {} already exists (use --on-conflict skip or update)",
@@ -378,23 +391,6 @@ impl Accounts {
             Ok(())
         })?;
         Ok(outcomes)
-    }
-
-    /// The user an imported username collides with: the same name, or one differing in case.
-    fn existing(&self, username: &str) -> Result<Option<User>> {
-        if let Some(user) = users::by_username(self.store.conn(), username)? {
-            return Ok(Some(user));
-        }
-        let wanted = username.to_lowercase();
-        let mut found = None;
-        users::each(self.store.conn(), |user| {
-            if user.username.to_lowercase() == wanted {
-                found = Some(user.clone());
-                return Ok(false);
-            }
-            Ok(true)
-        })?;
-        Ok(found)
     }
 
     /// Writes every user in `format`; hashes only when asked.

@@ -9,6 +9,17 @@ use base64::engine::general_purpose::STANDARD_NO_PAD;
 /// argon2-cffi's `DEFAULT_HASH_LENGTH`, which Django uses.
 const HASH_LEN: usize = 32;
 
+/// The most work a stored hash may ask for: 1 GiB of memory (ten times Django's), 64 passes and
+/// 64 lanes. A corrupt or hostile row must not make a login allocate unbounded memory or run
+/// for hours; beyond these it never matches.
+const MAX_MEMORY_KIB: u32 = 1 << 20;
+const MAX_TIME: u32 = 64;
+const MAX_LANES: u32 = 64;
+
+fn within_limits(memory_cost: u32, time_cost: u32, parallelism: u32) -> bool {
+    memory_cost <= MAX_MEMORY_KIB && time_cost <= MAX_TIME && parallelism <= MAX_LANES
+}
+
 pub struct Decoded {
     variant: Algorithm,
     version: Version,
@@ -49,7 +60,7 @@ impl Decoded {
         let mut field =
             |name: &str| -> Option<u32> { costs.next()?.strip_prefix(name)?.parse().ok() };
         let (memory_cost, time_cost, parallelism) = (field("m=")?, field("t=")?, field("p=")?);
-        if costs.next().is_some() {
+        if costs.next().is_some() || !within_limits(memory_cost, time_cost, parallelism) {
             return None;
         }
         Some(Decoded {
@@ -102,9 +113,14 @@ pub fn encode(password: &str, salt: &str, config: &HashConfig) -> String {
     )
 }
 
-/// Whether the argon2 crate accepts these costs (for configuration checks).
+/// Whether the argon2 crate accepts these costs and they are within what authctl verifies
+/// (for configuration checks).
 pub fn params_valid(config: &HashConfig) -> bool {
-    Params::new(
+    within_limits(
+        config.argon2_memory_cost,
+        config.argon2_time_cost,
+        config.argon2_parallelism,
+    ) && Params::new(
         config.argon2_memory_cost,
         config.argon2_time_cost,
         config.argon2_parallelism,

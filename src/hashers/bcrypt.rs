@@ -28,11 +28,15 @@ fn prepare(prehash: bool, password: &str) -> Vec<u8> {
     }
 }
 
-/// The cost in `$2b$<cost>$…`, when the rest parses as a bcrypt hash.
+/// The highest cost a stored hash may ask for (64 times Django's 12): each step doubles the
+/// work, and a corrupt or hostile row must not stall a login for hours.
+pub const MAX_COST: u32 = 18;
+
+/// The cost in `$2b$<cost>$…`, when the rest parses as a bcrypt hash within [`MAX_COST`].
 pub fn work_factor(encoded: &str) -> Option<u32> {
     let (_, data) = split(encoded)?;
     let parts: ::bcrypt::HashParts = data.parse().ok()?;
-    Some(parts.get_cost())
+    Some(parts.get_cost()).filter(|cost| *cost <= MAX_COST)
 }
 
 pub fn encode(prehash: bool, password: &str, rounds: u32) -> String {
@@ -43,11 +47,29 @@ pub fn encode(prehash: bool, password: &str, rounds: u32) -> String {
 }
 
 pub fn verify(password: &str, encoded: &str) -> bool {
+    if work_factor(encoded).is_none() {
+        return false;
+    }
     match split(encoded) {
         // The bcrypt crate recomputes with the stored salt and cost and compares in constant time.
         Some((prehash, data)) => {
             ::bcrypt::verify(prepare(prehash, password), data).unwrap_or(false)
         }
         None => false,
+    }
+}
+
+/// Django's `harden_runtime`: after a wrong password against a cheaper hash than configured,
+/// repeat the check until it has cost as much as one at the configured rounds.
+pub fn harden_runtime(password: &str, encoded: &str, rounds: u32) {
+    let (Some(cost), Some((prehash, data))) = (work_factor(encoded), split(encoded)) else {
+        return;
+    };
+    let extra = rounds
+        .checked_sub(cost)
+        .map_or(0, |diff| (1u64 << diff.min(MAX_COST)) - 1);
+    let prepared = prepare(prehash, password);
+    for _ in 0..extra {
+        let _ = ::bcrypt::verify(&prepared, data);
     }
 }

@@ -94,16 +94,25 @@ impl HashConfig {
     /// Checks every cost is one its algorithm accepts, so encoding never fails later.
     pub fn check(&self) -> Result<(), String> {
         if !argon2::params_valid(self) {
-            return Err("argon2 memory_cost must be at least 8 × parallelism, time_cost and parallelism at least 1".into());
+            return Err("argon2 memory_cost must be at least 8 × parallelism and at most 1048576 KiB, time_cost and parallelism from 1 to 64".into());
         }
-        if !(4..=31).contains(&self.bcrypt_rounds) {
-            return Err("bcrypt rounds must be from 4 to 31".into());
+        if !(4..=bcrypt::MAX_COST).contains(&self.bcrypt_rounds) {
+            return Err(format!(
+                "bcrypt rounds must be from 4 to {}",
+                bcrypt::MAX_COST
+            ));
         }
         if !scrypt::params_valid(self) {
-            return Err("scrypt work_factor must be a power of two above 1, with block_size and parallelism it accepts".into());
+            return Err("scrypt work_factor must be a power of two above 1, within 32 MiB with block_size and parallelism (as Python's hashlib)".into());
         }
-        if self.pbkdf2_sha256_iterations == 0 || self.pbkdf2_sha1_iterations == 0 {
-            return Err("pbkdf2 iterations must be at least 1".into());
+        let iterations = 1..=pbkdf2::MAX_ITERATIONS;
+        if !iterations.contains(&self.pbkdf2_sha256_iterations)
+            || !iterations.contains(&self.pbkdf2_sha1_iterations)
+        {
+            return Err(format!(
+                "pbkdf2 iterations must be from 1 to {}",
+                pbkdf2::MAX_ITERATIONS
+            ));
         }
         Ok(())
     }
@@ -147,9 +156,16 @@ pub fn check_password(password: &str, encoded: &str, config: &HashConfig) -> Ver
     let Some(algorithm) = identify(encoded) else {
         return NO_MATCH;
     };
+    let matches = verify(algorithm, password, encoded);
+    let must_update = must_update(encoded, config);
+    // Django closes the timing gap between a cheaper stored hash and the configured cost, so a
+    // wrong password takes as long for an old account as for a current one or an unknown user.
+    if !matches && must_update && algorithm == config.preferred {
+        harden_runtime(algorithm, password, encoded, config);
+    }
     Verdict {
-        matches: verify(algorithm, password, encoded),
-        must_update: must_update(encoded, config),
+        matches,
+        must_update,
     }
 }
 
@@ -186,6 +202,23 @@ fn verify(algorithm: Algorithm, password: &str, encoded: &str) -> bool {
         Algorithm::BcryptSha256 | Algorithm::Bcrypt => bcrypt::verify(password, encoded),
         Algorithm::Scrypt => scrypt::verify(password, encoded),
         Algorithm::Md5 => md5::verify(password, encoded),
+    }
+}
+
+fn harden_runtime(algorithm: Algorithm, password: &str, encoded: &str, config: &HashConfig) {
+    match algorithm {
+        Algorithm::Pbkdf2Sha256 => {
+            pbkdf2::harden_runtime(password, encoded, config.pbkdf2_sha256_iterations)
+        }
+        Algorithm::Pbkdf2Sha1 => {
+            pbkdf2::harden_runtime(password, encoded, config.pbkdf2_sha1_iterations)
+        }
+        Algorithm::BcryptSha256 | Algorithm::Bcrypt => {
+            bcrypt::harden_runtime(password, encoded, config.bcrypt_rounds)
+        }
+        // Django leaves these alone: argon2's and scrypt's costs do not add up this simply,
+        // and md5 costs nothing either way.
+        Algorithm::Argon2 | Algorithm::Scrypt | Algorithm::Md5 => {}
     }
 }
 
@@ -348,6 +381,26 @@ mod tests {
                 "{encoded:?}"
             );
         }
+    }
+
+    #[test]
+    fn hashes_asking_for_too_much_work_never_match() {
+        let config = cheap();
+        for encoded in [
+            "scrypt$1099511627776$salt$8$1$aGFzaA==",
+            "pbkdf2_sha256$4294967295$salt$aGFzaA==",
+            "argon2$argon2id$v=19$m=4294967295,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+            "argon2$argon2id$v=19$m=64,t=4294967295,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+            "bcrypt$$2b$31$abcdefghijklmnopqrstuu5Z3Xl7gH0d0wW4ehx4a0JQ0E8yS2Pbu",
+        ] {
+            assert!(!is_well_formed(encoded), "{encoded}");
+            assert!(!check_password("x", encoded, &config).matches, "{encoded}");
+        }
+        let too_costly = HashConfig {
+            bcrypt_rounds: 31,
+            ..cheap()
+        };
+        assert!(too_costly.check().is_err());
     }
 
     #[test]

@@ -10,6 +10,10 @@ pub enum Digest {
     Sha1,
 }
 
+/// The most iterations a stored hash may ask for (fifty times Django's): beyond this a corrupt
+/// or hostile row could stall a login for minutes, so it never matches.
+pub const MAX_ITERATIONS: u32 = 50_000_000;
+
 pub struct Decoded<'a> {
     digest: Digest,
     iterations: u32,
@@ -24,7 +28,11 @@ impl<'a> Decoded<'a> {
             "pbkdf2_sha1" => Digest::Sha1,
             _ => return None,
         };
-        let iterations: u32 = parts.next()?.parse().ok().filter(|&n| n > 0)?;
+        let iterations: u32 = parts
+            .next()?
+            .parse()
+            .ok()
+            .filter(|&n| n > 0 && n <= MAX_ITERATIONS)?;
         let salt = parts.next()?;
         parts.next()?;
         Some(Decoded {
@@ -72,5 +80,16 @@ pub fn must_update(encoded: &str, iterations: u32) -> bool {
     match Decoded::parse(encoded) {
         Some(d) => d.iterations != iterations || salt_too_short(d.salt.chars().count()),
         None => true,
+    }
+}
+
+/// Django's `harden_runtime`: after a wrong password against a hash with fewer iterations than
+/// configured, run the difference, so the failure takes as long as one at the current cost.
+pub fn harden_runtime(password: &str, encoded: &str, iterations: u32) {
+    let Some(d) = Decoded::parse(encoded) else {
+        return;
+    };
+    if let Some(extra) = iterations.checked_sub(d.iterations).filter(|n| *n > 0) {
+        encode(d.digest, password, d.salt, extra);
     }
 }

@@ -2,7 +2,7 @@
 //! booleans are written as 1/0 and datetimes in Django's text form.
 
 use super::{format_datetime, parse_datetime};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -43,10 +43,16 @@ fn from_row(row: &Row) -> rusqlite::Result<User> {
         match row.get::<_, Option<String>>(idx)? {
             None => Ok(None),
             Some(text) => parse_datetime(&text).map(Some).ok_or_else(|| {
+                let id: i64 = row.get(0).unwrap_or_default();
+                let column = if idx == 2 {
+                    "last_login"
+                } else {
+                    "date_joined"
+                };
                 rusqlite::Error::FromSqlConversionFailure(
                     idx,
                     rusqlite::types::Type::Text,
-                    format!("unreadable datetime {text:?}").into(),
+                    format!("user {id} has an unreadable datetime in {column}: {text:?}").into(),
                 )
             }),
         }
@@ -72,15 +78,48 @@ pub fn by_username(conn: &Connection, username: &str) -> Result<Option<User>> {
     Ok(conn.query_row(&sql, [username], from_row).optional()?)
 }
 
-/// Active users with an email address. Matching is left to the caller: Django compares
-/// addresses with Unicode case folding, which SQLite's ASCII-only `LIKE` cannot do.
-pub fn active_with_email(conn: &Connection) -> Result<Vec<User>> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE is_active AND email != ''");
-    let mut stmt = conn.prepare(&sql)?;
-    let users = stmt
-        .query_map([], from_row)?
+/// The ids of users whose `column` satisfies `wanted`, reading only that column, so matching
+/// by Unicode rules (which SQLite's ASCII-only `lower()` and `LIKE` cannot do) neither decodes
+/// every row nor fails on another user's unreadable one.
+pub fn ids_where(
+    conn: &Connection,
+    column: Column,
+    mut wanted: impl FnMut(&str) -> bool,
+) -> Result<Vec<i64>> {
+    let sql = match column {
+        Column::Username => "SELECT id, username FROM auth_user ORDER BY id",
+        Column::ActiveEmail => {
+            "SELECT id, email FROM auth_user WHERE is_active AND email != '' ORDER BY id"
+        }
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut ids = Vec::new();
+    while let Some(row) = rows.next()? {
+        if let Ok(value) = row.get_ref(1)?.as_str() {
+            if wanted(value) {
+                ids.push(row.get(0)?);
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Every `(id, username)`, for callers that look many names up at once.
+pub fn usernames(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare("SELECT id, username FROM auth_user ORDER BY id")?;
+    let names = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(users)
+    Ok(names)
+}
+
+/// What [`ids_where`] can match on.
+#[derive(Debug, Clone, Copy)]
+pub enum Column {
+    Username,
+    /// The email of active users that have one.
+    ActiveEmail,
 }
 
 /// Visits every user in id order until `f` returns `false`, without loading them all at once.
@@ -96,24 +135,47 @@ pub fn each(conn: &Connection, mut f: impl FnMut(&User) -> Result<bool>) -> Resu
     Ok(())
 }
 
-/// Deletes a user and, as Django's `on_delete=CASCADE` would, the rows of Django's tables that
-/// point at it (when those tables exist).
-pub fn delete_cascade(conn: &Connection, id: i64) -> Result<()> {
-    for table in [
-        "auth_user_groups",
-        "auth_user_user_permissions",
-        "django_admin_log",
-    ] {
-        let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [table],
+/// Django's own tables whose rows go with their user (`on_delete=CASCADE` in Django).
+const CASCADE: [&str; 3] = [
+    "auth_user_groups",
+    "auth_user_user_permissions",
+    "django_admin_log",
+];
+
+/// Deletes a user and, as Django's cascade would, its rows in Django's own tables that point at
+/// it. Rows of any other table that reference the user (another app's foreign key, whose
+/// `on_delete` the schema does not tell) make it refuse, so nothing is left dangling.
+pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name, f.\"from\" FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
+         WHERE m.type = 'table' AND f.\"table\" = 'auth_user'",
+    )?;
+    let references: Vec<(String, String)> = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, column) in references {
+        if CASCADE.contains(&table.as_str()) {
+            conn.execute(
+                &format!("DELETE FROM \"{table}\" WHERE \"{column}\" = ?1"),
+                [user.id],
+            )?;
+            continue;
+        }
+        let count: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM \"{table}\" WHERE \"{column}\" = ?1"),
+            [user.id],
             |row| row.get(0),
         )?;
-        if exists {
-            conn.execute(&format!("DELETE FROM \"{table}\" WHERE user_id = ?1"), [id])?;
+        if count > 0 {
+            return Err(Error::invalid(format!(
+                "user {} is still referenced by {count} row(s) of {table}.{column}; \
+                 remove those first (nothing was deleted)",
+                user.username
+            ))
+            .into());
         }
     }
-    conn.execute("DELETE FROM auth_user WHERE id = ?1", [id])?;
+    conn.execute("DELETE FROM auth_user WHERE id = ?1", [user.id])?;
     Ok(())
 }
 
@@ -132,16 +194,8 @@ pub fn username_taken_ignoring_case(
     except_id: Option<i64>,
 ) -> Result<bool> {
     let wanted = username.to_lowercase();
-    let mut stmt = conn.prepare("SELECT id, username FROM auth_user")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let name: String = row.get(1)?;
-        if Some(id) != except_id && name.to_lowercase() == wanted {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    let ids = ids_where(conn, Column::Username, |name| name.to_lowercase() == wanted)?;
+    Ok(ids.iter().any(|id| Some(*id) != except_id))
 }
 
 pub fn insert(conn: &Connection, user: &NewUser) -> Result<i64> {

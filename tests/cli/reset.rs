@@ -726,3 +726,14 @@ fn an_address_the_mailer_cannot_take_still_looks_like_any_other() {
     .expect(0)
     .stderr_has("no reset email for one user");
 }
+
+#[test]
+fn one_unreadable_row_does_not_stop_resets_for_others() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    signup(&sb, "broken", "broken@example.com");
+    sb.exec("UPDATE auth_user SET last_login = 'garbage' WHERE username = 'broken'");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    assert_eq!(mails(&sb).len(), 1);
+}

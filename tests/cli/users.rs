@@ -670,3 +670,23 @@ fn a_reader_that_goes_away_stops_the_listing_quietly() {
         "the listing complained about the closed pipe: {stderr}"
     );
 }
+
+#[test]
+fn delete_refuses_while_another_apps_rows_point_at_the_user() {
+    let sb = with_users();
+    sb.exec(
+        "CREATE TABLE notes_note (id integer PRIMARY KEY, owner_id integer NOT NULL REFERENCES auth_user (id));
+         INSERT INTO notes_note (owner_id) SELECT id FROM auth_user WHERE username = 'alice';",
+    );
+    sb.run(&["users", "delete", "bob", "alice", "--yes"], "")
+        .expect(3)
+        .stderr_has("user alice is still referenced by 1 row(s) of notes_note.owner_id");
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM auth_user"),
+        ["4"],
+        "all or nothing"
+    );
+    sb.exec("DELETE FROM notes_note");
+    sb.run(&["users", "delete", "bob", "alice", "--yes"], "")
+        .expect(0);
+}
