@@ -96,10 +96,9 @@ pub fn ids_where(
     let mut rows = stmt.query([])?;
     let mut ids = Vec::new();
     while let Some(row) = rows.next()? {
-        if let Ok(value) = row.get_ref(1)?.as_str() {
-            if wanted(value) {
-                ids.push(row.get(0)?);
-            }
+        // A value that is not text cannot match and must not stop the others.
+        if row.get_ref(1)?.as_str().is_ok_and(&mut wanted) {
+            ids.push(row.get(0)?);
         }
     }
     Ok(ids)
