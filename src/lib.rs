@@ -14,6 +14,7 @@ pub mod secret;
 pub mod session;
 pub mod store;
 pub mod tokens;
+mod unicode_tables;
 pub mod validators;
 
 pub use error::{Error, Kind};

@@ -174,6 +174,10 @@ fn username_and_email_validation_match_django() {
         &"x".repeat(151),
         "١٢٣",
         "a‿b",
+        "हिंदी",
+        "é\u{301}",
+        "ǅungla",
+        "Ⅻ",
     ];
     let long_local = format!("{}@example.com", "a".repeat(250));
     let emails = [
