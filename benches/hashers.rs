@@ -126,4 +126,30 @@ fn main() {
         unknown.as_secs_f64() * 1e3,
         unknown.as_secs_f64() / wrong.as_secs_f64()
     );
+
+    // Django's harden_runtime: an account whose hash has fewer iterations than configured must
+    // not fail faster than an unknown user (whose dummy hash uses the configured count).
+    let old = HashConfig {
+        preferred: Algorithm::Pbkdf2Sha256,
+        pbkdf2_sha256_iterations: 100_000,
+        ..HashConfig::default()
+    };
+    let row =
+        json!({"username": "old", "password_hash": hashers::make_password("old password", &old)});
+    sb.run(&["users", "import", "-"], &format!("{row}\n"))
+        .expect(0);
+    sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
+    let old_user = verify_time(&sb, "old", "not the password\n", n);
+    let unknown = verify_time(&sb, "nobody", "not the password\n", n);
+    println!();
+    println!("authctl verify with pbkdf2_sha256 preferred (1,000,000 iterations), mean of {n}");
+    println!(
+        "user hashed at 100,000   {:>8.1}ms",
+        old_user.as_secs_f64() * 1e3
+    );
+    println!(
+        "unknown user             {:>8.1}ms   ratio {:.2} (1.00 = no timing difference)",
+        unknown.as_secs_f64() * 1e3,
+        unknown.as_secs_f64() / old_user.as_secs_f64()
+    );
 }
