@@ -100,8 +100,9 @@ pub struct Current {
 }
 
 impl Accounts {
-    pub fn open(settings: &Settings, now: DateTime<Utc>) -> Result<Accounts> {
-        let store = Store::open(&settings.database)?;
+    /// Opens the configured database; `create` lets a command that adds users start a new one.
+    pub fn open(settings: &Settings, now: DateTime<Utc>, create: bool) -> Result<Accounts> {
+        let store = Store::open(&settings.database, create)?;
         // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
         // database the default is the hasher every Django install has.
         let preferred = settings.hasher.unwrap_or(if store.is_django_project() {

@@ -317,9 +317,12 @@ impl Settings {
 
         let domain = get.text("domain")?.unwrap_or_else(|| "localhost".into());
         Ok(Settings {
-            database: get
-                .text("database")?
-                .unwrap_or_else(|| dirs.data_dir.join("db.sqlite3").display().to_string()),
+            database: match get.text("database")? {
+                // SQLite would take "" as a private temporary database and lose every write.
+                Some(path) if path.is_empty() => return Err(get.bad("database", "a path")),
+                Some(path) => path,
+                None => dirs.data_dir.join("db.sqlite3").display().to_string(),
+            },
             session_file: get
                 .text("session_file")?
                 .map(PathBuf::from)

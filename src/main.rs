@@ -23,7 +23,12 @@ fn main() -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
-    match commands::run(cli, printer) {
+    let result = commands::run(cli, printer);
+    if let Some(failure) = output::stdout_failure() {
+        output::Printer::error(&failure);
+        return ExitCode::from(authctl::Kind::Environment.exit_code());
+    }
+    match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Denied) => ExitCode::from(authctl::Kind::Denied.exit_code()),
         Err(err) => {

@@ -1,8 +1,15 @@
 //! The one place that writes to stdout and stderr: human text, or JSON with `--json`.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//!
+//! Nothing here panics on a failed write (`println!` would): the first stdout failure is kept
+//! and `main` reports it as exit 4, since a result nobody received is not a success. Text meant
+//! for a terminal has its control characters escaped, so a name stored by someone else cannot
+//! drive the reader's terminal.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
+use std::borrow::Cow;
+use std::io::Write;
+use std::sync::Mutex;
 
 /// Times in JSON output: RFC 3339 in UTC with microseconds.
 pub fn json_time(t: DateTime<Utc>) -> Value {
@@ -29,6 +36,70 @@ pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
     value
 }
 
+/// One field of stored data for a human reader: every control character, line breaks included,
+/// shown escaped (`\n`, `\u{1b}`), so it stays on its line and cannot reach the terminal.
+pub fn field(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whole lines for a terminal: control characters other than line breaks escaped.
+fn terminal(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' {
+                        c.escape_default().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+static STDOUT_FAILURE: Mutex<Option<String>> = Mutex::new(None);
+
+/// Why writing the result failed, if it did (reported once by `main`).
+pub fn stdout_failure() -> Option<String> {
+    STDOUT_FAILURE.lock().ok()?.take()
+}
+
+fn out(text: &str) {
+    raw(text.as_bytes());
+}
+
+/// Bytes as they are (generated files), with the same failure handling as results.
+pub fn raw(bytes: &[u8]) {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_all(bytes).and_then(|()| stdout.flush());
+    if let (Err(e), Ok(mut failure)) = (written, STDOUT_FAILURE.lock()) {
+        failure.get_or_insert_with(|| format!("cannot write to standard output: {e}"));
+    }
+}
+
+fn err(text: &str) {
+    // Nothing sensible is left to do when even stderr is gone.
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
     pub json: bool,
@@ -40,9 +111,9 @@ impl Printer {
     /// A command's result: the JSON object with `--json`, otherwise the text unless `-q`.
     pub fn result(&self, text: &str, json: Value) {
         if self.json {
-            println!("{json}");
+            out(&format!("{json}\n"));
         } else if !self.quiet && !text.is_empty() {
-            println!("{text}");
+            out(&format!("{}\n", terminal(text)));
         }
     }
 
@@ -50,25 +121,40 @@ impl Printer {
     /// messages): stdout normally, stderr with `--json` so stdout stays one JSON object.
     pub fn passthrough(&self, text: &str) {
         if self.json {
-            eprint!("{text}");
+            err(&terminal(text));
         } else {
-            print!("{text}");
+            out(&terminal(text));
         }
     }
 
     /// Conversation on a terminal (prompts' error lines), always on stderr.
     pub fn say(&self, text: &str) {
-        eprintln!("{text}");
+        err(&format!("{}\n", terminal(text)));
     }
 
     /// Extra detail with `-v`.
     pub fn detail(&self, text: &str) {
         if self.verbose > 0 {
-            eprintln!("authctl: {text}");
+            err(&format!("authctl: {}\n", terminal(text)));
         }
     }
 
     pub fn error(text: &str) {
-        eprintln!("authctl: error: {text}");
+        err(&format!("authctl: error: {}\n", field(text)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(field("plain ünïcode"), "plain ünïcode");
+        assert_eq!(field("a\u{1b}]0;x\u{7}b\nc"), "a\\u{1b}]0;x\\u{7}b\\nc");
+        assert_eq!(
+            terminal("line one\nline\u{1b}[2J two"),
+            "line one\nline\\u{1b}[2J two"
+        );
     }
 }

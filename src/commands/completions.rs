@@ -1,5 +1,4 @@
 //! `authctl completions SHELL`: shell completion scripts generated from the command line itself.
-#![allow(clippy::print_stdout)]
 
 use super::Status;
 use crate::cli::{self, CompletionsArgs, Shell};
@@ -35,7 +34,9 @@ pub fn run(args: CompletionsArgs) -> Result<Status> {
             }
         }
         (Some(shell), None) => {
-            clap_complete::generate(target(shell), &mut cmd, "authctl", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(target(shell), &mut cmd, "authctl", &mut script);
+            crate::output::raw(&script);
         }
         (None, None) => unreachable!("clap requires a shell or --out-dir"),
     }

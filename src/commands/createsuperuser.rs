@@ -11,7 +11,7 @@ use authctl::validators::{self, UserAttributes};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: CreatesuperuserArgs) -> Result<Status> {
-    let mut accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts_or_new()?;
     let if_exists = if args.if_missing {
         IfExists::Keep
     } else if args.update {

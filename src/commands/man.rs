@@ -98,7 +98,7 @@ pub fn run(args: ManArgs) -> Result<Status> {
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
         }
-        None => std::io::stdout().write_all(&pages[0].1)?,
+        None => crate::output::raw(&pages[0].1),
     }
     Ok(Status::Success)
 }

@@ -43,8 +43,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The database, which must exist already.
     pub fn accounts(&self) -> Result<Accounts> {
-        Accounts::open(&self.settings, chrono::Utc::now())
+        Accounts::open(&self.settings, chrono::Utc::now(), false)
+    }
+
+    /// The database, created if missing (for the commands that add users).
+    pub fn accounts_or_new(&self) -> Result<Accounts> {
+        Accounts::open(&self.settings, chrono::Utc::now(), true)
     }
 
     /// The error for input that could only have come from a prompt.

@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
         }
         Ok(first)
     })?;
-    let mut accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts_or_new()?;
     let user = accounts.signup(SignupRequest {
         username,
         email: args.email,

@@ -45,16 +45,27 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at a path or a SQLite `file:` URI.
-    pub fn open(location: &str) -> Result<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
+    /// Opens the database at a path or a SQLite `file:` URI. With `create`, a missing file (and
+    /// its directory) is created; without, it is an error — so a mistyped path given to a
+    /// command that only reads is reported instead of answered from an empty new database.
+    pub fn open(location: &str, create: bool) -> Result<Store> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        } else if !location.starts_with("file:") && !Path::new(location).exists() {
+            return Err(Error::environment(format!(
+                "database {location} does not exist (signup, createsuperuser and users import create it)"
+            ))
+            .into());
+        }
         let parent = Path::new(location)
             .parent()
             .filter(|p| !p.as_os_str().is_empty());
-        if let Some(parent) = parent.filter(|p| !location.starts_with("file:") && !p.exists()) {
+        if let Some(parent) =
+            parent.filter(|p| create && !location.starts_with("file:") && !p.exists())
+        {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the directory for database {location}"))?;
         }
@@ -225,7 +236,7 @@ mod tests {
     fn new_database_has_djangos_auth_user_and_migrates_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/db.sqlite3");
-        let mut store = Store::open(path.to_str().unwrap()).unwrap();
+        let mut store = Store::open(path.to_str().unwrap(), true).unwrap();
         assert!(!store.is_django_project());
         let sql: String = store
             .conn()
@@ -261,7 +272,7 @@ mod tests {
         )
         .unwrap();
         let before = std::fs::read(&junk).unwrap();
-        let err = Store::open(junk.to_str().unwrap()).err().unwrap();
+        let err = Store::open(junk.to_str().unwrap(), true).err().unwrap();
         assert!(err.to_string().contains("not a SQLite database"), "{err:#}");
         assert_eq!(std::fs::read(&junk).unwrap(), before);
 
@@ -270,7 +281,7 @@ mod tests {
             .unwrap()
             .execute_batch("CREATE TABLE t (x)")
             .unwrap();
-        let err = Store::open(other.to_str().unwrap()).err().unwrap();
+        let err = Store::open(other.to_str().unwrap(), true).err().unwrap();
         assert!(
             err.to_string().contains("without Django's auth_user"),
             "{err:#}"

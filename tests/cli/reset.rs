@@ -547,6 +547,7 @@ fn every_user_sharing_the_address_gets_their_own_email() {
 #[test]
 fn malformed_email_is_exit_3() {
     let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
     sb.run(&["reset-request", "--email", "not an address"], "")
         .expect(3)
         .stderr_has("Enter a valid email address.");
@@ -614,6 +615,7 @@ fn generated_secret_key_signs_and_checks_tokens() {
 #[test]
 fn file_backend_without_directory_is_exit_4() {
     let mut sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
     sb.unset("AUTHCTL_EMAIL_FILE_DIR");
     sb.run(&["reset-request", "--email", "a@example.com"], "")
         .expect(4)

@@ -355,6 +355,18 @@ fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
         .expect(1)
         .stderr_has("the session has ended");
     let other = sb.path("other.sqlite3");
+    sb.run(
+        &[
+            "--database",
+            other.to_str().unwrap(),
+            "signup",
+            "--username",
+            "x",
+            "--password-stdin",
+        ],
+        &format!("{PW}\n"),
+    )
+    .expect(0);
     std::fs::write(sb.path("sessions/a"), &good).unwrap();
     as_term(
         &sb,

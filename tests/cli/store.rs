@@ -89,3 +89,47 @@ fn database_that_is_a_directory_is_exit_4() {
         .expect(4)
         .stderr_has("authctl: error:");
 }
+
+#[test]
+fn reading_commands_do_not_create_a_missing_database() {
+    let sb = Sandbox::new();
+    let typo = sb.path("no/such/dir/users.sqlite3");
+    for args in [
+        vec!["verify", "--username", "a", "--password-stdin"],
+        vec!["users", "list"],
+        vec!["whoami"],
+    ] {
+        let mut full = vec!["--database", typo.to_str().unwrap()];
+        full.extend(args);
+        sb.run(&full, "x\n").expect(4).stderr_has("does not exist");
+    }
+    assert!(
+        !sb.path("no").exists(),
+        "a reading command created directories"
+    );
+}
+
+#[test]
+fn an_empty_database_path_is_refused() {
+    let mut sb = Sandbox::new();
+    sb.run(
+        &[
+            "--database",
+            "",
+            "signup",
+            "--username",
+            "a",
+            "--password-stdin",
+        ],
+        "correct horse battery\n",
+    )
+    .expect(4)
+    .stderr_has("invalid value for `database` from flag --database");
+    sb.set("AUTHCTL_DATABASE", "");
+    sb.run(
+        &["signup", "--username", "a", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(4)
+    .stderr_has("AUTHCTL_DATABASE");
+}

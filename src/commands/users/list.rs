@@ -3,10 +3,11 @@
 use super::super::{Ctx, Status};
 use super::flag_pair;
 use crate::cli::UsersListArgs;
-use crate::output::user_json;
+use crate::output::{field, user_json};
 use authctl::admin::Filter;
 use authctl::error::Result;
 use authctl::store::User;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
     let accounts = ctx.accounts()?;
@@ -54,8 +55,8 @@ fn row(user: &User, with_hash: bool) -> Vec<String> {
     let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M").to_string();
     let mut row = vec![
         user.id.to_string(),
-        user.username.clone(),
-        user.email.clone(),
+        field(&user.username).into_owned(),
+        field(&user.email).into_owned(),
         yes_no(user.is_active),
         yes_no(user.is_staff),
         yes_no(user.is_superuser),
@@ -68,19 +69,19 @@ fn row(user: &User, with_hash: bool) -> Vec<String> {
     row
 }
 
-/// Left-aligned columns two spaces apart, widths in characters.
+/// Left-aligned columns two spaces apart, measured in terminal cells (CJK takes two).
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let line = |cells: Vec<&str>| {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
             .collect();
         padded.join("  ").trim_end().to_string()
     };

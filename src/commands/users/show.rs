@@ -2,7 +2,7 @@
 
 use super::super::{Ctx, Status};
 use crate::cli::UsersShowArgs;
-use crate::output::user_json;
+use crate::output::{field, user_json};
 use authctl::error::Result;
 use serde_json::json;
 
@@ -19,10 +19,10 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
     let mut lines = vec![
         format!("id:             {}", user.id),
-        format!("username:       {}", user.username),
-        format!("email:          {}", user.email),
-        format!("first name:     {}", user.first_name),
-        format!("last name:      {}", user.last_name),
+        format!("username:       {}", field(&user.username)),
+        format!("email:          {}", field(&user.email)),
+        format!("first name:     {}", field(&user.first_name)),
+        format!("last name:      {}", field(&user.last_name)),
         format!("active:         {}", user.is_active),
         format!("staff:          {}", user.is_staff),
         format!("superuser:      {}", user.is_superuser),
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
         format!("sessions:       {sessions}"),
     ];
     if args.with_hashes {
-        lines.push(format!("password hash:  {}", user.password));
+        lines.push(format!("password hash:  {}", field(&user.password)));
     }
     ctx.printer.result(&lines.join("\n"), json);
     Ok(Status::Success)

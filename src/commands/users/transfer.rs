@@ -44,7 +44,7 @@ pub fn import(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         OnConflict::Update => transfer::OnConflict::Update,
     };
     let records = transfer::parse(format, &text)?;
-    let mut accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts_or_new()?;
     let outcomes =
         accounts.import_users(records, on_conflict, args.skip_validation, args.dry_run)?;
     let count = |action: Action| outcomes.iter().filter(|o| o.action == action).count();
