@@ -331,7 +331,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;users;export'= {
-            cand --format 'Output format'
+            cand --format 'Output format [default: csv for an --output ending in .csv, else jsonl]'
             cand --output 'Write to this file (mode 0600) instead of standard output'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'

@@ -243,7 +243,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "jsonl\t''
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: csv for an --output ending in .csv, else jsonl]' -r -f -a "jsonl\t''
 csv\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l output -d 'Write to this file (mode 0600) instead of standard output' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r

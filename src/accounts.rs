@@ -246,14 +246,8 @@ impl Accounts {
             }
         }
         errors.extend(validators::email_errors(&email));
-        errors.extend(validators::max_length_message(
-            validators::NAME_MAX,
-            &first_name,
-        ));
-        errors.extend(validators::max_length_message(
-            validators::NAME_MAX,
-            &last_name,
-        ));
+        errors.extend(validators::name_errors(&first_name));
+        errors.extend(validators::name_errors(&last_name));
         match &request.password {
             Some(password) if !password.is_empty() => {
                 let attrs = UserAttributes {
@@ -454,7 +448,9 @@ impl Accounts {
             )
         });
         if !matches {
-            return Err(not_logged_in("the password was changed since this login"));
+            return Err(not_logged_in(
+                "the password (or the secret key) changed since this login",
+            ));
         }
         Ok(Current {
             user,

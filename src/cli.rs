@@ -523,9 +523,9 @@ pub struct UsersImportArgs {
 
 #[derive(Debug, Args)]
 pub struct UsersExportArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value = "jsonl")]
-    pub format: TransferFormat,
+    /// Output format [default: csv for an --output ending in .csv, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<TransferFormat>,
 
     /// Include the password hashes (as password_hash), so an import restores the passwords
     #[arg(long)]

@@ -254,11 +254,8 @@ impl Settings {
             scrypt_block_size: get.u32("scrypt.block_size", defaults.scrypt_block_size)?,
             scrypt_parallelism: get.u32("scrypt.parallelism", defaults.scrypt_parallelism)?,
         };
-        if let Err(problem) = hashing.check() {
-            return Err(Error::environment(format!(
-                "invalid hasher parameters ({problem}); check the argon2.*, bcrypt.*, scrypt.* and pbkdf2_*.iterations settings"
-            ))
-            .into());
+        if let Err((key, expected)) = hashing.check() {
+            return Err(get.bad(key, &expected));
         }
         let hasher = match get.text("hasher")? {
             None => None,
@@ -372,16 +369,44 @@ fn read_file(path: &Path, values: &mut BTreeMap<&'static str, (Raw, Source)>) ->
     let mut flat = Vec::new();
     flatten("", table, &mut flat);
     for (key, value) in flat {
-        let Some(&(known, _)) = KEYS.iter().find(|(k, _)| *k == key) else {
+        let Some(&(known, kind)) = KEYS.iter().find(|(k, _)| *k == key) else {
             return Err(Error::environment(format!(
                 "unknown key `{key}` in config file {}",
                 path.display()
             ))
             .into());
         };
+        // Checked here too, so a bad file value is reported even when the environment or a
+        // flag overrides it this time.
+        if let Some(expected) = type_problem(kind, &value) {
+            return Err(Error::environment(format!(
+                "invalid value for `{key}` in config file {}: expected {expected}",
+                path.display()
+            ))
+            .into());
+        }
         values.insert(known, (Raw::Toml(value), Source::File(path.to_path_buf())));
     }
     Ok(())
+}
+
+/// What a file value should have been, if it is not of its key's type.
+fn type_problem(kind: Type, value: &toml::Value) -> Option<&'static str> {
+    use toml::Value as V;
+    let ok = match (kind, value) {
+        (Type::Text, V::String(_)) | (Type::Bool, V::Boolean(_)) => true,
+        (Type::Integer, V::Integer(n)) => *n >= 0,
+        (Type::Float, V::Float(_) | V::Integer(_)) => true,
+        (Type::List, V::Array(items)) => items.iter().all(V::is_str),
+        _ => false,
+    };
+    (!ok).then_some(match kind {
+        Type::Text => "a string",
+        Type::Integer => "a whole number",
+        Type::Float => "a number",
+        Type::Bool => "true or false",
+        Type::List => "a list of strings",
+    })
 }
 
 /// Turns nested tables into dotted keys: `[email.smtp] host = …` → `email.smtp.host`.
@@ -575,6 +600,46 @@ mod tests {
         };
         let err = Settings::load(&overrides, &env(&[]), &dirs(root.path())).unwrap_err();
         assert!(err.to_string().contains("email.smtp.hots"), "{err}");
+    }
+
+    #[test]
+    fn bad_file_value_is_an_error_even_when_overridden() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("c.toml");
+        std::fs::write(&file, "database = 5\n").unwrap();
+        let overrides = Overrides {
+            config: Some(file),
+            ..Overrides::default()
+        };
+        let err = Settings::load(
+            &overrides,
+            &env(&[("AUTHCTL_DATABASE", "x.db")]),
+            &dirs(root.path()),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("invalid value for `database` in config file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_hasher_cost_names_the_key_and_source() {
+        let root = tempfile::tempdir().unwrap();
+        let err = Settings::load(
+            &Overrides::default(),
+            &env(&[("AUTHCTL_ARGON2_PARALLELISM", "0")]),
+            &dirs(root.path()),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains(
+                "`argon2.parallelism` from environment variable AUTHCTL_ARGON2_PARALLELISM"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

@@ -14,6 +14,20 @@ pub const NAME_MAX: usize = 150;
 
 pub const INVALID_USERNAME: &str = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
 pub const INVALID_EMAIL: &str = "Enter a valid email address.";
+/// Django's `ProhibitNullCharactersValidator`, which every form text field runs.
+pub const NULL_CHARACTERS: &str = "Null characters are not allowed.";
+
+fn null_error(value: &str) -> Option<String> {
+    value.contains('\0').then(|| NULL_CHARACTERS.to_string())
+}
+
+/// A first or last name: at most 150 characters, no NUL.
+pub fn name_errors(name: &str) -> Vec<String> {
+    null_error(name)
+        .into_iter()
+        .chain(max_length_message(NAME_MAX, name))
+        .collect()
+}
 
 /// Django's `AbstractBaseUser.normalize_username`: NFKC, so look-alike forms are one name.
 pub fn normalize_username(username: &str) -> String {
@@ -54,6 +68,7 @@ pub fn username_errors(username: &str) -> Vec<String> {
         errors.push(INVALID_USERNAME.to_string());
     }
     errors.extend(max_length_message(USERNAME_MAX, username));
+    errors.extend(null_error(username));
     errors
 }
 
@@ -78,6 +93,7 @@ pub fn email_errors(email: &str) -> Vec<String> {
         errors.push(INVALID_EMAIL.to_string());
     }
     errors.extend(max_length_message(EMAIL_MAX, email));
+    errors.extend(null_error(email));
     errors
 }
 
@@ -185,6 +201,10 @@ pub fn password_errors(
     user: &UserAttributes,
     settings: &ValidatorSettings,
 ) -> Vec<String> {
+    // The form field refuses NUL before any password validator sees the value.
+    if let Some(error) = null_error(password) {
+        return vec![error];
+    }
     let mut errors = Vec::new();
     errors.extend(similarity_error(password, user, settings.max_similarity));
     let len = password.chars().count();
@@ -342,6 +362,11 @@ mod tests {
             ["The password is too similar to the username."]
         );
         assert!(password_errors("correct horse battery", &user, &s).is_empty());
+        assert_eq!(
+            password_errors("correct\0horse battery", &user, &s),
+            [NULL_CHARACTERS]
+        );
+        assert_eq!(name_errors("a\0b"), [NULL_CHARACTERS]);
         assert_eq!(quick_ratio("", ""), 1.0);
     }
 }

@@ -166,7 +166,7 @@ impl Accounts {
             .into_iter()
             .flatten()
         {
-            errors.extend(validators::max_length_message(validators::NAME_MAX, name));
+            errors.extend(validators::name_errors(name));
         }
         if !errors.is_empty() {
             return Err(Error::invalid_all(errors).into());
@@ -204,15 +204,14 @@ impl Accounts {
         })
     }
 
-    /// Deletes users by exact username, all or none. Missing names are an error unless
-    /// `missing_ok`. Like Django's cascade, the user's sessions, group and permission links and
-    /// admin log entries go too. Returns the users deleted.
-    pub fn delete_users(&mut self, usernames: &[String], missing_ok: bool) -> Result<Vec<User>> {
-        let mut found = Vec::new();
+    /// The users to delete, by exact username. A missing name is an error unless `missing_ok`;
+    /// a name given twice counts once.
+    pub fn users_to_delete(&self, usernames: &[String], missing_ok: bool) -> Result<Vec<User>> {
+        let mut found: Vec<User> = Vec::new();
         let mut missing = Vec::new();
         for name in usernames {
             match self.find(name)? {
-                Some(user) if !found.iter().any(|u: &User| u.id == user.id) => found.push(user),
+                Some(user) if !found.iter().any(|u| u.id == user.id) => found.push(user),
                 Some(_) => {}
                 None => missing.push(name.as_str()),
             }
@@ -220,14 +219,20 @@ impl Accounts {
         if !missing.is_empty() && !missing_ok {
             return Err(no_such_user(&missing.join(", ")));
         }
+        Ok(found)
+    }
+
+    /// Deletes these users, all or none. Like Django's cascade, their sessions, group and
+    /// permission links and admin log entries go too; a user another process deleted meanwhile
+    /// is simply gone.
+    pub fn delete_users(&mut self, found: &[User]) -> Result<()> {
         self.store.write(|tx| {
-            for user in &found {
+            for user in found {
                 users::delete_cascade(tx, user)?;
                 sessions::delete_for_user(tx, user.id, None)?;
             }
             Ok(())
-        })?;
-        Ok(found)
+        })
     }
 
     /// Django's `changepassword`: a new password without the old one; the validators run

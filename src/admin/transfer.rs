@@ -96,32 +96,56 @@ fn parse_bool(text: &str) -> Option<bool> {
 
 /// Reads every record, reporting every malformed row at once.
 pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
+    // Spreadsheets often start a UTF-8 file with a byte-order mark.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut records = Vec::new();
     let mut errors = Vec::new();
-    let mut fields: Vec<(usize, HashMap<String, Value>)> = Vec::new();
+    let mut fields: Vec<(usize, Vec<(String, Value)>)> = Vec::new();
     match format {
         Format::Jsonl => {
             for (i, line) in input.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
                 }
-                match serde_json::from_str::<Map<String, Value>>(line) {
-                    Ok(map) => fields.push((i + 1, map.into_iter().collect())),
+                match serde_json::from_str::<Pairs>(line) {
+                    Ok(Pairs(pairs)) => fields.push((i + 1, pairs)),
                     Err(e) => errors.push(row_error(i + 1, format!("not a JSON object: {e}"))),
                 }
             }
         }
         Format::Csv => {
+            // The csv crate counts a CRLF line end as two lines, and may place a record's start on
+            // the line end before it; count lines from the first byte of the record instead.
+            let bytes = input.as_bytes();
+            let line_at = |byte: u64| {
+                let mut start = (byte as usize).min(bytes.len());
+                while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
+                bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+            };
             let mut reader = csv::ReaderBuilder::new().from_reader(input.as_bytes());
             let headers = reader
                 .headers()
-                .map_err(|e| Error::invalid(format!("line 1: not a CSV header: {e}")))?
+                .map_err(|e| Error::invalid(format!("header line: not a CSV header: {e}")))?
                 .clone();
+            let mut seen = Vec::new();
+            for name in headers.iter() {
+                if !FIELDS.contains(&name) {
+                    errors.push(format!(
+                        "header line: unknown column `{name}` (known: {}).",
+                        FIELDS.join(", ")
+                    ));
+                } else if seen.contains(&name) {
+                    errors.push(format!("header line: column `{name}` appears twice."));
+                }
+                seen.push(name);
+            }
             for result in reader.records() {
                 match result {
                     Ok(record) => {
-                        let line = record.position().map_or(0, |p| p.line() as usize);
-                        let map = headers
+                        let line = record.position().map_or(0, |p| line_at(p.byte()));
+                        let pairs = headers
                             .iter()
                             .zip(record.iter())
                             // An empty cell leaves a flag or password alone; names and email
@@ -131,18 +155,22 @@ pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
                             })
                             .map(|(h, v)| (h.to_string(), Value::String(v.to_string())))
                             .collect();
-                        fields.push((line, map));
+                        fields.push((line, pairs));
                     }
                     Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line() as usize);
+                        let line = e.position().map_or(0, |p| line_at(p.byte()));
                         errors.push(row_error(line, format!("not a CSV record: {e}")));
                     }
                 }
             }
         }
     }
-    for (line, map) in fields {
-        match record(line, map) {
+    // A bad header makes every row's complaint noise; report the header alone.
+    if errors.iter().any(|e| e.starts_with("header")) {
+        return Err(Error::invalid_all(errors).into());
+    }
+    for (line, pairs) in fields {
+        match record(line, pairs) {
             Ok(record) => records.push(record),
             Err(message) => errors.push(row_error(line, message)),
         }
@@ -154,7 +182,42 @@ pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
     }
 }
 
-fn record(line: usize, mut map: HashMap<String, Value>) -> std::result::Result<Record, String> {
+/// A JSON object's members in order, so a key given twice is noticed (serde_json's `Map` would
+/// keep the last one silently).
+struct Pairs(Vec<(String, Value)>);
+
+impl<'de> serde::Deserialize<'de> for Pairs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, Value>()? {
+                    pairs.push((key, value));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+fn record(line: usize, pairs: Vec<(String, Value)>) -> std::result::Result<Record, String> {
+    let mut map: HashMap<String, Value> = HashMap::new();
+    for (key, value) in pairs {
+        if map.insert(key.clone(), value).is_some() {
+            return Err(format!("field `{key}` appears twice"));
+        }
+    }
     if let Some(unknown) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
         return Err(format!(
             "unknown field `{unknown}` (known: {})",
@@ -252,7 +315,8 @@ impl Accounts {
                 if let Some(value) = value {
                     *value = value.trim().to_string();
                     problems.extend(
-                        validators::max_length_message(validators::NAME_MAX, value)
+                        validators::name_errors(value)
+                            .into_iter()
                             .map(|m| format!("{name}: {m}")),
                     );
                 }
@@ -486,6 +550,39 @@ mod tests {
             assert_eq!(r.password.as_ref().map(|p| p.expose()), Some("pw"));
             assert_eq!(r.line, 2 - usize::from(format == Format::Jsonl));
         }
+    }
+
+    #[test]
+    fn crlf_bom_duplicates_and_headers_are_handled() {
+        let crlf = "\u{feff}username,email\r\nok1,a@x.com\r\nok2,a@x.com\r\nbad,a@x.com,extra\r\n";
+        let err = parse(Format::Csv, crlf).unwrap_err().to_string();
+        assert!(err.contains("line 4: not a CSV record"), "{err}");
+        let records = parse(Format::Csv, "username\r\na\r\nb\r\n").unwrap();
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
+        let err = parse(Format::Csv, "username,emial\na,b\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("header line: unknown column `emial`"),
+            "{err}"
+        );
+        let err = parse(Format::Csv, "username,email,email\na,b,c\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("column `email` appears twice"), "{err}");
+        let err = parse(Format::Jsonl, "{\"username\":\"a\",\"username\":\"b\"}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1: field `username` appears twice"),
+            "{err}"
+        );
+        assert_eq!(
+            parse(Format::Jsonl, "\u{feff}{\"username\":\"a\"}\n")
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]

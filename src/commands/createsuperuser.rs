@@ -69,7 +69,7 @@ fn from_environment(
         .username
         .clone()
         .or_else(|| env("DJANGO_SUPERUSER_USERNAME"))
-        .ok_or_else(|| ctx.missing("a username", "--username or DJANGO_SUPERUSER_USERNAME"))?;
+        .ok_or_else(|| ctx.missing("username", "--username or DJANGO_SUPERUSER_USERNAME"))?;
     let email = args
         .email
         .clone()
@@ -80,7 +80,7 @@ fn from_environment(
     let email = match email {
         Some(email) => email,
         None if if_exists != IfExists::Fail => String::new(),
-        None => return Err(ctx.missing("an email address", "--email or DJANGO_SUPERUSER_EMAIL")),
+        None => return Err(ctx.missing("email address", "--email or DJANGO_SUPERUSER_EMAIL")),
     };
     let password = password.or_else(|| env("DJANGO_SUPERUSER_PASSWORD").map(Secret::new));
     Ok(SuperuserRequest {

@@ -8,7 +8,7 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
-    let username = ctx.value_or_prompt(args.username, "Username: ", "--username")?;
+    let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
     let mut accounts = ctx.accounts()?;
     let login = accounts.login(&username, &password, &ctx.settings.session_file)?;

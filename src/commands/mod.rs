@@ -24,6 +24,23 @@ use authctl::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::io::Read;
 
+/// All of a reader as text; bytes that are not UTF-8 are bad input (exit 3), not a broken
+/// environment.
+pub fn read_text(mut reader: impl Read, origin: &str) -> Result<Secret> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {origin}"))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Secret::new(text)),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            zeroize::Zeroize::zeroize(&mut bytes);
+            Err(Error::invalid(format!("{origin} is not UTF-8 text")).into())
+        }
+    }
+}
+
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -60,52 +77,51 @@ impl Ctx {
         } else {
             "there is no terminal to ask on"
         };
-        Error::usage(format!("{what} is needed and {why}; use {flags}")).into()
+        Error::usage(format!("no {what} given, and {why}; use {flags}")).into()
     }
 
-    /// Secrets from `--password-stdin` / `--password-file`: exactly `count` lines are used
-    /// (`passwd` reads old then new). `None` when neither flag was given.
+    /// Secrets from `--password-stdin` / `--password-file`: exactly `count` lines, one per
+    /// password (`passwd` reads old then new); empty lines after them are ignored, anything
+    /// more is an error rather than a guess. `None` when neither flag was given.
     pub fn password_lines(
         &self,
         source: &PasswordSource,
         count: usize,
     ) -> Result<Option<Vec<Secret>>> {
-        let mut text = String::new();
-        let origin = if source.password_stdin {
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .context("cannot read the password from standard input")?;
-            "standard input".to_string()
+        let (text, origin) = if source.password_stdin {
+            (
+                read_text(std::io::stdin(), "standard input")?,
+                "standard input".to_string(),
+            )
         } else if let Some(path) = &source.password_file {
-            text = std::fs::read_to_string(path)
+            let origin = format!("password file {}", path.display());
+            let file = std::fs::File::open(path)
                 .with_context(|| format!("cannot read password file {}", path.display()))?;
-            format!("password file {}", path.display())
+            (read_text(file, &origin)?, origin)
         } else {
             return Ok(None);
         };
-        let text = Secret::new(text);
-        let lines: Vec<Secret> = text
+        let mut lines: Vec<Secret> = text
             .expose()
             .split('\n')
             .map(|line| Secret::new(line.strip_suffix('\r').unwrap_or(line).to_string()))
             .collect();
         // A final newline ends the last line rather than starting an empty one.
-        let available = if text.expose().ends_with('\n') {
-            lines.len() - 1
-        } else {
-            lines.len()
-        };
-        if text.expose().is_empty() || available < count {
-            let what = if count == 1 {
-                "1 line".to_string()
-            } else {
-                format!("{count} lines")
-            };
-            return Err(
-                Error::usage(format!("{origin} must hold {what}: one per password")).into(),
-            );
+        if text.expose().ends_with('\n') {
+            lines.pop();
         }
-        Ok(Some(lines.into_iter().take(count).collect()))
+        while lines.len() > count && lines.last().is_some_and(Secret::is_empty) {
+            lines.pop();
+        }
+        if text.expose().is_empty() || lines.len() != count {
+            let what = match count {
+                1 => "one line, the password".to_string(),
+                2 => "two lines, the old then the new password".to_string(),
+                n => format!("{n} lines, one per password"),
+            };
+            return Err(Error::usage(format!("{origin} must hold exactly {what}")).into());
+        }
+        Ok(Some(lines))
     }
 
     /// One password: from the flags, else `prompt` on a terminal, else a usage error.
@@ -120,20 +136,22 @@ impl Ctx {
         if self.interactive {
             return prompt();
         }
-        Err(self.missing("a password", "--password-stdin or --password-file"))
+        Err(self.missing("password", "--password-stdin or --password-file"))
     }
 
-    /// A visible value: the flag's, else asked for on a terminal, else a usage error.
+    /// A visible value (`noun`, such as "username"): the flag's, else asked for on a
+    /// terminal, else a usage error naming the flag.
     pub fn value_or_prompt(
         &self,
         value: Option<String>,
         question: &str,
+        noun: &str,
         flag: &str,
     ) -> Result<String> {
         match value {
             Some(value) => Ok(value),
             None if self.interactive => prompt::line(question),
-            None => Err(self.missing(&format!("{flag} value"), flag)),
+            None => Err(self.missing(noun, flag)),
         }
     }
 }

@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: PasswdArgs) -> Result<Status> {
         }
         None => {
             return Err(ctx.missing(
-                "the old and new passwords",
+                "old and new passwords",
                 "--password-stdin or --password-file (two lines: old, new)",
             ));
         }

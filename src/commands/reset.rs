@@ -13,7 +13,7 @@ use serde_json::json;
 const REQUESTED: &str = "We\u{2019}ve emailed you instructions for setting your password, if an account exists with the email you entered. You should receive them shortly.";
 
 pub fn request(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
-    let email = ctx.value_or_prompt(args.email, "Email: ", "--email")?;
+    let email = ctx.value_or_prompt(args.email, "Email: ", "email address", "--email")?;
     let accounts = ctx.accounts()?;
     let settings = &ctx.settings;
     // Everything that can fail for every address alike is done before anyone is looked up:

@@ -8,7 +8,7 @@ use authctl::error::{Error, Result};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
-    let username = ctx.value_or_prompt(args.username, "Username: ", "--username")?;
+    let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || {
         let first = prompt::hidden("Password: ")?;
         let second = prompt::hidden("Password confirmation: ")?;

@@ -92,27 +92,48 @@ impl Default for HashConfig {
 
 impl HashConfig {
     /// Checks every cost is one its algorithm accepts, so encoding never fails later.
-    pub fn check(&self) -> Result<(), String> {
+    /// On failure, the setting at fault (for example `argon2.parallelism`) and what it needs.
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
         if !argon2::params_valid(self) {
-            return Err("argon2 memory_cost must be at least 8 × parallelism and at most 1048576 KiB, time_cost and parallelism from 1 to 64".into());
+            let key = if !(1..=64).contains(&self.argon2_parallelism) {
+                "argon2.parallelism"
+            } else if !(1..=64).contains(&self.argon2_time_cost) {
+                "argon2.time_cost"
+            } else {
+                "argon2.memory_cost"
+            };
+            return Err((
+                key,
+                "argon2 costs where memory_cost is from 8 × parallelism to 1048576 KiB, \
+                 and time_cost and parallelism are from 1 to 64"
+                    .into(),
+            ));
         }
         if !(4..=bcrypt::MAX_COST).contains(&self.bcrypt_rounds) {
-            return Err(format!(
-                "bcrypt rounds must be from 4 to {}",
-                bcrypt::MAX_COST
+            return Err((
+                "bcrypt.rounds",
+                format!("a number from 4 to {}", bcrypt::MAX_COST),
             ));
         }
         if !scrypt::params_valid(self) {
-            return Err("scrypt work_factor must be a power of two above 1, within 32 MiB with block_size and parallelism (as Python's hashlib)".into());
+            return Err((
+                "scrypt.work_factor",
+                "a power of two above 1 that, with scrypt.block_size and scrypt.parallelism, \
+                 needs at most 32 MiB (Python's hashlib limit)"
+                    .into(),
+            ));
         }
         let iterations = 1..=pbkdf2::MAX_ITERATIONS;
-        if !iterations.contains(&self.pbkdf2_sha256_iterations)
-            || !iterations.contains(&self.pbkdf2_sha1_iterations)
-        {
-            return Err(format!(
-                "pbkdf2 iterations must be from 1 to {}",
-                pbkdf2::MAX_ITERATIONS
-            ));
+        for (key, value) in [
+            ("pbkdf2_sha256.iterations", self.pbkdf2_sha256_iterations),
+            ("pbkdf2_sha1.iterations", self.pbkdf2_sha1_iterations),
+        ] {
+            if !iterations.contains(&value) {
+                return Err((
+                    key,
+                    format!("a number from 1 to {}", pbkdf2::MAX_ITERATIONS),
+                ));
+            }
         }
         Ok(())
     }

@@ -70,6 +70,11 @@ impl Mailer {
                             "the server did not accept a connection",
                         ));
                     }
+                    Err(e) if timed_out(&e) => {
+                        let waited =
+                            format!("no answer within {} s (email.smtp.timeout)", smtp.timeout);
+                        return Err(smtp_error(&server, &waited));
+                    }
                     Err(e) => return Err(smtp_error(&server, &error_chain(&e))),
                 }
             }
@@ -123,6 +128,22 @@ impl Mailer {
 
 fn smtp_error(server: &str, reason: &str) -> anyhow::Error {
     Error::environment(format!("cannot send email through {server}: {reason}")).into()
+}
+
+/// Whether a socket read or write gave up waiting (lettre reports it as a plain I/O error).
+fn timed_out(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::{TimedOut, WouldBlock};
+    let mut source = Some(e);
+    while let Some(cause) = source {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind);
+        if matches!(kind, Some(TimedOut | WouldBlock)) {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// lettre's errors keep the server's reply in their sources; show all of it.

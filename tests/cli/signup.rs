@@ -93,7 +93,7 @@ fn no_password_source_without_terminal_is_usage_error() {
         .stderr_has("--password-stdin or --password-file");
     sb.run(&["signup", "--username", "bob", "--password-stdin"], "")
         .expect(2)
-        .stderr_has("standard input must hold 1 line");
+        .stderr_has("standard input must hold exactly one line");
 }
 
 #[test]
@@ -182,4 +182,15 @@ fn without_cost_settings_new_hashes_use_djangos_argon2_parameters() {
         hash.starts_with("argon2$argon2id$v=19$m=102400,t=2,p=8$"),
         "{hash}"
     );
+}
+
+#[test]
+fn null_characters_are_refused_like_djangos_forms() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "nul", "--password-stdin"],
+        "correct\0horse battery\n",
+    )
+    .expect(3)
+    .stderr_has("Null characters are not allowed.");
 }

@@ -206,3 +206,24 @@ fn an_untrusted_certificate_is_refused() {
         .expect(4)
         .stderr_has("cannot send email");
 }
+
+#[test]
+fn a_server_that_never_answers_times_out_with_a_clear_reason() {
+    let mut sb = sandbox();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accepts one connection and says nothing, for a bounded time.
+    std::thread::spawn(move || {
+        if let Ok((socket, _)) = listener.accept() {
+            std::thread::sleep(Duration::from_secs(4));
+            drop(socket);
+        }
+    });
+    sb.set("AUTHCTL_EMAIL_BACKEND", "smtp")
+        .set("AUTHCTL_EMAIL_SMTP_HOST", "127.0.0.1")
+        .set("AUTHCTL_EMAIL_SMTP_PORT", &port.to_string())
+        .set("AUTHCTL_EMAIL_SMTP_TIMEOUT", "1");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(4)
+        .stderr_has("no answer within 1 s");
+}

@@ -165,3 +165,28 @@ fn missing_username_without_terminal_names_the_flag() {
         .expect(2)
         .stderr_has("--username");
 }
+
+#[test]
+fn extra_or_non_utf8_input_is_refused_not_guessed() {
+    let sb = with_user("alice");
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\nextra\n"),
+    )
+    .expect(2)
+    .stderr_has("must hold exactly one line");
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{PW}\n\n\n"),
+    )
+    .expect(0);
+    let mut cmd = sb.command(&["verify", "--username", "alice", "--password-stdin"]);
+    cmd.stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"caf\xe9\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input is not UTF-8 text"));
+}

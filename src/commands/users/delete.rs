@@ -8,25 +8,27 @@ use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: UsersDeleteArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
-    if !args.yes {
+    // Who is meant is settled first, so nobody is asked to confirm a name that does not exist.
+    let found = accounts.users_to_delete(&args.usernames, args.missing_ok)?;
+    let names: Vec<&str> = found.iter().map(|u| u.username.as_str()).collect();
+    if !args.yes && !found.is_empty() {
         if !ctx.interactive {
             return Err(ctx.missing("confirmation", "--yes"));
         }
         let question = format!(
             "Delete {} ({})? Their sessions go too. [y/N]: ",
-            if args.usernames.len() == 1 {
+            if names.len() == 1 {
                 "1 user".to_string()
             } else {
-                format!("{} users", args.usernames.len())
+                format!("{} users", names.len())
             },
-            args.usernames.join(", ")
+            names.join(", ")
         );
         if !prompt::confirm(&question)? {
             return Err(Error::denied("cancelled; nothing was deleted").into());
         }
     }
-    let deleted = accounts.delete_users(&args.usernames, args.missing_ok)?;
-    let names: Vec<&str> = deleted.iter().map(|u| u.username.as_str()).collect();
+    accounts.delete_users(&found)?;
     let text = match names.len() {
         0 => "No users deleted.".to_string(),
         _ => format!("Deleted {}.", names.join(", ")),

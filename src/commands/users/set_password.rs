@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
                 }
             }
         }
-        None => return Err(ctx.missing("a password", "--password-stdin or --password-file")),
+        None => return Err(ctx.missing("password", "--password-stdin or --password-file")),
     };
     ctx.printer.result(
         &format!("Password changed successfully for user '{}'", user.username),
