@@ -39,40 +39,28 @@ pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
 /// One field of stored data for a human reader: every control character, line breaks included,
 /// shown escaped (`\n`, `\u{1b}`), so it stays on its line and cannot reach the terminal.
 pub fn field(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| {
-                    if c.is_control() {
-                        c.escape_default().to_string()
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+    escape(text, false)
 }
 
 /// Whole lines for a terminal: control characters other than line breaks escaped.
 fn terminal(text: &str) -> Cow<'_, str> {
-    if text.chars().any(|c| c.is_control() && c != '\n') {
-        Cow::Owned(
-            text.chars()
-                .map(|c| {
-                    if c.is_control() && c != '\n' {
-                        c.escape_default().to_string()
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
+    escape(text, true)
+}
+
+fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_newlines && c == '\n');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 static STDOUT_FAILURE: Mutex<Option<String>> = Mutex::new(None);

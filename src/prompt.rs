@@ -37,3 +37,12 @@ pub fn hidden(prompt: &str) -> Result<Secret> {
 pub fn confirm(prompt: &str) -> Result<bool> {
     Ok(line(prompt)?.trim().eq_ignore_ascii_case("y"))
 }
+
+/// A new password typed twice; two different answers are Django's mismatch error (exit 3).
+pub fn new_password(first: &str, again: &str) -> Result<Secret> {
+    let password = hidden(first)?;
+    if password != hidden(again)? {
+        return Err(Error::invalid(authctl::accounts::PASSWORD_MISMATCH).into());
+    }
+    Ok(password)
+}

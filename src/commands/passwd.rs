@@ -3,8 +3,7 @@
 use super::{Ctx, Status};
 use crate::cli::{PasswdArgs, PasswordSource};
 use crate::prompt;
-use authctl::accounts::PASSWORD_MISMATCH;
-use authctl::error::{Error, Result};
+use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: PasswdArgs) -> Result<Status> {
@@ -23,12 +22,10 @@ pub fn run(ctx: &Ctx, args: PasswdArgs) -> Result<Status> {
         }
         None if ctx.interactive => {
             let old = prompt::hidden("Old password: ")?;
-            let new = prompt::hidden("New password: ")?;
-            let again = prompt::hidden("New password confirmation: ")?;
-            if new != again {
-                return Err(Error::invalid(PASSWORD_MISMATCH).into());
-            }
-            (old, new)
+            (
+                old,
+                prompt::new_password("New password: ", "New password confirmation: ")?,
+            )
         }
         None => {
             return Err(ctx.missing(

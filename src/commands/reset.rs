@@ -3,7 +3,6 @@
 use super::{Ctx, Status};
 use crate::cli::{ResetConfirmArgs, ResetRequestArgs};
 use crate::prompt;
-use authctl::accounts::PASSWORD_MISMATCH;
 use authctl::error::{Error, Result};
 use authctl::mail::backend::{Delivered, Mailer};
 use authctl::mail::{self, Site};
@@ -73,12 +72,7 @@ pub fn confirm(ctx: &Ctx, args: ResetConfirmArgs) -> Result<Status> {
     // A bad link is reported before anyone types a new password.
     accounts.check_reset(&uidb64, &token)?;
     let password = ctx.one_password(&args.password, || {
-        let first = prompt::hidden("New password: ")?;
-        let second = prompt::hidden("New password confirmation: ")?;
-        if first != second {
-            return Err(Error::invalid(PASSWORD_MISMATCH).into());
-        }
-        Ok(first)
+        prompt::new_password("New password: ", "New password confirmation: ")
     })?;
     let user = accounts.reset_confirm(&uidb64, &token, &password)?;
     ctx.printer.result(

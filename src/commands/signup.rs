@@ -3,19 +3,14 @@
 use super::{Ctx, Status};
 use crate::cli::SignupArgs;
 use crate::prompt;
-use authctl::accounts::{PASSWORD_MISMATCH, SignupRequest};
-use authctl::error::{Error, Result};
+use authctl::accounts::SignupRequest;
+use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
     let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || {
-        let first = prompt::hidden("Password: ")?;
-        let second = prompt::hidden("Password confirmation: ")?;
-        if first != second {
-            return Err(Error::invalid(PASSWORD_MISMATCH).into());
-        }
-        Ok(first)
+        prompt::new_password("Password: ", "Password confirmation: ")
     })?;
     let mut accounts = ctx.accounts_or_new()?;
     let user = accounts.signup(SignupRequest {
