@@ -52,11 +52,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;createsuperuser' {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]')
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--skip-validation', '--skip-validation', [CompletionResultType]::ParameterName, 'Do not run the password validators (the password is still required to be non-blank)')
             [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'If the user exists, change nothing and exit 0')
             [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'If the user exists, make it an active superuser and set the email and password given')
@@ -77,11 +77,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email address')
             [CompletionResult]::new('--first-name', '--first-name', [CompletionResultType]::ParameterName, 'First name')
             [CompletionResult]::new('--last-name', '--last-name', [CompletionResultType]::ParameterName, 'Last name')
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -96,11 +96,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;login' {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -147,7 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;passwd' {
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the old then the new password from the first two lines of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the old then the new password from a file holding exactly two lines')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
@@ -182,11 +182,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;reset-confirm' {
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -311,11 +311,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;users;set-password' {
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--skip-validation', '--skip-validation', [CompletionResultType]::ParameterName, 'Do not run the password validators')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
@@ -405,11 +405,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;verify' {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of a file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
-            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')

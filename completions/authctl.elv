@@ -48,11 +48,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;createsuperuser'= {
             cand --username 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]'
             cand --email 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]'
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --skip-validation 'Do not run the password validators (the password is still required to be non-blank)'
             cand --if-missing 'If the user exists, change nothing and exit 0'
             cand --update 'If the user exists, make it an active superuser and set the email and password given'
@@ -72,11 +72,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --email 'Email address'
             cand --first-name 'First name'
             cand --last-name 'Last name'
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'
@@ -90,11 +90,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;login'= {
             cand --username 'Username (asked for on a terminal when missing)'
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'
@@ -138,7 +138,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;passwd'= {
-            cand --password-file 'Read the old then the new password from the first two lines of a file'
+            cand --password-file 'Read the old then the new password from a file holding exactly two lines'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
@@ -171,11 +171,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;reset-confirm'= {
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'
@@ -294,11 +294,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;users;set-password'= {
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --skip-validation 'Do not run the password validators'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
@@ -376,11 +376,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;verify'= {
             cand --username 'Username (asked for on a terminal when missing)'
-            cand --password-file 'Read the password from the first line of a file'
+            cand --password-file 'Read the password from a file holding exactly one line'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
-            cand --password-stdin 'Read the password from standard input (one line, trailing CR/LF removed)'
+            cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'

@@ -48,11 +48,11 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print the 
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l username -d 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l email -d 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l skip-validation -d 'Do not run the password validators (the password is still required to be non-blank)'
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l if-missing -d 'If the user exists, change nothing and exit 0'
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l update -d 'If the user exists, make it an active superuser and set the email and password given'
@@ -66,11 +66,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -l username -d '
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l email -d 'Email address' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l first-name -d 'First name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l last-name -d 'Last name' -r
-complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -s q -l quiet -d 'Print nothing on success'
@@ -78,11 +78,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -s v -l verbose 
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l username -d 'Username (asked for on a terminal when missing)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s q -l quiet -d 'Print nothing on success'
@@ -108,7 +108,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s q -l quiet -d
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l password-file -d 'Read the old then the new password from the first two lines of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l password-file -d 'Read the old then the new password from a file holding exactly two lines' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
@@ -129,11 +129,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s q -l q
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s q -l quiet -d 'Print nothing on success'
@@ -215,11 +215,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l skip-validation -d 'Do not run the password validators'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l json -d 'Print a machine-readable JSON result on stdout'
@@ -265,11 +265,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every user as JSON Lines or CSV, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l username -d 'Username (asked for on a terminal when missing)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-file -d 'Read the password from the first line of a file' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-stdin -d 'Read the password from standard input (one line, trailing CR/LF removed)'
+complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -s q -l quiet -d 'Print nothing on success'

@@ -1,5 +1,6 @@
-//! The account flows — create a superuser, sign up, authenticate — with Django's rules and
-//! messages. Nothing here prints or prompts: commands gather input and show the results.
+//! The account flows with Django's rules and messages: create a superuser, sign up,
+//! authenticate, log in and out, check a session, change a password, and request and confirm a
+//! password reset. Nothing here prints or prompts: commands gather input and show the results.
 
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -19,6 +20,8 @@ use std::path::Path;
 pub const LOGIN_FAILED: &str =
     "Please enter a correct username and password. Note that both fields may be case-sensitive.";
 pub const USERNAME_EXISTS: &str = "A user with that username already exists.";
+/// `createsuperuser`'s message for a taken username (exact match, as Django's).
+pub const USERNAME_TAKEN: &str = "That username is already taken.";
 pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
 pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
 pub const RESET_LINK_INVALID: &str = "The password reset link was invalid, possibly because it has already been used. Please request a new password reset.";
@@ -96,7 +99,6 @@ pub struct LoggedIn {
 pub struct Current {
     pub user: User,
     pub session: SessionRow,
-    pub file: SessionFile,
 }
 
 impl Accounts {
@@ -121,16 +123,8 @@ impl Accounts {
         })
     }
 
-    pub fn store(&mut self) -> &mut Store {
-        &mut self.store
-    }
-
     pub fn hashing(&self) -> &HashConfig {
         &self.hashing
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
     }
 
     pub fn find(&self, username: &str) -> Result<Option<User>> {
@@ -141,7 +135,7 @@ impl Accounts {
     pub fn superuser_username_problem(&self, username: &str) -> Result<Option<String>> {
         let username = validators::normalize_username(username);
         if users::by_username(self.store.conn(), &username)?.is_some() {
-            return Ok(Some("Error: That username is already taken.".into()));
+            return Ok(Some(USERNAME_TAKEN.into()));
         }
         let errors = validators::username_errors(&username);
         Ok((!errors.is_empty()).then(|| errors.join("; ")))
@@ -161,14 +155,14 @@ impl Accounts {
         ) {
             (Some(user), IfExists::Keep) => return Ok((Outcome::Unchanged, user)),
             (Some(_), IfExists::Fail) => {
-                return Err(Error::invalid("That username is already taken.").into());
+                return Err(Error::invalid(USERNAME_TAKEN).into());
             }
             _ => {}
         }
         let mut errors = validators::username_errors(&username);
         errors.extend(validators::email_errors(&email));
         if let Some(password) = &request.password {
-            if password.expose().trim().is_empty() {
+            if password.is_blank() {
                 errors.push(BLANK_PASSWORD.into());
             } else if !request.skip_validation {
                 let attrs = UserAttributes {
@@ -210,7 +204,7 @@ impl Accounts {
                 // Another process created it between the first look and this transaction.
                 Some(user) if if_exists == IfExists::Keep => Ok((Outcome::Unchanged, user)),
                 Some(_) if if_exists == IfExists::Fail => {
-                    Err(Error::invalid("That username is already taken.").into())
+                    Err(Error::invalid(USERNAME_TAKEN).into())
                 }
                 Some(mut user) => {
                     user.is_staff = true;
@@ -360,10 +354,7 @@ impl Accounts {
         let user_id = auth.user.id;
         let result = self.store.write(|tx| {
             if let Some(previous) = &previous {
-                tx.execute(
-                    "DELETE FROM authctl_session WHERE key_hash = ?1",
-                    [previous],
-                )?;
+                sessions::delete_by_key_hash(tx, previous)?;
             }
             sessions::delete_expired(tx, now)?;
             users::set_last_login(tx, user_id, now)?;
@@ -443,7 +434,7 @@ impl Accounts {
         let keys = SecretKeys::resolve(&self.settings)?;
         let matches = keys.all().any(|key| {
             hashers::constant_time_eq(
-                &tokens::session_auth_hash(&user.password, key),
+                tokens::session_auth_hash(&user.password, key),
                 &row.auth_hash,
             )
         });
@@ -452,11 +443,7 @@ impl Accounts {
                 "the password (or the secret key) changed since this login",
             ));
         }
-        Ok(Current {
-            user,
-            session: row,
-            file,
-        })
+        Ok(Current { user, session: row })
     }
 
     /// Django's `LogoutView`; not being logged in is not an error. Returns how many sessions
@@ -616,7 +603,8 @@ impl Accounts {
     }
 }
 
-/// Django's `_unicode_ci_compare` form of an address: NFKC, then case-folded.
+/// Django's `_unicode_ci_compare` form of an address: NFKC, then lower case (Python's
+/// `casefold()` differs only for a few letters such as `ß`).
 fn fold_email(email: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     email.nfkc().collect::<String>().to_lowercase()

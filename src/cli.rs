@@ -216,11 +216,11 @@ pub enum Command {
 /// Where a password comes from when it is not typed at a prompt.
 #[derive(Debug, Args, Clone, Default)]
 pub struct PasswordSource {
-    /// Read the password from standard input (one line, trailing CR/LF removed)
+    /// Read the password from standard input (exactly one line, trailing CR/LF removed)
     #[arg(long)]
     pub password_stdin: bool,
 
-    /// Read the password from the first line of a file
+    /// Read the password from a file holding exactly one line
     #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
 }
@@ -306,7 +306,7 @@ pub struct PasswdArgs {
     #[arg(long)]
     pub password_stdin: bool,
 
-    /// Read the old then the new password from the first two lines of a file
+    /// Read the old then the new password from a file holding exactly two lines
     #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
 }

@@ -267,11 +267,12 @@ impl Settings {
             })?),
         };
 
+        let standard = ValidatorSettings::default();
         let validators = ValidatorSettings {
-            min_length: get.u64("validators.min_length", 8)? as usize,
-            max_similarity: get.float("validators.max_similarity", 0.7)?,
-            common: get.bool("validators.common", true)?,
-            numeric: get.bool("validators.numeric", true)?,
+            min_length: get.u64("validators.min_length", standard.min_length as u64)? as usize,
+            max_similarity: get.float("validators.max_similarity", standard.max_similarity)?,
+            common: get.bool("validators.common", standard.common)?,
+            numeric: get.bool("validators.numeric", standard.numeric)?,
         };
         // Django refuses a similarity below 0.1 because nearly every password would fail it.
         if !(0.1..=1.0).contains(&validators.max_similarity) {
@@ -390,6 +391,16 @@ fn read_file(path: &Path, values: &mut BTreeMap<&'static str, (Raw, Source)>) ->
     Ok(())
 }
 
+/// A yes/no written as text (environment variables, CSV cells): true/false, 1/0, yes/no, y/n,
+/// on/off, in any case.
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "y" | "on" => Some(true),
+        "0" | "false" | "no" | "n" | "off" => Some(false),
+        _ => None,
+    }
+}
+
 /// What a file value should have been, if it is not of its key's type.
 fn type_problem(kind: Type, value: &toml::Value) -> Option<&'static str> {
     use toml::Value as V;
@@ -500,11 +511,7 @@ impl Getter<'_> {
     fn bool(&self, key: &str, default: bool) -> Result<bool> {
         match self.values.get(key) {
             None => Ok(default),
-            Some((Raw::Text(s), _)) => match s.trim().to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" | "on" => Ok(true),
-                "0" | "false" | "no" | "off" => Ok(false),
-                _ => Err(self.bad(key, "true or false")),
-            },
+            Some((Raw::Text(s), _)) => parse_bool(s).ok_or_else(|| self.bad(key, "true or false")),
             Some((Raw::Toml(toml::Value::Boolean(b)), _)) => Ok(*b),
             Some(_) => Err(self.bad(key, "true or false")),
         }
@@ -660,11 +667,12 @@ mod tests {
         let keys: Vec<&str> = s.secret_key_fallbacks.iter().map(Secret::expose).collect();
         assert_eq!(keys, ["a", "b", "c"]);
     }
-}
 
-#[cfg(test)]
-mod limits {
-    use super::tests_support::*;
+    /// Settings from these environment variables alone, in a scratch home.
+    fn load(vars: &[(&str, &str)]) -> Result<Settings> {
+        let root = tempfile::tempdir().unwrap();
+        Settings::load(&Overrides::default(), &env(vars), &dirs(root.path()))
+    }
 
     #[test]
     fn durations_are_capped_and_the_secret_key_not_empty() {
@@ -687,24 +695,5 @@ mod limits {
         .unwrap();
         let debug = format!("{s:?}");
         assert!(!debug.contains("hunter2"), "{debug}");
-    }
-}
-
-#[cfg(test)]
-mod tests_support {
-    use super::*;
-
-    pub fn load(vars: &[(&str, &str)]) -> Result<Settings> {
-        let root = tempfile::tempdir().unwrap();
-        let dirs = Dirs {
-            config_dir: root.path().join("config"),
-            data_dir: root.path().join("data"),
-            state_dir: root.path().join("state"),
-        };
-        let env = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Settings::load(&Overrides::default(), &env, &dirs)
     }
 }

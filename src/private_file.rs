@@ -1,4 +1,5 @@
-//! Files only their owner may read (session files, the generated secret key): written to a
+//! Files only their owner may read (session files, the generated secret key, exports, reset
+//! emails written by the file backend): written to a
 //! temporary file of mode 0600 beside the target and moved into place in one step, so a reader
 //! never sees half a file and a crash never leaves one.
 

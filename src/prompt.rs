@@ -38,11 +38,13 @@ pub fn confirm(prompt: &str) -> Result<bool> {
     Ok(line(prompt)?.trim().eq_ignore_ascii_case("y"))
 }
 
-/// A new password typed twice; two different answers are Django's mismatch error (exit 3).
-pub fn new_password(first: &str, again: &str) -> Result<Secret> {
+/// A password typed twice: `None` when the two differ, for callers that ask again.
+pub fn twice(first: &str, again: &str) -> Result<Option<Secret>> {
     let password = hidden(first)?;
-    if password != hidden(again)? {
-        return Err(Error::invalid(authctl::accounts::PASSWORD_MISMATCH).into());
-    }
-    Ok(password)
+    Ok((password == hidden(again)?).then_some(password))
+}
+
+/// A new password typed twice; two different answers are Django's form error (exit 3).
+pub fn new_password(first: &str, again: &str) -> Result<Secret> {
+    twice(first, again)?.ok_or_else(|| Error::invalid(authctl::accounts::PASSWORD_MISMATCH).into())
 }

@@ -43,6 +43,17 @@ pub fn normalize_email(email: &str) -> String {
     }
 }
 
+/// Django's `get_default_username` without the database look-up: the login name ASCII-folded
+/// (NFKD, non-ASCII and spaces dropped), lower-cased, if that is a valid username.
+pub fn default_username(system_name: &str) -> Option<String> {
+    let name: String = system_name
+        .nfkd()
+        .filter(|c| c.is_ascii() && *c != ' ')
+        .collect::<String>()
+        .to_lowercase();
+    (!name.is_empty() && username_errors(&name).is_empty()).then_some(name)
+}
+
 /// Django's `MaxLengthValidator` message (lengths in characters, as Python counts them).
 pub fn max_length_message(max: usize, value: &str) -> Option<String> {
     let len = value.chars().count();
@@ -114,9 +125,6 @@ fn valid_email_user(user: &str) -> bool {
     let Some(inner) = user.strip_prefix('"').and_then(|u| u.strip_suffix('"')) else {
         return false;
     };
-    if user.len() < 2 {
-        return false;
-    }
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
         let plain = matches!(c, '\u{1}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '!' | '#'..='[' | ']'..='\u{7f}');
@@ -307,6 +315,11 @@ mod tests {
             ["Ensure this value has at most 150 characters (it has 151)."]
         );
         assert_eq!(normalize_username("ｅｘａｍｐｌｅ"), "example");
+        assert_eq!(
+            default_username("Opérateur Un").as_deref(),
+            Some("operateurun")
+        );
+        assert_eq!(default_username("東京"), None);
     }
 
     #[test]

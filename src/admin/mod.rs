@@ -244,7 +244,7 @@ impl Accounts {
         skip_validation: bool,
     ) -> Result<User> {
         let mut user = self.user(username)?;
-        if password.expose().trim().is_empty() {
+        if password.is_blank() {
             return Err(Error::invalid(crate::accounts::BLANK_PASSWORD).into());
         }
         if !skip_validation {

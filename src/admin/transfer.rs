@@ -2,6 +2,7 @@
 //! export can be imported again. An import is one transaction: one bad row and nothing is written.
 
 use crate::accounts::Accounts;
+use crate::config::parse_bool;
 use crate::error::{Error, Result};
 use crate::hashers;
 use crate::secret::Secret;
@@ -86,20 +87,13 @@ fn row_error(line: usize, message: impl std::fmt::Display) -> String {
     format!("line {line}: {message}{stop}")
 }
 
-fn parse_bool(text: &str) -> Option<bool> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "y" => Some(true),
-        "0" | "false" | "no" | "n" => Some(false),
-        _ => None,
-    }
-}
-
 /// Reads every record, reporting every malformed row at once.
 pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
     // Spreadsheets often start a UTF-8 file with a byte-order mark.
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let mut header_errors = Vec::new();
     let mut fields: Vec<(usize, Vec<(String, Value)>)> = Vec::new();
     match format {
         Format::Jsonl => {
@@ -132,12 +126,12 @@ pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
             let mut seen = Vec::new();
             for name in headers.iter() {
                 if !FIELDS.contains(&name) {
-                    errors.push(format!(
+                    header_errors.push(format!(
                         "header line: unknown column `{name}` (known: {}).",
                         FIELDS.join(", ")
                     ));
                 } else if seen.contains(&name) {
-                    errors.push(format!("header line: column `{name}` appears twice."));
+                    header_errors.push(format!("header line: column `{name}` appears twice."));
                 }
                 seen.push(name);
             }
@@ -166,8 +160,8 @@ pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
         }
     }
     // A bad header makes every row's complaint noise; report the header alone.
-    if errors.iter().any(|e| e.starts_with("header")) {
-        return Err(Error::invalid_all(errors).into());
+    if !header_errors.is_empty() {
+        return Err(Error::invalid_all(header_errors).into());
     }
     for (line, pairs) in fields {
         match record(line, pairs) {
@@ -288,13 +282,13 @@ impl Accounts {
             let line = record.line;
             let mut problems = Vec::new();
             record.username = validators::normalize_username(record.username.trim());
-            if record.username.is_empty() {
-                problems.push("username: This field is required.".to_string());
-            }
+            let username_problems = match record.username.is_empty() {
+                true => vec!["This field is required.".to_string()],
+                false => validators::username_errors(&record.username),
+            };
             problems.extend(
-                validators::username_errors(&record.username)
+                username_problems
                     .into_iter()
-                    .filter(|_| !record.username.is_empty())
                     .map(|m| format!("username: {m}")),
             );
             if let Some(first) = seen.insert(record.username.to_lowercase(), line) {
@@ -330,7 +324,7 @@ impl Accounts {
                 {
                     problems.push("password_hash is not a hash format authctl verifies".into())
                 }
-                (Some(password), None) if password.expose().trim().is_empty() => {
+                (Some(password), None) if password.is_blank() => {
                     problems.push(format!("password: {}", crate::accounts::BLANK_PASSWORD))
                 }
                 (Some(password), None) if !skip_validation => {

@@ -5,8 +5,11 @@ use super::{Ctx, Status};
 use crate::cli::CreatesuperuserArgs;
 use crate::prompt;
 use authctl::Secret;
-use authctl::accounts::{Accounts, IfExists, Outcome, SuperuserRequest};
+use authctl::accounts::{
+    Accounts, BLANK_PASSWORD, IfExists, Outcome, SuperuserRequest, USERNAME_TAKEN,
+};
 use authctl::error::{Error, Result};
+use authctl::store::User;
 use authctl::validators::{self, UserAttributes};
 use serde_json::json;
 
@@ -24,24 +27,17 @@ pub fn run(ctx: &Ctx, args: CreatesuperuserArgs) -> Result<Status> {
         .map(|mut l| l.remove(0));
     let request = if ctx.interactive {
         match ask(ctx, &accounts, &args, if_exists, from_flags)? {
-            Some(request) => request,
-            None => {
-                return report(
-                    ctx,
-                    Outcome::Unchanged,
-                    &args.username.unwrap_or_default(),
-                    None,
-                );
-            }
+            Asked::Request(request) => request,
+            Asked::Keep(user) => return report(ctx, Outcome::Unchanged, &user.username, user.id),
         }
     } else {
         from_environment(ctx, &args, if_exists, from_flags)?
     };
     let (outcome, user) = accounts.create_superuser(request)?;
-    report(ctx, outcome, &user.username, Some(user.id))
+    report(ctx, outcome, &user.username, user.id)
 }
 
-fn report(ctx: &Ctx, outcome: Outcome, username: &str, id: Option<i64>) -> Result<Status> {
+fn report(ctx: &Ctx, outcome: Outcome, username: &str, id: i64) -> Result<Status> {
     let (text, status) = match outcome {
         Outcome::Created => ("Superuser created successfully.".to_string(), "created"),
         Outcome::Unchanged => (
@@ -92,31 +88,35 @@ fn from_environment(
     })
 }
 
-/// Django's interactive prompts. `None` means the user exists and `--if-missing` keeps it.
+/// What the prompts settled on.
+enum Asked {
+    Request(SuperuserRequest),
+    /// The user exists and `--if-missing` keeps it as it is.
+    Keep(User),
+}
+
+/// Django's interactive prompts, for whatever the flags did not give.
 fn ask(
     ctx: &Ctx,
     accounts: &Accounts,
     args: &CreatesuperuserArgs,
     if_exists: IfExists,
     from_flags: Option<Secret>,
-) -> Result<Option<SuperuserRequest>> {
+) -> Result<Asked> {
     let printer = &ctx.printer;
     let username = match &args.username {
         Some(name) => name.clone(),
         None => ask_username(ctx, accounts, if_exists)?,
     };
-    let exists = accounts.find(&username)?.is_some();
-    match (exists, if_exists) {
-        (true, IfExists::Keep) => return Ok(None),
-        (true, IfExists::Fail) => {
-            return Err(Error::invalid("That username is already taken.").into());
-        }
-        (false, _) => {
+    match (accounts.find(&username)?, if_exists) {
+        (Some(user), IfExists::Keep) => return Ok(Asked::Keep(user)),
+        (Some(_), IfExists::Fail) => return Err(Error::invalid(USERNAME_TAKEN).into()),
+        (None, _) => {
             if let Some(problem) = accounts.superuser_username_problem(&username)? {
-                return Err(Error::invalid(problem.trim_start_matches("Error: ")).into());
+                return Err(Error::invalid(problem).into());
             }
         }
-        (true, IfExists::Update) => {}
+        (Some(_), IfExists::Update) => {}
     }
     let email = match &args.email {
         Some(email) => email.clone(),
@@ -129,22 +129,20 @@ fn ask(
             printer.say(&format!("Error: {}", errors.join("; ")));
         },
     };
-    let password = match from_flags {
-        Some(password) => Some(password),
-        None => Some(ask_password(
-            ctx,
-            accounts,
-            &username,
-            &email,
-            args.skip_validation,
-        )?),
+    // A password typed at the prompt has been through the validators already, and the person
+    // chose whether to bypass them; one from --password-file has not.
+    let (password, skip_validation) = match from_flags {
+        Some(password) => (password, args.skip_validation),
+        None => {
+            let typed = ask_password(ctx, accounts, &username, &email, args.skip_validation)?;
+            (typed, true)
+        }
     };
-    Ok(Some(SuperuserRequest {
+    Ok(Asked::Request(SuperuserRequest {
         username,
         email,
-        password,
-        // The prompts already ran the validators and the person chose to bypass or not.
-        skip_validation: true,
+        password: Some(password),
+        skip_validation,
         if_exists,
     }))
 }
@@ -178,31 +176,23 @@ fn ask_username(ctx: &Ctx, accounts: &Accounts, if_exists: IfExists) -> Result<S
             IfExists::Keep | IfExists::Update => None,
         };
         if let Some(problem) = problem {
-            ctx.printer.say(&problem);
+            ctx.printer.say(&format!("Error: {problem}"));
             continue;
         }
         return Ok(answer);
     }
 }
 
-/// Django's `get_default_username`: the login name, ASCII-folded, if valid and not taken.
+/// Django's `get_default_username`: the login name (as Python's `getpass.getuser` finds it),
+/// ASCII-folded, if valid and not taken.
 fn default_username(ctx: &Ctx, accounts: &Accounts) -> Result<Option<String>> {
-    use unicode_normalization::UnicodeNormalization;
     let system = ["LOGNAME", "USER", "LNAME", "USERNAME"]
         .iter()
         .find_map(|var| ctx.env.get(*var).filter(|v| !v.is_empty()));
-    let Some(system) = system else {
-        return Ok(None);
-    };
-    let name: String = system
-        .nfkd()
-        .filter(|c| c.is_ascii() && *c != ' ')
-        .collect::<String>()
-        .to_lowercase();
-    if name.is_empty() || !validators::username_errors(&name).is_empty() {
-        return Ok(None);
+    match system.and_then(|name| validators::default_username(name)) {
+        Some(name) if accounts.find(&name)?.is_none() => Ok(Some(name)),
+        _ => Ok(None),
     }
-    Ok(accounts.find(&name)?.is_none().then_some(name))
 }
 
 fn ask_password(
@@ -214,14 +204,12 @@ fn ask_password(
 ) -> Result<Secret> {
     let printer = &ctx.printer;
     loop {
-        let password = prompt::hidden("Password: ")?;
-        let again = prompt::hidden("Password (again): ")?;
-        if password != again {
+        let Some(password) = prompt::twice("Password: ", "Password (again): ")? else {
             printer.say("Error: Your passwords didn't match.");
             continue;
-        }
-        if password.expose().trim().is_empty() {
-            printer.say("Error: Blank passwords aren't allowed.");
+        };
+        if password.is_blank() {
+            printer.say(&format!("Error: {BLANK_PASSWORD}"));
             continue;
         }
         if !skip_validation {

@@ -7,7 +7,8 @@ mod login;
 mod logout;
 mod man;
 mod passwd;
-mod reset;
+mod reset_confirm;
+mod reset_request;
 mod signup;
 mod users;
 mod verify;
@@ -199,8 +200,8 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Logout(args) => logout::run(&ctx, args),
         Command::Whoami => whoami::run(&ctx),
         Command::Passwd(args) => passwd::run(&ctx, args),
-        Command::ResetRequest(args) => reset::request(&ctx, args),
-        Command::ResetConfirm(args) => reset::confirm(&ctx, args),
+        Command::ResetRequest(args) => reset_request::run(&ctx, args),
+        Command::ResetConfirm(args) => reset_confirm::run(&ctx, args),
         Command::Users(command) => users::run(&ctx, command),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }

@@ -16,16 +16,13 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         Ok(auth) => {
             report_upgrade(ctx, &accounts, &auth.upgrade);
             printer.detail(&format!("{}: valid", auth.user.username));
-            if printer.json {
-                printer.result("", json!({"valid": true, "username": auth.user.username}));
-            }
+            // No text: verify speaks only through its exit status, unless asked for JSON.
+            printer.result("", json!({"valid": true, "username": auth.user.username}));
             Ok(Status::Success)
         }
         Err(err) if authctl::error::kind_of(&err) == authctl::Kind::Denied => {
             printer.detail(&format!("denied: {err:#}"));
-            if printer.json {
-                printer.result("", json!({"valid": false, "username": username}));
-            }
+            printer.result("", json!({"valid": false, "username": username}));
             Ok(Status::Denied)
         }
         Err(err) => Err(err),

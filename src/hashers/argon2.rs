@@ -1,7 +1,7 @@
 //! `argon2$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`: the PHC string argon2-cffi produces, with
 //! Django's `argon2` prefix. Salt and hash are unpadded standard base64.
 
-use super::{HashConfig, salt_too_short};
+use super::{HashConfig, constant_time_eq, salt_too_short};
 use ::argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
@@ -138,12 +138,7 @@ pub fn verify(password: &str, encoded: &str) -> bool {
     }
     decoded
         .compute(password, decoded.hash.len())
-        .is_some_and(|hash| constant_time_eq_bytes(&hash, &decoded.hash))
-}
-
-fn constant_time_eq_bytes(a: &[u8], b: &[u8]) -> bool {
-    use subtle::ConstantTimeEq;
-    a.ct_eq(b).into()
+        .is_some_and(|hash| constant_time_eq(&hash, &decoded.hash))
 }
 
 /// Django compares argon2-cffi's full parameter set: variant, version, costs and hash length,

@@ -17,12 +17,7 @@ fn split(encoded: &str) -> Option<(bool, &str)> {
 
 fn prepare(prehash: bool, password: &str) -> Vec<u8> {
     if prehash {
-        let digest = Sha256::digest(password.as_bytes());
-        digest
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-            .into_bytes()
+        crate::tokens::hex(&Sha256::digest(password.as_bytes())).into_bytes()
     } else {
         password.as_bytes().to_vec()
     }

@@ -24,14 +24,12 @@ pub fn encode(password: &str, salt: &str) -> String {
     let mut hasher = Md5::new();
     hasher.update(salt.as_bytes());
     hasher.update(password.as_bytes());
-    let digest = hasher.finalize();
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("md5${salt}${hex}")
+    format!("md5${salt}${}", crate::tokens::hex(&hasher.finalize()))
 }
 
 pub fn verify(password: &str, encoded: &str) -> bool {
     match Decoded::parse(encoded) {
-        Some(d) => constant_time_eq(encoded, &encode(password, d.salt)),
+        Some(d) => constant_time_eq(encoded, encode(password, d.salt)),
         None => false,
     }
 }

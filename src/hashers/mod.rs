@@ -308,9 +308,9 @@ pub fn random_string(len: usize) -> String {
         .collect()
 }
 
-/// Django's `constant_time_compare`.
-pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.as_bytes().ct_eq(b.as_bytes()).into()
+/// Django's `constant_time_compare`, for strings or bytes.
+pub fn constant_time_eq(a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> bool {
+    a.as_ref().ct_eq(b.as_ref()).into()
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub fn encode(digest: Digest, password: &str, salt: &str, iterations: u32) -> St
 
 pub fn verify(password: &str, encoded: &str) -> bool {
     match Decoded::parse(encoded) {
-        Some(d) => constant_time_eq(encoded, &encode(d.digest, password, d.salt, d.iterations)),
+        Some(d) => constant_time_eq(encoded, encode(d.digest, password, d.salt, d.iterations)),
         None => false,
     }
 }

@@ -76,8 +76,11 @@ pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
     // lettre would pick quoted-printable for lines over 78 characters; Django sends 8bit up to
     // SMTP's 998-character line limit, which keeps the console readable, so encode it directly.
     let text = body(site, email);
-    if text.lines().any(|line| line.len() > 998) || text.contains('\0') {
+    if text.lines().any(|line| line.len() > 998) {
         return Err(Error::invalid("the reset email has a line too long to send").into());
+    }
+    if text.contains('\0') {
+        return Err(Error::invalid("the reset email would contain a NUL character").into());
     }
     let body = Body::dangerous_pre_encoded(
         text.replace('\n', "\r\n").into_bytes(),

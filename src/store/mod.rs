@@ -122,10 +122,6 @@ impl Store {
         Ok(())
     }
 
-    pub fn location(&self) -> &str {
-        &self.location
-    }
-
     /// The database's canonical file path, which a session file must name to be valid here.
     pub fn identity(&self) -> String {
         let path = match self.location.strip_prefix("file:") {

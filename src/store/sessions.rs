@@ -78,6 +78,13 @@ pub fn by_key_hash(conn: &Connection, key_hash: &str) -> Result<Option<SessionRo
     }))
 }
 
+pub fn delete_by_key_hash(conn: &Connection, key_hash: &str) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM authctl_session WHERE key_hash = ?1",
+        [key_hash],
+    )?)
+}
+
 pub fn delete(conn: &Connection, id: i64) -> Result<usize> {
     Ok(conn.execute("DELETE FROM authctl_session WHERE id = ?1", [id])?)
 }

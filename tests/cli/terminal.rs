@@ -341,3 +341,49 @@ fn reset_confirm_checks_the_link_then_asks_for_the_new_password_twice() {
     p.exp_string("Your password has been set.").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
+
+#[test]
+fn a_password_file_on_a_terminal_still_goes_through_the_validators() {
+    let sb = Sandbox::new();
+    let file = sb.path("weak");
+    std::fs::write(&file, "1234\n").unwrap();
+    let mut p = spawn(
+        &sb,
+        &[
+            "createsuperuser",
+            "--username",
+            "weak",
+            "--email",
+            "w@example.com",
+            "--password-file",
+            file.to_str().unwrap(),
+        ],
+    );
+    p.exp_string("This password is too short.").unwrap();
+    assert_eq!(exit_code(&mut p), 3);
+    assert!(sb.sql("SELECT id FROM auth_user").is_empty());
+}
+
+#[test]
+fn if_missing_names_the_existing_user_typed_at_the_prompt() {
+    let sb = Sandbox::new();
+    sb.run(
+        &[
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            "kept",
+            "--email",
+            "k@example.com",
+        ],
+        "",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["--json", "createsuperuser", "--if-missing"]);
+    p.exp_string("Username (leave blank").unwrap();
+    p.send_line("kept").unwrap();
+    let json = p.exp_eof().unwrap();
+    assert!(json.contains("\"status\":\"unchanged\""), "{json}");
+    assert!(json.contains("\"username\":\"kept\""), "{json}");
+    assert!(json.contains("\"id\":1"), "{json}");
+}

@@ -64,7 +64,7 @@ fn row(user: &User, with_hash: bool) -> Vec<String> {
         user.last_login.map(when).unwrap_or_else(|| "never".into()),
     ];
     if with_hash {
-        row.push(user.password.clone());
+        row.push(field(&user.password).into_owned());
     }
     row
 }

@@ -1,14 +1,16 @@
 //! `authctl users …`: the admin, one module per subcommand.
 
 mod delete;
+mod export;
+mod import;
 mod list;
 mod set;
 mod set_password;
 mod show;
-mod transfer;
 
 use super::{Ctx, Status};
-use crate::cli::UsersCommand;
+use crate::cli::{TransferFormat, UsersCommand};
+use authctl::admin::transfer::Format;
 use authctl::error::Result;
 
 pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {
@@ -18,8 +20,8 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {
         UsersCommand::Set(args) => set::run(ctx, args),
         UsersCommand::Delete(args) => delete::run(ctx, args),
         UsersCommand::SetPassword(args) => set_password::run(ctx, args),
-        UsersCommand::Import(args) => transfer::import(ctx, args),
-        UsersCommand::Export(args) => transfer::export(ctx, args),
+        UsersCommand::Import(args) => import::run(ctx, args),
+        UsersCommand::Export(args) => export::run(ctx, args),
     }
 }
 
@@ -29,5 +31,21 @@ fn flag_pair(yes: bool, no: bool) -> Option<bool> {
         (true, _) => Some(true),
         (_, true) => Some(false),
         _ => None,
+    }
+}
+
+/// The format asked for, else the file's extension (`.csv`), else JSON Lines — the same rule
+/// for import and export, so `export --output x.csv` and `import x.csv` agree.
+fn format_for(format: Option<TransferFormat>, file: Option<&std::path::Path>) -> Format {
+    match format {
+        Some(TransferFormat::Jsonl) => Format::Jsonl,
+        Some(TransferFormat::Csv) => Format::Csv,
+        None if file
+            .and_then(|f| f.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+        {
+            Format::Csv
+        }
+        None => Format::Jsonl,
     }
 }

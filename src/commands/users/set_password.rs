@@ -22,26 +22,22 @@ pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
             let mut tries = 0;
             loop {
                 tries += 1;
-                let password = prompt::hidden("Password: ")?;
-                let again = prompt::hidden("Password (again): ")?;
-                let result = if password != again {
-                    Err(Error::invalid("Passwords do not match. Please try again.").into())
-                } else {
-                    accounts.set_password(&username, &password, args.skip_validation)
+                let result = match prompt::twice("Password: ", "Password (again): ")? {
+                    Some(password) => {
+                        accounts.set_password(&username, &password, args.skip_validation)
+                    }
+                    None => Err(Error::invalid("Passwords do not match. Please try again.").into()),
                 };
                 match result {
                     Ok(user) => break user,
-                    Err(err)
-                        if authctl::error::kind_of(&err) == Kind::Invalid && tries < MAX_TRIES =>
-                    {
-                        ctx.printer.say(&format!("{err:#}"));
-                    }
                     Err(err) if authctl::error::kind_of(&err) == Kind::Invalid => {
                         ctx.printer.say(&format!("{err:#}"));
-                        return Err(Error::invalid(format!(
-                            "Aborting password change for user '{username}' after {MAX_TRIES} attempts"
-                        ))
-                        .into());
+                        if tries == MAX_TRIES {
+                            return Err(Error::invalid(format!(
+                                "Aborting password change for user '{username}' after {MAX_TRIES} attempts"
+                            ))
+                            .into());
+                        }
                     }
                     Err(err) => return Err(err),
                 }

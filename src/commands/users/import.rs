@@ -1,30 +1,14 @@
-//! `authctl users import` and `authctl users export`.
+//! `authctl users import`: create or update users from JSON Lines or CSV, all or nothing.
 
 use super::super::{Ctx, Status, read_text};
-use crate::cli::{OnConflict, TransferFormat, UsersExportArgs, UsersImportArgs};
+use super::format_for;
+use crate::cli::{OnConflict, UsersImportArgs};
 use anyhow::Context;
-use authctl::admin::transfer::{self, Action, Format};
+use authctl::admin::transfer::{self, Action};
 use authctl::error::Result;
-use authctl::private_file::{self, Existing};
 use serde_json::json;
 
-/// The format asked for, else the file's extension (`.csv`), else JSON Lines — the same rule
-/// for import and export, so `export --output x.csv` and `import x.csv` agree.
-fn format_for(format: Option<TransferFormat>, file: Option<&std::path::Path>) -> Format {
-    match format {
-        Some(TransferFormat::Jsonl) => Format::Jsonl,
-        Some(TransferFormat::Csv) => Format::Csv,
-        None if file
-            .and_then(|f| f.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
-        {
-            Format::Csv
-        }
-        None => Format::Jsonl,
-    }
-}
-
-pub fn import(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
+pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
     let text = if args.file.as_os_str() == "-" {
         read_text(std::io::stdin(), "standard input")?
     } else {
@@ -76,23 +60,5 @@ pub fn import(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         &lines.join("\n"),
         json!({"dry_run": args.dry_run, "created": created, "updated": updated, "skipped": skipped, "rows": rows}),
     );
-    Ok(Status::Success)
-}
-
-pub fn export(ctx: &Ctx, args: UsersExportArgs) -> Result<Status> {
-    let accounts = ctx.accounts()?;
-    let format = format_for(args.format, args.output.as_deref());
-    match &args.output {
-        Some(path) => {
-            let mut buffer = Vec::new();
-            accounts.export_users(format, args.with_hashes, &mut buffer)?;
-            private_file::write(path, &buffer, Existing::Replace)?;
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            accounts.export_users(format, args.with_hashes, &mut lock)?;
-        }
-    }
     Ok(Status::Success)
 }

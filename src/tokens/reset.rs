@@ -1,0 +1,126 @@
+//! Django's `PasswordResetTokenGenerator`: `<base36 timestamp>-<every other hex digit of a
+//! salted HMAC-SHA256>` over the user's id, password hash, last login, the timestamp and email.
+//! A token is spent as soon as the password or `last_login` changes.
+
+use super::{SecretKeys, salted_hmac_sha256};
+use crate::hashers::constant_time_eq;
+use crate::store::User;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE;
+use chrono::{DateTime, NaiveDate, Utc};
+
+const KEY_SALT: &str = "django.contrib.auth.tokens.PasswordResetTokenGenerator";
+
+/// Seconds since 2001-01-01 (Django's `_num_seconds`), in UTC.
+pub fn timestamp(now: DateTime<Utc>) -> i64 {
+    let epoch = NaiveDate::from_ymd_opt(2001, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .expect("valid date")
+        .and_utc();
+    (now - epoch).num_seconds()
+}
+
+fn hash_value(user: &User, timestamp: i64) -> String {
+    let login = user
+        .last_login
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_default();
+    format!(
+        "{}{}{login}{timestamp}{}",
+        user.id, user.password, user.email
+    )
+}
+
+fn token_at(user: &User, timestamp: i64, secret: &str) -> String {
+    let hmac = salted_hmac_sha256(KEY_SALT, &hash_value(user, timestamp), secret);
+    let short: String = hmac.chars().step_by(2).collect();
+    format!("{}-{short}", to_base36(timestamp))
+}
+
+pub fn make_token(user: &User, keys: &SecretKeys, now: DateTime<Utc>) -> String {
+    token_at(user, timestamp(now), &keys.current)
+}
+
+/// Django's `check_token`: valid for any of the keys, up to and including `timeout` seconds.
+pub fn check_token(
+    user: &User,
+    token: &str,
+    keys: &SecretKeys,
+    now: DateTime<Utc>,
+    timeout: u64,
+) -> bool {
+    let Some((ts_b36, _)) = token.split_once('-') else {
+        return false;
+    };
+    if token.matches('-').count() != 1 {
+        return false;
+    }
+    let Some(ts) = from_base36(ts_b36) else {
+        return false;
+    };
+    if !keys
+        .all()
+        .any(|key| constant_time_eq(token_at(user, ts, key), token))
+    {
+        return false;
+    }
+    timestamp(now) - ts <= timeout as i64
+}
+
+pub fn to_base36(mut n: i64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    if n <= 0 {
+        return "0".into();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
+}
+
+/// Django's `base36_to_int`, which refuses more than 13 digits.
+pub fn from_base36(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 13 {
+        return None;
+    }
+    i64::from_str_radix(s, 36).ok().filter(|n| *n >= 0)
+}
+
+/// Django's `urlsafe_base64_encode(force_bytes(pk))`, padding stripped.
+pub fn uidb64(id: i64) -> String {
+    URL_SAFE
+        .encode(id.to_string())
+        .trim_end_matches('=')
+        .to_string()
+}
+
+/// The user id in a `uidb64`, if it decodes to one.
+pub fn decode_uidb64(uidb64: &str) -> Option<i64> {
+    let mut padded = uidb64.to_string();
+    while !padded.len().is_multiple_of(4) {
+        padded.push('=');
+    }
+    let bytes = URL_SAFE.decode(padded).ok()?;
+    std::str::from_utf8(&bytes).ok()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_and_uidb64_round_trip() {
+        assert_eq!(to_base36(0), "0");
+        assert_eq!(to_base36(35), "z");
+        assert_eq!(from_base36(&to_base36(820_000_000)), Some(820_000_000));
+        assert_eq!(from_base36("zzzzzzzzzzzzzz"), None);
+        assert_eq!(from_base36("-1"), None);
+        assert_eq!(uidb64(1), "MQ");
+        assert_eq!(decode_uidb64("MQ"), Some(1));
+        assert_eq!(decode_uidb64(&uidb64(123456)), Some(123456));
+        assert_eq!(decode_uidb64("!!"), None);
+    }
+}
