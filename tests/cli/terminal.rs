@@ -387,3 +387,38 @@ fn if_missing_names_the_existing_user_typed_at_the_prompt() {
     assert!(json.contains("\"username\":\"kept\""), "{json}");
     assert!(json.contains("\"id\":1"), "{json}");
 }
+
+#[test]
+fn ctrl_c_at_a_password_prompt_restores_echo_and_cancels() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "c", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    // A shell turns echo on (rexpect starts without it), runs authctl, then reports the
+    // terminal's echo setting once authctl is gone.
+    let mut cmd = sb.command(&[]);
+    let program = cmd.get_program().to_owned();
+    let mut shell = std::process::Command::new("sh");
+    shell
+        .arg("-c")
+        .arg("stty echo; \"$0\" login --username c; echo \"status=$?\"; stty -a")
+        .arg(program)
+        .envs(
+            cmd.get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        );
+    cmd = shell;
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    p.exp_string("Password: ").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("Operation cancelled.").unwrap();
+    p.exp_string("status=1").unwrap();
+    let settings = p.exp_eof().unwrap();
+    assert!(
+        settings.contains(" echo ") && !settings.contains("-echo "),
+        "echo left off: {settings}"
+    );
+    assert!(!sb.path("home/state/authctl/session").exists());
+}
