@@ -332,7 +332,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;export'= {
             cand --format 'Output format [default: csv for an --output ending in .csv, else jsonl]'
-            cand --output 'Write to this file (mode 0600) instead of standard output'
+            cand --output 'Write to this file (mode 0600) instead of standard output (- is standard output)'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'

@@ -245,7 +245,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: csv for an --output ending in .csv, else jsonl]' -r -f -a "jsonl\t''
 csv\t''"
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l output -d 'Write to this file (mode 0600) instead of standard output' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l output -d 'Write to this file (mode 0600) instead of standard output (- is standard output)' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F

@@ -153,7 +153,9 @@ impl Accounts {
             users::by_username(self.store.conn(), &username)?,
             request.if_exists,
         ) {
-            (Some(user), IfExists::Keep) => return Ok((Outcome::Unchanged, user)),
+            (Some(user), IfExists::Keep) => {
+                return kept(user).map(|user| (Outcome::Unchanged, user));
+            }
             (Some(_), IfExists::Fail) => {
                 return Err(Error::invalid(USERNAME_TAKEN).into());
             }
@@ -202,7 +204,9 @@ impl Accounts {
                     Ok((Outcome::Created, user))
                 }
                 // Another process created it between the first look and this transaction.
-                Some(user) if if_exists == IfExists::Keep => Ok((Outcome::Unchanged, user)),
+                Some(user) if if_exists == IfExists::Keep => {
+                    kept(user).map(|user| (Outcome::Unchanged, user))
+                }
                 Some(_) if if_exists == IfExists::Fail => {
                     Err(Error::invalid(USERNAME_TAKEN).into())
                 }
@@ -600,6 +604,20 @@ impl Accounts {
     /// Active sessions of a user (for the admin view).
     pub fn session_count(&self, user_id: i64) -> Result<i64> {
         sessions::count_for_user(self.store.conn(), user_id, self.now)
+    }
+}
+
+/// `--if-missing` keeps an existing superuser; an existing ordinary user is not what a deploy
+/// script asked for, and saying "already exists" would let it believe an admin is there.
+pub fn kept(user: User) -> Result<User> {
+    if user.is_superuser && user.is_staff && user.is_active {
+        Ok(user)
+    } else {
+        Err(Error::invalid(format!(
+            "user {} exists but is not an active staff superuser; use --update to make it one",
+            user.username
+        ))
+        .into())
     }
 }
 

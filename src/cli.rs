@@ -531,7 +531,7 @@ pub struct UsersExportArgs {
     #[arg(long)]
     pub with_hashes: bool,
 
-    /// Write to this file (mode 0600) instead of standard output
+    /// Write to this file (mode 0600) instead of standard output (- is standard output)
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }

@@ -80,4 +80,13 @@ pub fn kind_of(err: &anyhow::Error) -> Kind {
         .unwrap_or(Kind::Environment)
 }
 
+/// The separate messages of a categorised error (one per line when a terminal shows them, as
+/// Django lists validator messages), else the whole chain as one.
+pub fn messages_of(err: &anyhow::Error) -> Vec<String> {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<Error>())
+        .map(|e| e.messages.clone())
+        .unwrap_or_else(|| vec![format!("{err:#}")])
+}
+
 pub type Result<T, E = anyhow::Error> = std::result::Result<T, E>;

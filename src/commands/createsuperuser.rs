@@ -6,7 +6,7 @@ use crate::cli::CreatesuperuserArgs;
 use crate::prompt;
 use authctl::Secret;
 use authctl::accounts::{
-    Accounts, BLANK_PASSWORD, IfExists, Outcome, SuperuserRequest, USERNAME_TAKEN,
+    Accounts, BLANK_PASSWORD, IfExists, Outcome, SuperuserRequest, USERNAME_TAKEN, kept,
 };
 use authctl::error::{Error, Result};
 use authctl::store::User;
@@ -14,7 +14,6 @@ use authctl::validators::{self, UserAttributes};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: CreatesuperuserArgs) -> Result<Status> {
-    let mut accounts = ctx.accounts_or_new()?;
     let if_exists = if args.if_missing {
         IfExists::Keep
     } else if args.update {
@@ -25,13 +24,17 @@ pub fn run(ctx: &Ctx, args: CreatesuperuserArgs) -> Result<Status> {
     let from_flags = ctx
         .password_lines(&args.password, 1)?
         .map(|mut l| l.remove(0));
-    let request = if ctx.interactive {
+    // Without prompts, missing input is found before the database is opened (and perhaps
+    // created); with prompts, the database is needed to check the answers as they come.
+    let (mut accounts, request) = if ctx.interactive {
+        let accounts = ctx.accounts_or_new()?;
         match ask(ctx, &accounts, &args, if_exists, from_flags)? {
-            Asked::Request(request) => request,
+            Asked::Request(request) => (accounts, request),
             Asked::Keep(user) => return report(ctx, Outcome::Unchanged, &user.username, user.id),
         }
     } else {
-        from_environment(ctx, &args, if_exists, from_flags)?
+        let request = from_environment(ctx, &args, if_exists, from_flags)?;
+        (ctx.accounts_or_new()?, request)
     };
     let (outcome, user) = accounts.create_superuser(request)?;
     report(ctx, outcome, &user.username, user.id)
@@ -109,7 +112,7 @@ fn ask(
         None => ask_username(ctx, accounts, if_exists)?,
     };
     match (accounts.find(&username)?, if_exists) {
-        (Some(user), IfExists::Keep) => return Ok(Asked::Keep(user)),
+        (Some(user), IfExists::Keep) => return Ok(Asked::Keep(kept(user)?)),
         (Some(_), IfExists::Fail) => return Err(Error::invalid(USERNAME_TAKEN).into()),
         (None, _) => {
             if let Some(problem) = accounts.superuser_username_problem(&username)? {
@@ -119,7 +122,14 @@ fn ask(
         (Some(_), IfExists::Update) => {}
     }
     let email = match &args.email {
-        Some(email) => email.clone(),
+        Some(email) => {
+            // Checked before any password is asked for, as Django does.
+            let errors = validators::email_errors(&validators::normalize_email(email));
+            if !errors.is_empty() {
+                return Err(Error::invalid_all(errors).into());
+            }
+            email.clone()
+        }
         None => loop {
             let email = prompt::line("Email address: ")?;
             let errors = validators::email_errors(validators::normalize_email(&email).as_str());

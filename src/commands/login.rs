@@ -8,10 +8,12 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
+    // The database first: nobody should type a password for a database that is not there.
+    let mut accounts = ctx.accounts()?;
     let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
-    let mut accounts = ctx.accounts()?;
-    let login = accounts.login(&username, &password, &ctx.settings.session_file)?;
+    // Django's login form strips the username; `verify`, like `authenticate()`, does not.
+    let login = accounts.login(username.trim(), &password, &ctx.settings.session_file)?;
     report_upgrade(ctx, &accounts, &login.upgrade);
     ctx.printer.result(
         &format!("Logged in as {}.", login.user.username),

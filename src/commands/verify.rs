@@ -7,9 +7,9 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
+    let mut accounts = ctx.accounts()?;
     let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
-    let mut accounts = ctx.accounts()?;
     let result = accounts.authenticate(&username, &password);
     let printer = &ctx.printer;
     match result {

@@ -85,6 +85,11 @@ impl Store {
         };
         if tables.iter().any(|t| t == "auth_user") {
             store.check_auth_user()?;
+        } else if tables.iter().all(|t| t.starts_with("sqlite_")) && !create {
+            return Err(Error::environment(format!(
+                "{location} is an empty database (signup, createsuperuser and users import set it up)"
+            ))
+            .into());
         } else if tables.iter().all(|t| t.starts_with("sqlite_")) {
             store
                 .write(|tx| Ok(tx.execute_batch(AUTH_USER_DDL)?))

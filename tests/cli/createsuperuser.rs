@@ -94,7 +94,10 @@ fn missing_username_without_terminal_names_the_flag() {
     .expect(2)
     .stderr_has("--no-input was given")
     .stderr_has("DJANGO_SUPERUSER_USERNAME");
-    assert!(sb.sql("SELECT id FROM auth_user").is_empty());
+    assert!(
+        !sb.db.exists(),
+        "missing input must not even create the database"
+    );
 }
 
 #[test]
@@ -280,4 +283,18 @@ fn json_result_carries_id_and_status() {
     let json = run.json();
     assert_eq!(json["status"], "created");
     assert_eq!(json["id"], 1);
+}
+
+#[test]
+fn if_missing_refuses_to_call_an_ordinary_user_a_superuser() {
+    let sb = Sandbox::new();
+    sb.run(&["signup", "--username", "admin", "--password-stdin"], GOOD)
+        .expect(0);
+    create(&sb, &["--if-missing"], "")
+        .expect(3)
+        .stderr_has("user admin exists but is not an active staff superuser; use --update");
+    create(&sb, &["--update"], "").expect(0);
+    create(&sb, &["--if-missing"], "")
+        .expect(0)
+        .stdout_is("Superuser admin already exists; nothing changed.\n");
 }

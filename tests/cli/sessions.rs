@@ -478,3 +478,16 @@ fn session_auth_hash_equals_djangos_and_a_django_password_change_logs_out() {
         .expect(1)
         .stderr_has("changed since this login");
 }
+
+#[test]
+fn login_strips_spaces_around_the_username_like_djangos_form() {
+    let sb = with_user();
+    as_term(
+        &sb,
+        "a",
+        &["login", "--username", " alice ", "--password-stdin"],
+        &format!("{PW}\n"),
+    )
+    .expect(0)
+    .stdout_is("Logged in as alice.\n");
+}

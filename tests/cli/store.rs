@@ -133,3 +133,17 @@ fn an_empty_database_path_is_refused() {
     .expect(4)
     .stderr_has("AUTHCTL_DATABASE");
 }
+
+#[test]
+fn an_empty_file_is_not_set_up_by_a_reading_command() {
+    let sb = Sandbox::new();
+    std::fs::write(&sb.db, "").unwrap();
+    sb.run(&["users", "list"], "")
+        .expect(4)
+        .stderr_has("is an empty database");
+    assert_eq!(
+        std::fs::metadata(&sb.db).unwrap().len(),
+        0,
+        "the file was written to"
+    );
+}

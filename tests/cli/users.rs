@@ -690,3 +690,11 @@ fn delete_refuses_while_another_apps_rows_point_at_the_user() {
     sb.run(&["users", "delete", "bob", "alice", "--yes"], "")
         .expect(0);
 }
+
+#[test]
+fn export_to_dash_is_standard_output() {
+    let sb = with_users();
+    let run = sb.run(&["users", "export", "--output", "-"], "");
+    run.expect(0).stdout_has("\"username\":\"alice\"");
+    assert!(!std::path::Path::new("-").exists());
+}

@@ -9,7 +9,8 @@ use authctl::private_file::{self, Existing};
 pub fn run(ctx: &Ctx, args: UsersExportArgs) -> Result<Status> {
     let accounts = ctx.accounts()?;
     let format = format_for(args.format, args.output.as_deref());
-    match &args.output {
+    // `-` is standard output, as `users import -` reads standard input.
+    match args.output.as_ref().filter(|path| path.as_os_str() != "-") {
         Some(path) => {
             let mut buffer = Vec::new();
             accounts.export_users(format, args.with_hashes, &mut buffer)?;

@@ -23,6 +23,10 @@ pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
             loop {
                 tries += 1;
                 let result = match prompt::twice("Password: ", "Password (again): ")? {
+                    // Django's changepassword gives up on an empty answer.
+                    Some(password) if password.is_empty() => {
+                        return Err(Error::denied("aborted").into());
+                    }
                     Some(password) => {
                         accounts.set_password(&username, &password, args.skip_validation)
                     }
@@ -31,7 +35,8 @@ pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
                 match result {
                     Ok(user) => break user,
                     Err(err) if authctl::error::kind_of(&err) == Kind::Invalid => {
-                        ctx.printer.say(&format!("{err:#}"));
+                        ctx.printer
+                            .say(&authctl::error::messages_of(&err).join("\n"));
                         if tries == MAX_TRIES {
                             return Err(Error::invalid(format!(
                                 "Aborting password change for user '{username}' after {MAX_TRIES} attempts"
