@@ -179,6 +179,8 @@ impl Default for ValidatorSettings {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database: String,
+    /// No flag, variable or file named the database: it is the platform default.
+    pub database_is_default: bool,
     pub session_file: PathBuf,
     pub secret_key: Option<Secret>,
     pub secret_key_fallbacks: Vec<Secret>,
@@ -321,6 +323,7 @@ impl Settings {
                 Some(path) => path,
                 None => dirs.data_dir.join("db.sqlite3").display().to_string(),
             },
+            database_is_default: get.text("database")?.is_none(),
             session_file: get
                 .text("session_file")?
                 .map(PathBuf::from)
@@ -364,18 +367,31 @@ impl Settings {
 fn read_file(path: &Path, values: &mut BTreeMap<&'static str, (Raw, Source)>) -> Result<()> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read config file {}", path.display()))?;
-    let table: toml::Table = text
-        .parse()
-        .with_context(|| format!("config file {} is not valid TOML", path.display()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        // toml's own rendering spans several lines with a source excerpt; one sentence is
+        // enough: what is wrong and where.
+        let line = e
+            .span()
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        let place = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        Error::environment(format!(
+            "config file {} is not valid TOML{place}: {}",
+            path.display(),
+            e.message().trim()
+        ))
+    })?;
     let mut flat = Vec::new();
     flatten("", table, &mut flat);
     for (key, value) in flat {
         let Some(&(known, kind)) = KEYS.iter().find(|(k, _)| *k == key) else {
-            return Err(Error::environment(format!(
-                "unknown key `{key}` in config file {}",
-                path.display()
-            ))
-            .into());
+            let section = KEYS.iter().any(|(k, _)| k.starts_with(&format!("{key}.")));
+            let problem = match section {
+                true => format!("`{key}` must be a table of settings, not a single value"),
+                false => format!("unknown key `{key}`"),
+            };
+            return Err(
+                Error::environment(format!("{problem} in config file {}", path.display())).into(),
+            );
         };
         // Checked here too, so a bad file value is reported even when the environment or a
         // flag overrides it this time.
@@ -647,6 +663,32 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn toml_mistakes_are_one_line_with_the_line_number() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("c.toml");
+        for (text, expected) in [
+            (
+                "domain = \"x\"\nsession_age = \n",
+                "is not valid TOML (line 2)",
+            ),
+            (
+                "validators = 5\n",
+                "`validators` must be a table of settings",
+            ),
+        ] {
+            std::fs::write(&file, text).unwrap();
+            let overrides = Overrides {
+                config: Some(file.clone()),
+                ..Overrides::default()
+            };
+            let err = Settings::load(&overrides, &env(&[]), &dirs(root.path()))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected) && !err.contains('\n'), "{err}");
+        }
     }
 
     #[test]

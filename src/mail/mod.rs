@@ -33,6 +33,9 @@ pub struct Site<'a> {
     pub site_name: &'a str,
     pub from: &'a Mailbox,
     pub reset_url: Option<&'a str>,
+    /// How the email spells the program, with any option the reader needs to reach the same
+    /// database (`authctl --database '/srv/app/db.sqlite3'`).
+    pub program: &'a str,
 }
 
 /// Django's `password_reset_subject.txt`.
@@ -43,7 +46,10 @@ pub fn subject(site: &Site) -> String {
 /// Django 5.2's `password_reset_email.html` text, with the link when a `reset_url` template is
 /// configured and, always, the authctl command that completes the reset.
 pub fn body(site: &Site, email: &ResetEmail) -> String {
-    let command = format!("authctl reset-confirm {} {}", email.uidb64, email.token);
+    let command = format!(
+        "{} reset-confirm {} {}",
+        site.program, email.uidb64, email.token
+    );
     let how = match site.reset_url {
         Some(template) => {
             let link = template
@@ -120,6 +126,7 @@ mod tests {
             site_name: "example.org",
             from: &webmaster(),
             reset_url: None,
+            program: "authctl",
         };
         let text = body(&site, &email());
         assert!(text.contains("You're receiving this email because you requested a password reset for your user account at example.org."));
@@ -136,6 +143,7 @@ mod tests {
             site_name: "x",
             from: &from,
             reset_url: Some("https://example.com/accounts/reset/{uidb64}/{token}/"),
+            program: "authctl",
         };
         let text = body(&site, &email());
         assert!(text.contains("https://example.com/accounts/reset/MQ/abc-123/\n"));
@@ -148,6 +156,7 @@ mod tests {
             site_name: "x",
             from: &webmaster(),
             reset_url: None,
+            program: "authctl",
         };
         let formatted = String::from_utf8(message(&site, &email()).unwrap().formatted()).unwrap();
         assert!(

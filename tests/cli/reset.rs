@@ -300,12 +300,22 @@ fn mails(sb: &Sandbox) -> Vec<String> {
 }
 
 /// The `authctl reset-confirm UIDB64 TOKEN` line of a message, as arguments.
+/// The `reset-confirm UIDB64 TOKEN` part of the message's command, as arguments (the sandbox
+/// supplies the database itself).
 pub fn command_in(mail: &str) -> Vec<String> {
-    let line = mail
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("authctl "))
-        .unwrap_or_else(|| panic!("no authctl command in:\n{mail}"));
-    line.split_whitespace().map(String::from).collect()
+    let line = command_line(mail);
+    let start = line
+        .find("reset-confirm ")
+        .expect("a reset-confirm command");
+    line[start..].split_whitespace().map(String::from).collect()
+}
+
+/// The whole `authctl …` line of a message.
+fn command_line(mail: &str) -> &str {
+    mail.lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("authctl "))
+        .unwrap_or_else(|| panic!("no authctl command in:\n{mail}"))
 }
 
 fn confirm(sb: &Sandbox, command: &[String], password: &str) -> crate::support::Run {
@@ -593,7 +603,7 @@ fn json_mode_keeps_stdout_one_object() {
     );
     run.expect(0);
     assert_eq!(run.json(), json!({"requested": true}));
-    assert!(run.stderr().contains("authctl reset-confirm"));
+    assert!(run.stderr().contains(" reset-confirm "));
 }
 
 #[test]
@@ -738,4 +748,49 @@ fn one_unreadable_row_does_not_stop_resets_for_others() {
     sb.run(&["reset-request", "--email", "alice@example.com"], "")
         .expect(0);
     assert_eq!(mails(&sb).len(), 1);
+}
+
+#[test]
+fn the_command_in_the_email_works_exactly_as_written() {
+    let sb = sandbox();
+    signup(&sb, "alice", "alice@example.com");
+    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+        .expect(0);
+    let mail = &mails(&sb)[0];
+    let line = command_line(mail);
+    assert!(
+        line.starts_with(&format!(
+            "authctl --database {} reset-confirm ",
+            sb.db.display()
+        )),
+        "{line}"
+    );
+    // Run by a shell with no AUTHCTL_DATABASE: the email's words alone must find the database.
+    let mut cmd = sb.command(&[]);
+    cmd.env_remove("AUTHCTL_DATABASE");
+    let bin_dir = std::path::Path::new(crate::support::BIN)
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut shell = std::process::Command::new("sh");
+    shell
+        .arg("-c")
+        .arg(format!("{line} --password-stdin"))
+        .env_clear()
+        .envs(
+            cmd.get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        )
+        .env("PATH", path);
+    crate::support::run_command(shell, &format!("{NEW}\n")).expect(0);
+    sb.run(
+        &["verify", "--username", "alice", "--password-stdin"],
+        &format!("{NEW}\n"),
+    )
+    .expect(0);
 }
