@@ -198,11 +198,37 @@ fn ask_username(ctx: &Ctx, accounts: &Accounts, if_exists: IfExists) -> Result<S
 fn default_username(ctx: &Ctx, accounts: &Accounts) -> Result<Option<String>> {
     let system = ["LOGNAME", "USER", "LNAME", "USERNAME"]
         .iter()
-        .find_map(|var| ctx.env.get(*var).filter(|v| !v.is_empty()));
-    match system.and_then(|name| validators::default_username(name)) {
+        .find_map(|var| ctx.env.get(*var).filter(|v| !v.is_empty()).cloned())
+        .or_else(account_name);
+    match system.and_then(|name| validators::default_username(&name)) {
         Some(name) if accounts.find(&name)?.is_none() => Ok(Some(name)),
         _ => Ok(None),
     }
+}
+
+/// The login name of the current user from the password database, as Python's
+/// `getpass.getuser()` falls back to when no variable names it (cron, `docker exec`).
+fn account_name() -> Option<String> {
+    // SAFETY: passwd is plain C data; all zeroes is a valid value for getpwuid_r to fill.
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+    let mut found = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes only into `entry` and `buffer`, whose sizes it is given, and
+    // `pw_name` then points into `buffer`, which outlives its use here.
+    let status = unsafe {
+        libc::getpwuid_r(
+            libc::getuid(),
+            &mut entry,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        )
+    };
+    if status != 0 || found.is_null() || entry.pw_name.is_null() {
+        return None;
+    }
+    let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
+    name.to_str().ok().map(String::from)
 }
 
 fn ask_password(

@@ -422,3 +422,12 @@ fn ctrl_c_at_a_password_prompt_restores_echo_and_cancels() {
     );
     assert!(!sb.path("home/state/authctl/session").exists());
 }
+
+#[test]
+fn without_user_variables_the_default_username_comes_from_the_account() {
+    let sb = Sandbox::new();
+    // The sandbox passes no USER or LOGNAME: the name comes from the password database.
+    let mut p = spawn_command(sb.command(&["createsuperuser"]), Some(20_000)).unwrap();
+    p.exp_string("Username (leave blank to use '").unwrap();
+    p.send_control('c').unwrap();
+}
