@@ -228,21 +228,27 @@ impl Accounts {
         })
     }
 
+    /// The signup form's complaints about a username (required, valid, not taken ignoring case),
+    /// so a terminal can report them before asking for a password.
+    pub fn signup_username_problems(&self, username: &str) -> Result<Vec<String>> {
+        let username = validators::normalize_username(username.trim());
+        if username.is_empty() {
+            return Ok(vec!["This field is required.".to_string()]);
+        }
+        let mut errors = validators::username_errors(&username);
+        if users::username_taken_ignoring_case(self.store.conn(), &username, None)? {
+            errors.push(USERNAME_EXISTS.into());
+        }
+        Ok(errors)
+    }
+
     /// Django's `UserCreationForm`: every field's errors are collected and reported together.
     pub fn signup(&mut self, request: SignupRequest) -> Result<User> {
         let username = validators::normalize_username(request.username.trim());
         let email = validators::normalize_email(&request.email);
         let first_name = request.first_name.trim().to_string();
         let last_name = request.last_name.trim().to_string();
-        let mut errors = Vec::new();
-        if username.is_empty() {
-            errors.push("This field is required.".to_string());
-        } else {
-            errors.extend(validators::username_errors(&username));
-            if users::username_taken_ignoring_case(self.store.conn(), &username, None)? {
-                errors.push(USERNAME_EXISTS.into());
-            }
-        }
+        let mut errors = self.signup_username_problems(&username)?;
         errors.extend(validators::email_errors(&email));
         errors.extend(validators::name_errors(&first_name));
         errors.extend(validators::name_errors(&last_name));

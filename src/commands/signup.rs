@@ -4,12 +4,20 @@ use super::{Ctx, Status};
 use crate::cli::SignupArgs;
 use crate::prompt;
 use authctl::accounts::SignupRequest;
-use authctl::error::Result;
+use authctl::error::{Error, Result};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
     let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
     let password = ctx.one_password(&args.password, || {
+        // On a terminal, a bad or taken name is said before anyone types a password (when the
+        // database exists; a new one has no names to take).
+        if let Ok(accounts) = ctx.accounts() {
+            let problems = accounts.signup_username_problems(&username)?;
+            if !problems.is_empty() {
+                return Err(Error::invalid_all(problems).into());
+            }
+        }
         prompt::new_password("Password: ", "Password confirmation: ")
     })?;
     let mut accounts = ctx.accounts_or_new()?;

@@ -431,3 +431,22 @@ fn without_user_variables_the_default_username_comes_from_the_account() {
     p.exp_string("Username (leave blank to use '").unwrap();
     p.send_control('c').unwrap();
 }
+
+#[test]
+fn signup_on_a_terminal_refuses_a_taken_name_before_asking_for_a_password() {
+    let sb = Sandbox::new();
+    sb.run(
+        &["signup", "--username", "taken", "--password-stdin"],
+        "correct horse battery\n",
+    )
+    .expect(0);
+    let mut p = spawn(&sb, &["signup", "--username", "TAKEN"]);
+    let before = p
+        .exp_string("A user with that username already exists.")
+        .unwrap();
+    assert!(
+        !before.contains("Password"),
+        "asked for a password first: {before}"
+    );
+    assert_eq!(exit_code(&mut p), 3);
+}
