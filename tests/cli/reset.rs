@@ -272,18 +272,7 @@ fn sandbox() -> Sandbox {
 }
 
 fn signup(sb: &Sandbox, name: &str, email: &str) {
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            name,
-            "--email",
-            email,
-            "--password-stdin",
-        ],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup(name, email, PW);
 }
 
 /// Every message the file backend wrote, oldest first.

@@ -11,18 +11,7 @@ const NEW: &str = "a whole new passphrase";
 fn with_user() -> Sandbox {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_SECRET_KEY", "test secret key for sessions");
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "alice",
-            "--email",
-            "alice@example.com",
-            "--password-stdin",
-        ],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("alice", "alice@example.com", PW);
     sb
 }
 

@@ -91,18 +91,7 @@ fn sandbox() -> Sandbox {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_SECRET_KEY", "smtp tests")
         .set("AUTHCTL_EMAIL_FROM", "accounts@example.com");
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "alice",
-            "--email",
-            "alice@example.com",
-            "--password-stdin",
-        ],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("alice", "alice@example.com", PW);
     sb
 }
 

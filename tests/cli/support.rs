@@ -86,6 +86,15 @@ impl Sandbox {
         exec(&self.db, statements)
     }
 
+    /// Signs up a regular user through the program itself (an empty email is left out).
+    pub fn signup(&self, username: &str, email: &str, password: &str) {
+        let mut args = vec!["signup", "--username", username, "--password-stdin"];
+        if !email.is_empty() {
+            args.extend(["--email", email]);
+        }
+        self.run(&args, &format!("{password}\n")).expect(0);
+    }
+
     /// Adds the users who must never get in, for "every failure looks the same" tests:
     /// `sleepy` (inactive, knows `password`) and `nopass` (unusable password). Both have
     /// addresses `<name>@example.com`.

@@ -4,11 +4,7 @@ const PW: &str = "correct horse battery staple";
 
 fn with_user(username: &str) -> Sandbox {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", username, "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup(username, "", PW);
     sb
 }
 
@@ -100,11 +96,7 @@ fn verify_changes_nothing_and_starts_no_session() {
 fn outdated_hash_is_upgraded_on_success_only() {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
-    sb.run(
-        &["signup", "--username", "old", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("old", "", PW);
     let old = sb.sql("SELECT password FROM auth_user")[0].clone();
     assert!(old.starts_with("pbkdf2_sha256$100$"), "{old}");
     sb.set("AUTHCTL_HASHER", "argon2");
@@ -126,11 +118,7 @@ fn outdated_hash_is_upgraded_on_success_only() {
 fn more_iterations_configured_means_upgrade() {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
-    sb.run(
-        &["signup", "--username", "old", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("old", "", PW);
     sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "150");
     verify(&sb, "old", PW, &[]).expect(0);
     assert!(sb.sql("SELECT password FROM auth_user")[0].starts_with("pbkdf2_sha256$150$"));
@@ -140,11 +128,7 @@ fn more_iterations_configured_means_upgrade() {
 fn read_only_database_still_answers_and_warns_with_v() {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_HASHER", "md5");
-    sb.run(
-        &["signup", "--username", "old", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("old", "", PW);
     let before = sb.sql("SELECT password FROM auth_user");
     sb.set("AUTHCTL_HASHER", "argon2");
     let uri = format!("file:{}?mode=ro", sb.db.display());
