@@ -9,7 +9,7 @@
 #[path = "../tests/cli/support.rs"]
 mod support;
 
-use authctl::hashers::{self, Algorithm, HashConfig};
+use authctl::hashers::{Algorithm, HashParams, Hashers, Pbkdf2Params};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -23,15 +23,12 @@ fn rounds(algorithm: Algorithm) -> u32 {
 }
 
 fn ours(algorithm: Algorithm) -> Duration {
-    let config = HashConfig {
-        preferred: algorithm,
-        ..HashConfig::default()
-    };
-    hashers::make_password("warm up", &config);
+    let hashers = Hashers::new(algorithm, &HashParams::default());
+    hashers.make_password("warm up");
     let n = rounds(algorithm);
     let start = Instant::now();
     for i in 0..n {
-        std::hint::black_box(hashers::make_password(&format!("benchmark {i}"), &config));
+        std::hint::black_box(hashers.make_password(&format!("benchmark {i}")));
     }
     start.elapsed() / n
 }
@@ -129,13 +126,12 @@ fn main() {
 
     // Django's harden_runtime: an account whose hash has fewer iterations than configured must
     // not fail faster than an unknown user (whose dummy hash uses the configured count).
-    let old = HashConfig {
-        preferred: Algorithm::Pbkdf2Sha256,
-        pbkdf2_sha256_iterations: 100_000,
-        ..HashConfig::default()
+    let old = HashParams {
+        pbkdf2_sha256: Pbkdf2Params::new(100_000).expect("a valid iteration count"),
+        ..HashParams::default()
     };
-    let row =
-        json!({"username": "old", "password_hash": hashers::make_password("old password", &old)});
+    let old = Hashers::new(Algorithm::Pbkdf2Sha256, &old);
+    let row = json!({"username": "old", "password_hash": old.make_password("old password")});
     sb.run(&["users", "import", "-"], &format!("{row}\n"))
         .expect(0);
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");

@@ -3,26 +3,13 @@
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Exit statuses, for `--help` and the man page.
-pub const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Success (reset-request also when no account matched)."),
-    (
-        "1",
-        "Denied: wrong credentials, inactive user, invalid or expired token, not logged in.",
-    ),
-    (
-        "2",
-        "Usage: bad arguments, or input needed with no terminal to ask on and no flag given.",
-    ),
-    (
-        "3",
-        "Invalid data: validation failed, user already exists, no such user.",
-    ),
-    (
-        "4",
-        "Environment: database, config, session file or mail server unusable.",
-    ),
-];
+/// Exit statuses, for `--help` and the man page, from the one table in the library.
+pub fn exit_status() -> Vec<(String, &'static str)> {
+    authctl::error::EXIT_STATUS
+        .iter()
+        .map(|(code, meaning)| (code.to_string(), *meaning))
+        .collect()
+}
 
 /// Environment variables, for `--help` and the man page.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
@@ -93,8 +80,10 @@ fn long_help() -> String {
             .collect();
         format!("{title}:\n{}", lines.join("\n"))
     };
+    let codes = exit_status();
+    let codes: Vec<(&str, &str)> = codes.iter().map(|(c, m)| (c.as_str(), *m)).collect();
     [
-        section("Exit status", EXIT_STATUS),
+        section("Exit status", &codes),
         section("Environment", ENVIRONMENT),
         section("Files", FILES),
         section("Examples", EXAMPLES),

@@ -1,10 +1,17 @@
-//! The error type the library hands back, carrying the category that `main` turns into an exit code.
+//! Every way authctl can fail, as one typed enum in four families, and the exit code of each
+//! family. `main` is the only place that turns an [`Error`] into a message and a status; the
+//! exit-status table in `--help`, the man page and the README is rendered from [`EXIT_STATUS`].
 
 use std::fmt;
 
-/// What kind of failure this is; each maps to one exit status (see the README's exit codes).
+/// A cause kept behind an environment failure (an I/O, database or mail library error).
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What kind of failure this is; each family has one exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Family {
     /// Wrong credentials, inactive user, bad token, not logged in.
     Denied,
     /// Bad arguments, or input needed but there is no terminal to ask on.
@@ -15,78 +22,237 @@ pub enum Kind {
     Environment,
 }
 
-impl Kind {
+impl Family {
+    /// The one map from failures to exit statuses.
     pub fn exit_code(self) -> u8 {
         match self {
-            Kind::Denied => 1,
-            Kind::Usage => 2,
-            Kind::Invalid => 3,
-            Kind::Environment => 4,
+            Family::Denied => 1,
+            Family::Usage => 2,
+            Family::Invalid => 3,
+            Family::Environment => 4,
         }
     }
 }
 
-/// A failure with a category and a message meant for the person at the terminal.
-///
-/// Validation can fail for several reasons at once (Django lists every password validator's
-/// complaint), so the message is a list; `Display` joins it into one line.
+/// The exit statuses with what each means, for `--help`, the man page and the README.
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "Success (reset-request also when no account matched)."),
+    (
+        1,
+        "Denied: wrong credentials, inactive user, invalid or expired token, not logged in.",
+    ),
+    (
+        2,
+        "Usage: bad arguments, or input needed with no terminal to ask on and no flag given.",
+    ),
+    (
+        3,
+        "Invalid data: validation failed, user already exists, no such user.",
+    ),
+    (
+        4,
+        "Environment: database, config, session file or mail server unusable.",
+    ),
+];
+
+/// Messages that several flows share, in Django's words.
+pub mod messages {
+    /// Django's `AuthenticationForm` error, the same for every kind of failure.
+    pub const LOGIN_FAILED: &str = "Please enter a correct username and password. Note that both fields may be case-sensitive.";
+    pub const USERNAME_EXISTS: &str = "A user with that username already exists.";
+    /// `createsuperuser`'s message for a taken username (exact match, as Django's).
+    pub const USERNAME_TAKEN: &str = "That username is already taken.";
+    pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
+    pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
+    pub const REQUIRED: &str = "This field is required.";
+    pub const RESET_LINK_INVALID: &str = "The password reset link was invalid, possibly because it has already been used. Please request a new password reset.";
+    pub const OLD_PASSWORD_WRONG: &str =
+        "Your old password was entered incorrectly. Please enter it again.";
+}
+
+/// One complaint of a form, about one field or about the whole input.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
-    pub kind: Kind,
-    pub messages: Vec<String>,
+pub struct FieldError {
+    /// The field (`username`, `password`, …); `None` for the form as a whole.
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+/// Everything a form found wrong, in the order found (Django lists every complaint).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| e.message.as_str())
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.messages().collect::<Vec<_>>().join(" "))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    // Denied (exit 1).
+    #[error("{}", messages::LOGIN_FAILED)]
+    LoginFailed,
+    #[error("{}", messages::OLD_PASSWORD_WRONG)]
+    OldPasswordWrong,
+    #[error("{}", messages::RESET_LINK_INVALID)]
+    ResetLinkInvalid,
+    #[error("not logged in: {0}")]
+    NotLoggedIn(String),
+    /// The person declined or gave up (a confirmation answered no, an empty answer).
+    #[error("{0}")]
+    Cancelled(String),
+
+    // Usage (exit 2).
+    /// Input only a prompt could have given, with no terminal to ask on.
+    #[error("no {what} given, and {why}; use {flags}")]
+    MissingInput {
+        what: String,
+        why: &'static str,
+        flags: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+
+    // Invalid (exit 3).
+    /// A form's field errors: Django's messages, all of them.
+    #[error("{0}")]
+    Form(FieldErrors),
+    #[error("no such user: {0}")]
+    NoSuchUser(String),
+    /// Input that is not text.
+    #[error("{0} is not UTF-8 text")]
+    NotText(String),
+    #[error("{0}")]
+    Invalid(String),
+
+    // Environment (exit 4).
+    /// A setting with a bad value, named with where it came from.
+    #[error("{0}")]
+    Config(String),
+    #[error("{context}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The database refused or failed; `source` is the driver's reason, when there is one.
+    #[error("{context}")]
+    Database {
+        context: String,
+        #[source]
+        source: Option<Cause>,
+    },
+    #[error("cannot send email through {server}: {reason}")]
+    Mail { server: String, reason: String },
+    #[error("{0}")]
+    Environment(String),
 }
 
 impl Error {
-    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            messages: vec![message.into()],
+    pub fn family(&self) -> Family {
+        match self {
+            Error::LoginFailed
+            | Error::OldPasswordWrong
+            | Error::ResetLinkInvalid
+            | Error::NotLoggedIn(_)
+            | Error::Cancelled(_) => Family::Denied,
+            Error::MissingInput { .. } | Error::Usage(_) => Family::Usage,
+            Error::Form(_) | Error::NoSuchUser(_) | Error::NotText(_) | Error::Invalid(_) => {
+                Family::Invalid
+            }
+            Error::Config(_)
+            | Error::Io { .. }
+            | Error::Database { .. }
+            | Error::Mail { .. }
+            | Error::Environment(_) => Family::Environment,
         }
     }
-    pub fn denied(message: impl Into<String>) -> Self {
-        Self::new(Kind::Denied, message)
+
+    /// One form complaint not tied to a field.
+    pub fn form(message: impl Into<String>) -> Error {
+        Error::Form(FieldErrors(vec![FieldError {
+            field: None,
+            message: message.into(),
+        }]))
     }
-    pub fn usage(message: impl Into<String>) -> Self {
-        Self::new(Kind::Usage, message)
-    }
-    pub fn invalid(message: impl Into<String>) -> Self {
-        Self::new(Kind::Invalid, message)
-    }
-    pub fn environment(message: impl Into<String>) -> Self {
-        Self::new(Kind::Environment, message)
-    }
-    pub fn invalid_all(messages: Vec<String>) -> Self {
-        Error {
-            kind: Kind::Invalid,
-            messages,
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            context: context.into(),
+            source,
         }
     }
-}
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.messages.join(" "))
+    /// The separate messages, one per line when a terminal shows them (as Django lists
+    /// validator messages); a single message otherwise.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Error::Form(errors) => errors.messages().map(String::from).collect(),
+            other => vec![other.chain()],
+        }
+    }
+
+    /// The message with every cause after it, `: `-separated, on one line.
+    pub fn chain(&self) -> String {
+        let mut text = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            let more = cause.to_string();
+            if !text.ends_with(&more) {
+                text.push_str(": ");
+                text.push_str(&more);
+            }
+            source = cause.source();
+        }
+        text
     }
 }
 
-impl std::error::Error for Error {}
-
-/// Finds the category of an error anywhere in an `anyhow` chain; anything uncategorised is an
-/// environment failure (I/O, SQLite), which is what an unexpected error almost always is.
-pub fn kind_of(err: &anyhow::Error) -> Kind {
-    err.chain()
-        .find_map(|cause| cause.downcast_ref::<Error>())
-        .map(|e| e.kind)
-        .unwrap_or(Kind::Environment)
+/// Adds what was being done to an I/O failure.
+pub trait IoContext<T> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T>;
 }
 
-/// The separate messages of a categorised error (one per line when a terminal shows them, as
-/// Django lists validator messages), else the whole chain as one.
-pub fn messages_of(err: &anyhow::Error) -> Vec<String> {
-    err.chain()
-        .find_map(|cause| cause.downcast_ref::<Error>())
-        .map(|e| e.messages.clone())
-        .unwrap_or_else(|| vec![format!("{err:#}")])
+impl<T> IoContext<T> for std::result::Result<T, std::io::Error> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| Error::io(what(), source))
+    }
 }
 
-pub type Result<T, E = anyhow::Error> = std::result::Result<T, E>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_family_has_its_documented_status() {
+        for family in [
+            Family::Denied,
+            Family::Usage,
+            Family::Invalid,
+            Family::Environment,
+        ] {
+            let code = family.exit_code();
+            assert!(EXIT_STATUS.iter().any(|(c, _)| *c == code), "{family:?}");
+        }
+    }
+
+    #[test]
+    fn causes_follow_the_message_on_one_line() {
+        let err = Error::io(
+            "cannot read config file x.toml",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory"),
+        );
+        assert_eq!(
+            err.chain(),
+            "cannot read config file x.toml: No such file or directory"
+        );
+        assert_eq!(err.family().exit_code(), 4);
+    }
+}

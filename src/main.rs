@@ -1,21 +1,20 @@
-//! The `authctl` binary: parse, run, and turn the outcome into one stderr line and an exit code.
+//! The `authctl` binary: parse, settle the settings, run the command, and turn the outcome into
+//! one stderr line and an exit code.
 
 mod cli;
 mod commands;
 mod output;
+mod platform;
 mod prompt;
+mod settings;
 
+use authctl::Family;
 use clap::FromArgMatches;
 use commands::Status;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // Rust ignores SIGPIPE, which turns `authctl users list | head` into a failed write (and
-    // `println!` into a panic). Like other Unix tools, stop quietly when the reader goes away.
-    // SAFETY: called before any other thread exists; restores the signal's default action.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
+    platform::stop_on_closed_pipe();
     let cli =
         cli::Cli::from_arg_matches(&cli::command().get_matches()).unwrap_or_else(|err| err.exit());
     let printer = output::Printer {
@@ -26,14 +25,14 @@ fn main() -> ExitCode {
     let result = commands::run(cli, printer);
     if let Some(failure) = output::stdout_failure() {
         output::Printer::error(&failure);
-        return ExitCode::from(authctl::Kind::Environment.exit_code());
+        return ExitCode::from(Family::Environment.exit_code());
     }
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
-        Ok(Status::Denied) => ExitCode::from(authctl::Kind::Denied.exit_code()),
+        Ok(Status::Denied) => ExitCode::from(Family::Denied.exit_code()),
         Err(err) => {
-            output::Printer::error(&format!("{err:#}"));
-            ExitCode::from(authctl::error::kind_of(&err).exit_code())
+            output::Printer::error(&err.chain());
+            ExitCode::from(err.family().exit_code())
         }
     }
 }

@@ -3,7 +3,7 @@
 //! temporary file of mode 0600 beside the target and moved into place in one step, so a reader
 //! never sees half a file and a crash never leaves one.
 
-use anyhow::Context;
+use crate::error::{IoContext, Result};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -19,7 +19,7 @@ pub enum Existing {
 
 /// Writes `contents` to `path` with mode 0600, creating missing parent directories with 0700.
 /// Returns whether this call's contents are now at `path`.
-pub fn write(path: &Path, contents: &[u8], existing: Existing) -> anyhow::Result<bool> {
+pub fn write(path: &Path, contents: &[u8], existing: Existing) -> Result<bool> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -29,7 +29,7 @@ pub fn write(path: &Path, contents: &[u8], existing: Existing) -> anyhow::Result
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .with_context(|| format!("cannot create directory {}", dir.display()))?;
+            .context(|| format!("cannot create directory {}", dir.display()))?;
     }
     let temp = temp_path(path);
     let result = write_temp(&temp, contents).and_then(|()| match existing {
@@ -42,7 +42,7 @@ pub fn write(path: &Path, contents: &[u8], existing: Existing) -> anyhow::Result
         },
     });
     fs::remove_file(&temp).ok();
-    result.with_context(|| format!("cannot write {}", path.display()))
+    result.context(|| format!("cannot write {}", path.display()))
 }
 
 fn temp_path(path: &Path) -> PathBuf {
@@ -50,7 +50,7 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let unique = crate::hashers::random_string(12);
+    let unique = crate::crypto::random_string(12);
     path.with_file_name(format!(".{name}.{unique}.tmp"))
 }
 

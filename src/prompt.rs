@@ -1,27 +1,25 @@
 //! Asking a person: the only user of the terminal. Prompts go to stderr (hidden ones to the
 //! terminal itself) so stdout stays clean for results.
-#![allow(clippy::print_stderr)]
 
-use anyhow::Context;
 use authctl::Secret;
-use authctl::error::{Error, Result};
-use std::io::{BufRead, IsTerminal, Write};
-
-pub fn stdin_is_terminal() -> bool {
-    std::io::stdin().is_terminal()
-}
+use authctl::error::{Error, IoContext, Result, messages};
+use std::io::{BufRead, Write};
 
 /// A visible line; end of input is an error rather than an endless loop.
 pub fn line(prompt: &str) -> Result<String> {
-    eprint!("{prompt}");
-    std::io::stderr().flush().ok();
+    // A prompt nobody can see is still answered from stdin; a failed write is not fatal.
+    let mut stderr = std::io::stderr();
+    stderr.write_all(prompt.as_bytes()).ok();
+    stderr.flush().ok();
     let mut text = String::new();
     let read = std::io::stdin()
         .lock()
         .read_line(&mut text)
-        .context("cannot read from the terminal")?;
+        .context(|| "cannot read from the terminal".into())?;
     if read == 0 {
-        return Err(Error::usage("input ended before the question was answered").into());
+        return Err(Error::Usage(
+            "input ended before the question was answered".into(),
+        ));
     }
     Ok(text.trim_end_matches(['\r', '\n']).to_string())
 }
@@ -32,10 +30,10 @@ pub fn hidden(prompt: &str) -> Result<Secret> {
     let _guard = interrupt_guard::arm();
     match rpassword::prompt_password(prompt) {
         Ok(text) => Ok(Secret::new(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Err(Error::usage("input ended before the password was typed").into())
-        }
-        Err(e) => Err(anyhow::Error::from(e).context("cannot read a password from the terminal")),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(Error::Usage(
+            "input ended before the password was typed".into(),
+        )),
+        Err(e) => Err(Error::io("cannot read a password from the terminal", e)),
     }
 }
 
@@ -49,57 +47,64 @@ pub fn confirm(prompt: &str) -> Result<bool> {
 }
 
 /// While a hidden prompt waits, Ctrl-C restores the terminal's settings, says "Operation
-/// cancelled." (Django's words) and exits 1, instead of dying with echo still off.
+/// cancelled." (Django's words) and exits 1, instead of dying with echo still off. Outside a
+/// prompt, Ctrl-C does what it always does.
 mod interrupt_guard {
-    use std::mem::MaybeUninit;
-    use std::os::fd::AsRawFd;
-    use std::sync::atomic::{AtomicI32, Ordering};
+    use nix::libc;
+    use nix::sys::termios::tcgetattr;
+    use signal_hook::consts::SIGINT;
+    use std::os::fd::IntoRawFd;
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
-    static TTY: AtomicI32 = AtomicI32::new(-1);
-    static mut SAVED: MaybeUninit<libc::termios> = MaybeUninit::uninit();
+    /// The terminal and its settings before the first prompt (they are the same before every
+    /// prompt): set once, then only read, so the handler can read them without a lock.
+    static TERMINAL: OnceLock<(libc::c_int, libc::termios)> = OnceLock::new();
+    static WAITING: AtomicBool = AtomicBool::new(false);
 
-    extern "C" fn on_interrupt(_: libc::c_int) {
-        // Only async-signal-safe calls here: tcsetattr, write and _exit are.
-        let fd = TTY.load(Ordering::SeqCst);
-        unsafe {
-            if fd >= 0 {
-                libc::tcsetattr(fd, libc::TCSANOW, (&raw const SAVED).cast());
+    fn on_interrupt() {
+        match (WAITING.load(Ordering::SeqCst), TERMINAL.get()) {
+            (true, Some((fd, saved))) => {
+                let message = b"\nOperation cancelled.\n";
+                // SAFETY: tcsetattr, write and _exit are async-signal-safe; `saved` is a
+                // plain C struct that is never written after it was set.
+                unsafe {
+                    libc::tcsetattr(*fd, libc::TCSANOW, saved);
+                    libc::write(2, message.as_ptr().cast(), message.len());
+                    libc::_exit(1);
+                }
             }
-            let message = b"\nOperation cancelled.\n";
-            libc::write(2, message.as_ptr().cast(), message.len());
-            libc::_exit(1);
+            _ => {
+                signal_hook::low_level::emulate_default_handler(SIGINT).ok();
+            }
         }
     }
 
-    pub struct Guard {
-        _tty: Option<std::fs::File>,
-        previous: libc::sighandler_t,
+    /// Installs the handler once, for the rest of the process.
+    fn install() {
+        static INSTALLED: OnceLock<()> = OnceLock::new();
+        INSTALLED.get_or_init(|| {
+            if let Ok(tty) = std::fs::File::open("/dev/tty")
+                && let Ok(saved) = tcgetattr(&tty)
+            {
+                let _ = TERMINAL.set((tty.into_raw_fd(), saved.into()));
+            }
+            // SAFETY: the handler makes only async-signal-safe calls (see `on_interrupt`).
+            unsafe { signal_hook::low_level::register(SIGINT, on_interrupt) }.ok();
+        });
     }
+
+    pub struct Guard;
 
     pub fn arm() -> Guard {
-        let tty = std::fs::File::open("/dev/tty").ok();
-        if let Some(tty) = &tty {
-            let fd = tty.as_raw_fd();
-            // SAFETY: SAVED is written here, before the handler that reads it is installed,
-            // and only ever by this single-threaded prompt.
-            if unsafe { libc::tcgetattr(fd, (&raw mut SAVED).cast()) } == 0 {
-                TTY.store(fd, Ordering::SeqCst);
-            }
-        }
-        let handler = on_interrupt as extern "C" fn(libc::c_int);
-        // SAFETY: installs a handler that only makes async-signal-safe calls.
-        let previous = unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
-        Guard {
-            _tty: tty,
-            previous,
-        }
+        install();
+        WAITING.store(true, Ordering::SeqCst);
+        Guard
     }
 
     impl Drop for Guard {
         fn drop(&mut self) {
-            // SAFETY: puts back whatever was there before `arm`.
-            unsafe { libc::signal(libc::SIGINT, self.previous) };
-            TTY.store(-1, Ordering::SeqCst);
+            WAITING.store(false, Ordering::SeqCst);
         }
     }
 }
@@ -112,5 +117,5 @@ pub fn twice(first: &str, again: &str) -> Result<Option<Secret>> {
 
 /// A new password typed twice; two different answers are Django's form error (exit 3).
 pub fn new_password(first: &str, again: &str) -> Result<Secret> {
-    twice(first, again)?.ok_or_else(|| Error::invalid(authctl::accounts::PASSWORD_MISMATCH).into())
+    twice(first, again)?.ok_or_else(|| Error::form(messages::PASSWORD_MISMATCH))
 }

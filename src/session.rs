@@ -1,14 +1,12 @@
-//! Login sessions: the session file a `login` leaves behind, and the rules that decide whether it
-//! still means "logged in" (Django's: the row exists, has not expired, the user is active and the
-//! password hash is the one the session was made with).
+//! Login sessions: the session file a `login` leaves behind, the hash the database keeps in
+//! place of its key, and Django's session auth hash that ties a session to the password.
 
+use crate::crypto::{random_bytes, salted_hmac_sha256, sha256_hex};
 use crate::error::{Error, Result};
 use crate::private_file::{self, Existing};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// What the session file holds. The key is the only secret; the database only has its hash.
@@ -30,21 +28,24 @@ impl std::fmt::Debug for SessionFile {
     }
 }
 
-/// Why there is no valid session: always exit 1 ("denied") with this reason.
-pub fn not_logged_in(reason: impl std::fmt::Display) -> anyhow::Error {
-    Error::denied(format!("not logged in: {reason}")).into()
-}
-
 /// A new session key: 256 random bits, URL-safe base64.
 pub fn new_key() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+    URL_SAFE_NO_PAD.encode(random_bytes::<32>())
 }
 
 /// What the database stores in place of the key.
 pub fn key_hash(key: &str) -> String {
-    crate::tokens::hex(&Sha256::digest(key.as_bytes()))
+    sha256_hex(key.as_bytes())
+}
+
+/// Django's `AbstractBaseUser.get_session_auth_hash`: ties a session to the password hash, so a
+/// password change ends it.
+pub fn auth_hash(password_hash: &str, secret: &str) -> String {
+    salted_hmac_sha256(
+        "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash",
+        password_hash,
+        secret,
+    )
 }
 
 /// The file's state, read without failing: a missing, unreadable or damaged file is a reason.
@@ -75,7 +76,7 @@ pub fn read(path: &Path) -> FileState {
 }
 
 pub fn write(path: &Path, file: &SessionFile) -> Result<()> {
-    let json = serde_json::to_string_pretty(file)?;
+    let json = serde_json::to_string_pretty(file).expect("strings always serialise");
     private_file::write(path, format!("{json}\n").as_bytes(), Existing::Replace)?;
     Ok(())
 }
@@ -84,8 +85,10 @@ pub fn remove(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(anyhow::Error::from(e)
-            .context(format!("cannot remove session file {}", path.display()))),
+        Err(e) => Err(Error::io(
+            format!("cannot remove session file {}", path.display()),
+            e,
+        )),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::Status;
 use crate::cli::{self, CompletionsArgs, Shell};
-use anyhow::Context;
+use authctl::error::IoContext;
 use authctl::error::Result;
 use clap_complete::Shell as Target;
 
@@ -20,8 +20,7 @@ pub fn run(args: CompletionsArgs) -> Result<Status> {
     let mut cmd = cli::command();
     match (args.shell, &args.out_dir) {
         (_, Some(dir)) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).context(|| format!("cannot create {}", dir.display()))?;
             for shell in [
                 Shell::Bash,
                 Shell::Zsh,
@@ -30,7 +29,7 @@ pub fn run(args: CompletionsArgs) -> Result<Status> {
                 Shell::Powershell,
             ] {
                 clap_complete::generate_to(target(shell), &mut cmd, "authctl", dir)
-                    .with_context(|| format!("cannot write completions into {}", dir.display()))?;
+                    .context(|| format!("cannot write completions into {}", dir.display()))?;
             }
         }
         (Some(shell), None) => {

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
     // Django's login form strips the username; `verify`, like `authenticate()`, does not.
     let login = accounts.login(username.trim(), &password, &ctx.settings.session_file)?;
-    report_upgrade(ctx, &accounts, &login.upgrade);
+    report_upgrade(ctx, &login.upgrade);
     ctx.printer.result(
         &format!("Logged in as {}.", login.user.username),
         json!({

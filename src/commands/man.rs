@@ -3,7 +3,7 @@
 
 use super::Status;
 use crate::cli::{self, ManArgs};
-use anyhow::Context;
+use authctl::error::IoContext;
 use authctl::error::Result;
 use clap_mangen::Man;
 use roff::{Roff, bold, roman};
@@ -25,7 +25,9 @@ fn render(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
     }
     let mut roff = Roff::default();
     if top {
-        list(&mut roff, "EXIT STATUS", cli::EXIT_STATUS);
+        let codes = cli::exit_status();
+        let codes: Vec<(&str, &str)> = codes.iter().map(|(c, m)| (c.as_str(), *m)).collect();
+        list(&mut roff, "EXIT STATUS", &codes);
         list(&mut roff, "ENVIRONMENT", cli::ENVIRONMENT);
         list(&mut roff, "FILES", cli::FILES);
         roff.control("SH", ["EXAMPLES"]);
@@ -87,15 +89,14 @@ fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 }
 
 pub fn run(args: ManArgs) -> Result<Status> {
-    let pages = pages()?;
+    let pages = pages().context(|| "cannot render the man pages".into())?;
     match &args.out_dir {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).context(|| format!("cannot create {}", dir.display()))?;
             for (name, page) in &pages {
                 let path = dir.join(name);
                 std::fs::write(&path, page)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                    .context(|| format!("cannot write {}", path.display()))?;
             }
         }
         None => crate::output::raw(&pages[0].1),

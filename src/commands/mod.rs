@@ -16,12 +16,12 @@ mod whoami;
 
 use crate::cli::{Cli, Command, PasswordSource};
 use crate::output::Printer;
+use crate::platform;
 use crate::prompt;
-use anyhow::Context;
+use crate::settings::{Dirs, Overrides, Settings, SuperuserSettings};
 use authctl::Secret;
 use authctl::accounts::{Accounts, Upgrade};
-use authctl::config::{Dirs, Overrides, Settings};
-use authctl::error::{Error, Result};
+use authctl::error::{Error, IoContext, Result};
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -31,13 +31,13 @@ pub fn read_text(mut reader: impl Read, origin: &str) -> Result<Secret> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {origin}"))?;
+        .context(|| format!("cannot read {origin}"))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Secret::new(text)),
         Err(e) => {
             let mut bytes = e.into_bytes();
             zeroize::Zeroize::zeroize(&mut bytes);
-            Err(Error::invalid(format!("{origin} is not UTF-8 text")).into())
+            Err(Error::NotText(origin.to_string()))
         }
     }
 }
@@ -54,31 +54,40 @@ pub enum Status {
 pub struct Ctx {
     pub settings: Settings,
     pub printer: Printer,
-    pub env: BTreeMap<String, String>,
+    pub vars: BTreeMap<String, String>,
     /// Prompts are allowed: stdin is a terminal and `--no-input` was not given.
     pub interactive: bool,
     pub no_input: bool,
 }
 
 impl Ctx {
+    fn open(&self, create: bool) -> Result<Accounts> {
+        let config = self.settings.accounts.clone();
+        Accounts::open(&self.settings.database, create, config, chrono::Utc::now())
+    }
+
     /// The database, which must exist already.
     pub fn accounts(&self) -> Result<Accounts> {
-        Accounts::open(&self.settings, chrono::Utc::now(), false)
+        self.open(false)
     }
 
     /// The database, created if missing (for the commands that add users).
     pub fn accounts_or_new(&self) -> Result<Accounts> {
-        Accounts::open(&self.settings, chrono::Utc::now(), true)
+        self.open(true)
     }
 
     /// The error for input that could only have come from a prompt.
-    pub fn missing(&self, what: &str, flags: &str) -> anyhow::Error {
+    pub fn missing(&self, what: &str, flags: &str) -> Error {
         let why = if self.no_input {
             "--no-input was given"
         } else {
             "there is no terminal to ask on"
         };
-        Error::usage(format!("no {what} given, and {why}; use {flags}")).into()
+        Error::MissingInput {
+            what: what.to_string(),
+            why,
+            flags: flags.to_string(),
+        }
     }
 
     /// Secrets from `--password-stdin` / `--password-file`: exactly `count` lines, one per
@@ -97,7 +106,7 @@ impl Ctx {
         } else if let Some(path) = &source.password_file {
             let origin = format!("password file {}", path.display());
             let file = std::fs::File::open(path)
-                .with_context(|| format!("cannot read password file {}", path.display()))?;
+                .context(|| format!("cannot read password file {}", path.display()))?;
             (read_text(file, &origin)?, origin)
         } else {
             return Ok(None);
@@ -120,7 +129,7 @@ impl Ctx {
                 2 => "two lines, the old then the new password".to_string(),
                 n => format!("{n} lines, one per password"),
             };
-            return Err(Error::usage(format!("{origin} must hold exactly {what}")).into());
+            return Err(Error::Usage(format!("{origin} must hold exactly {what}")));
         }
         Ok(Some(lines))
     }
@@ -158,12 +167,12 @@ impl Ctx {
 }
 
 /// Tells `-v` whether a successful check re-encoded the stored hash.
-pub fn report_upgrade(ctx: &Ctx, accounts: &Accounts, upgrade: &Upgrade) {
+pub fn report_upgrade(ctx: &Ctx, upgrade: &Upgrade) {
     match upgrade {
         Upgrade::NotNeeded => {}
-        Upgrade::Done => ctx.printer.detail(&format!(
+        Upgrade::Done(hasher) => ctx.printer.detail(&format!(
             "re-encoded the password hash with {}",
-            accounts.hashing().preferred.name()
+            hasher.name()
         )),
         Upgrade::Failed(why) => ctx
             .printer
@@ -178,22 +187,25 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Man(args) => return man::run(args),
         _ => cli,
     };
-    let env: BTreeMap<String, String> = std::env::vars().collect();
+    let vars: BTreeMap<String, String> = std::env::vars().collect();
     let overrides = Overrides {
         config: cli.config.clone(),
         database: cli.database.clone(),
         session_file: cli.session_file.clone(),
     };
-    let settings = Settings::load(&overrides, &env, &Dirs::from_platform()?)?;
+    let settings = Settings::load(&overrides, &vars, &Dirs::from_platform()?)?;
     let ctx = Ctx {
         settings,
         printer,
-        env,
-        interactive: !cli.no_input && prompt::stdin_is_terminal(),
+        vars,
+        interactive: !cli.no_input && platform::stdin_is_terminal(),
         no_input: cli.no_input,
     };
     match cli.command {
-        Command::Createsuperuser(args) => createsuperuser::run(&ctx, args),
+        Command::Createsuperuser(args) => {
+            let settings = SuperuserSettings::resolve(args, &ctx.vars, ctx.interactive);
+            createsuperuser::run(&ctx, settings)
+        }
         Command::Signup(args) => signup::run(&ctx, args),
         Command::Verify(args) => verify::run(&ctx, args),
         Command::Login(args) => login::run(&ctx, args),
@@ -203,6 +215,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::ResetRequest(args) => reset_request::run(&ctx, args),
         Command::ResetConfirm(args) => reset_confirm::run(&ctx, args),
         Command::Users(command) => users::run(&ctx, command),
-        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

@@ -3,8 +3,8 @@
 use super::{Ctx, Status};
 use crate::cli::SignupArgs;
 use crate::prompt;
-use authctl::accounts::SignupRequest;
-use authctl::error::{Error, Result};
+use authctl::accounts::signup::Request;
+use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
@@ -12,16 +12,13 @@ pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
     let password = ctx.one_password(&args.password, || {
         // On a terminal, a bad or taken name is said before anyone types a password (when the
         // database exists; a new one has no names to take).
-        if let Ok(accounts) = ctx.accounts() {
-            let problems = accounts.signup_username_problems(&username)?;
-            if !problems.is_empty() {
-                return Err(Error::invalid_all(problems).into());
-            }
+        if let Ok(mut accounts) = ctx.accounts() {
+            accounts.check_signup_username(&username)?;
         }
         prompt::new_password("Password: ", "Password confirmation: ")
     })?;
     let mut accounts = ctx.accounts_or_new()?;
-    let user = accounts.signup(SignupRequest {
+    let user = accounts.signup(Request {
         username,
         email: args.email,
         first_name: args.first_name,

@@ -3,7 +3,7 @@
 use super::{Ctx, Status, report_upgrade};
 use crate::cli::VerifyArgs;
 use crate::prompt;
-use authctl::error::Result;
+use authctl::error::{Family, Result};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
@@ -14,14 +14,14 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {
-            report_upgrade(ctx, &accounts, &auth.upgrade);
+            report_upgrade(ctx, &auth.upgrade);
             printer.detail(&format!("{}: valid", auth.user.username));
             // No text: verify speaks only through its exit status, unless asked for JSON.
             printer.result("", json!({"valid": true, "username": auth.user.username}));
             Ok(Status::Success)
         }
-        Err(err) if authctl::error::kind_of(&err) == authctl::Kind::Denied => {
-            printer.detail(&format!("denied: {err:#}"));
+        Err(err) if err.family() == Family::Denied => {
+            printer.detail(&format!("denied: {}", err.chain()));
             printer.result("", json!({"valid": false, "username": username}));
             Ok(Status::Denied)
         }

@@ -1,9 +1,11 @@
 //! `argon2$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`: the PHC string argon2-cffi produces, with
 //! Django's `argon2` prefix. Salt and hash are unpadded standard base64.
 
-use super::{HashConfig, constant_time_eq, salt_too_short};
-use ::argon2::{Algorithm, Argon2, Params, Version};
-use base64::Engine;
+use super::{Algorithm, ParamError, PasswordHasher, new_salt, salt_too_short};
+use crate::crypto::constant_time_eq;
+use ::argon2::password_hash::phc::PasswordHash;
+use ::argon2::{Argon2 as Engine, Params, Version};
+use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 
 /// argon2-cffi's `DEFAULT_HASH_LENGTH`, which Django uses.
@@ -20,8 +22,58 @@ fn within_limits(memory_cost: u32, time_cost: u32, parallelism: u32) -> bool {
     memory_cost <= MAX_MEMORY_KIB && time_cost <= MAX_TIME && parallelism <= MAX_LANES
 }
 
-pub struct Decoded {
-    variant: Algorithm,
+/// Django's `Argon2PasswordHasher` costs: memory in KiB, passes, lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Argon2Params {
+    memory_cost: u32,
+    time_cost: u32,
+    parallelism: u32,
+}
+
+impl Default for Argon2Params {
+    fn default() -> Self {
+        Argon2Params {
+            memory_cost: 102_400,
+            time_cost: 2,
+            parallelism: 8,
+        }
+    }
+}
+
+impl Argon2Params {
+    pub fn new(memory_cost: u32, time_cost: u32, parallelism: u32) -> Result<Self, ParamError> {
+        let refuse = |param| ParamError {
+            param,
+            expected: "argon2 costs where memory_cost is from 8 × parallelism to 1048576 KiB, \
+                       and time_cost and parallelism are from 1 to 64"
+                .into(),
+        };
+        if !(1..=MAX_LANES).contains(&parallelism) {
+            return Err(refuse("parallelism"));
+        }
+        if !(1..=MAX_TIME).contains(&time_cost) {
+            return Err(refuse("time_cost"));
+        }
+        if !within_limits(memory_cost, time_cost, parallelism)
+            || Params::new(memory_cost, time_cost, parallelism, Some(HASH_LEN)).is_err()
+        {
+            return Err(refuse("memory_cost"));
+        }
+        Ok(Argon2Params {
+            memory_cost,
+            time_cost,
+            parallelism,
+        })
+    }
+}
+
+pub struct Argon2 {
+    params: Argon2Params,
+}
+
+/// A stored hash taken apart.
+struct Decoded {
+    variant: ::argon2::Algorithm,
     version: Version,
     memory_cost: u32,
     time_cost: u32,
@@ -31,36 +83,32 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    pub fn parse(encoded: &str) -> Option<Self> {
-        let rest = encoded.strip_prefix("argon2$")?;
-        let mut parts: Vec<&str> = rest.split('$').collect();
-        let variant = match *parts.first()? {
-            "argon2id" => Algorithm::Argon2id,
-            "argon2i" => Algorithm::Argon2i,
-            "argon2d" => Algorithm::Argon2d,
+    fn parse(encoded: &str) -> Option<Self> {
+        // Django's prefix, then a PHC string.
+        let phc = PasswordHash::new(encoded.strip_prefix("argon2")?).ok()?;
+        let variant = match phc.algorithm.as_str() {
+            "argon2id" => ::argon2::Algorithm::Argon2id,
+            "argon2i" => ::argon2::Algorithm::Argon2i,
+            "argon2d" => ::argon2::Algorithm::Argon2d,
             _ => return None,
         };
         // Hashes made before argon2 1.3 carry no `v=` field and mean version 0x10.
-        let version = match parts.get(1)?.strip_prefix("v=") {
-            Some("19") => {
-                parts.remove(1);
-                Version::V0x13
-            }
-            Some("16") => {
-                parts.remove(1);
-                Version::V0x10
-            }
+        let version = match phc.version {
+            None | Some(16) => Version::V0x10,
+            Some(19) => Version::V0x13,
             Some(_) => return None,
-            None => Version::V0x10,
         };
-        let [_, params, salt, hash] = parts.as_slice() else {
+        let names: Vec<String> = phc
+            .params
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        if names != ["m", "t", "p"] {
             return None;
-        };
-        let mut costs = params.split(',');
-        let mut field =
-            |name: &str| -> Option<u32> { costs.next()?.strip_prefix(name)?.parse().ok() };
-        let (memory_cost, time_cost, parallelism) = (field("m=")?, field("t=")?, field("p=")?);
-        if costs.next().is_some() || !within_limits(memory_cost, time_cost, parallelism) {
+        }
+        let decimal = |name: &str| phc.params.get_decimal(name);
+        let (memory_cost, time_cost, parallelism) = (decimal("m")?, decimal("t")?, decimal("p")?);
+        if !within_limits(memory_cost, time_cost, parallelism) {
             return None;
         }
         Some(Decoded {
@@ -69,8 +117,8 @@ impl Decoded {
             memory_cost,
             time_cost,
             parallelism,
-            salt: STANDARD_NO_PAD.decode(salt).ok()?,
-            hash: STANDARD_NO_PAD.decode(hash).ok()?,
+            salt: phc.salt?.as_ref().to_vec(),
+            hash: phc.hash?.as_bytes().to_vec(),
         })
     }
 
@@ -83,74 +131,73 @@ impl Decoded {
         )
         .ok()?;
         let mut out = vec![0u8; hash_len];
-        Argon2::new(self.variant, self.version, params)
+        Engine::new(self.variant, self.version, params)
             .hash_password_into(password.as_bytes(), &self.salt, &mut out)
             .ok()?;
         Some(out)
     }
 }
 
-pub fn encode(password: &str, salt: &str, config: &HashConfig) -> String {
-    let decoded = Decoded {
-        variant: Algorithm::Argon2id,
-        version: Version::V0x13,
-        memory_cost: config.argon2_memory_cost,
-        time_cost: config.argon2_time_cost,
-        parallelism: config.argon2_parallelism,
-        salt: salt.as_bytes().to_vec(),
-        hash: Vec::new(),
-    };
-    let hash = decoded
-        .compute(password, HASH_LEN)
-        .expect("argon2 parameters are validated when the configuration is loaded");
-    format!(
-        "argon2$argon2id$v=19$m={},t={},p={}${}${}",
-        decoded.memory_cost,
-        decoded.time_cost,
-        decoded.parallelism,
-        STANDARD_NO_PAD.encode(salt),
-        STANDARD_NO_PAD.encode(hash)
-    )
-}
-
-/// Whether the argon2 crate accepts these costs and they are within what authctl verifies
-/// (for configuration checks).
-pub fn params_valid(config: &HashConfig) -> bool {
-    within_limits(
-        config.argon2_memory_cost,
-        config.argon2_time_cost,
-        config.argon2_parallelism,
-    ) && Params::new(
-        config.argon2_memory_cost,
-        config.argon2_time_cost,
-        config.argon2_parallelism,
-        Some(HASH_LEN),
-    )
-    .is_ok()
-}
-
-pub fn verify(password: &str, encoded: &str) -> bool {
-    let Some(decoded) = Decoded::parse(encoded) else {
-        return false;
-    };
-    if decoded.hash.is_empty() {
-        return false;
+impl Argon2 {
+    pub fn new(params: Argon2Params) -> Self {
+        Argon2 { params }
     }
-    decoded
-        .compute(password, decoded.hash.len())
-        .is_some_and(|hash| constant_time_eq(&hash, &decoded.hash))
 }
 
-/// Django compares argon2-cffi's full parameter set: variant, version, costs and hash length,
-/// plus its own salt-length rule.
-pub fn must_update(encoded: &str, config: &HashConfig) -> bool {
-    Decoded::parse(encoded).is_none_or(|d| {
-        d.variant != Algorithm::Argon2id
-            || d.version != Version::V0x13
-            || d.memory_cost != config.argon2_memory_cost
-            || d.time_cost != config.argon2_time_cost
-            || d.parallelism != config.argon2_parallelism
-            || d.hash.len() != HASH_LEN
-            || salt_too_short(d.salt.len())
-    })
+impl PasswordHasher for Argon2 {
+    fn algorithm(&self) -> Algorithm {
+        Algorithm::Argon2
+    }
+
+    fn encode(&self, password: &str) -> String {
+        let salt = new_salt();
+        let decoded = Decoded {
+            variant: ::argon2::Algorithm::Argon2id,
+            version: Version::V0x13,
+            memory_cost: self.params.memory_cost,
+            time_cost: self.params.time_cost,
+            parallelism: self.params.parallelism,
+            salt: salt.as_bytes().to_vec(),
+            hash: Vec::new(),
+        };
+        let hash = decoded
+            .compute(password, HASH_LEN)
+            .expect("Argon2Params::new accepts only parameters argon2 takes");
+        format!(
+            "argon2$argon2id$v=19$m={},t={},p={}${}${}",
+            decoded.memory_cost,
+            decoded.time_cost,
+            decoded.parallelism,
+            STANDARD_NO_PAD.encode(salt),
+            STANDARD_NO_PAD.encode(hash)
+        )
+    }
+
+    fn verify(&self, password: &str, encoded: &str) -> bool {
+        let Some(decoded) = Decoded::parse(encoded) else {
+            return false;
+        };
+        decoded
+            .compute(password, decoded.hash.len())
+            .is_some_and(|hash| constant_time_eq(&hash, &decoded.hash))
+    }
+
+    /// Django compares argon2-cffi's full parameter set: variant, version, costs and hash
+    /// length, plus its own salt-length rule.
+    fn must_update(&self, encoded: &str) -> bool {
+        let p = &self.params;
+        Decoded::parse(encoded).is_none_or(|d| {
+            d.variant != ::argon2::Algorithm::Argon2id
+                || d.version != Version::V0x13
+                || d.memory_cost != p.memory_cost
+                || d.time_cost != p.time_cost
+                || d.parallelism != p.parallelism
+                || d.hash.len() != HASH_LEN
+                || salt_too_short(d.salt.len())
+        })
+    }
+
+    fn is_well_formed(&self, encoded: &str) -> bool {
+        Decoded::parse(encoded).is_some()
+    }
 }

@@ -1,39 +1,48 @@
 //! `md5$<salt>$<hex digest of salt + password>`: legacy, verified so old users can log in and be
 //! upgraded, never chosen for new passwords unless configured.
 
-use super::{constant_time_eq, salt_too_short};
-use md5::{Digest, Md5};
+use super::{Algorithm, PasswordHasher, new_salt, salt_too_short};
+use crate::crypto::constant_time_eq;
+use md5::{Digest, Md5 as Md5Digest};
 
-pub struct Decoded<'a> {
-    salt: &'a str,
-}
+pub struct Md5;
 
-impl<'a> Decoded<'a> {
-    pub fn parse(encoded: &'a str) -> Option<Self> {
-        let mut parts = encoded.splitn(3, '$');
-        if parts.next()? != "md5" {
-            return None;
-        }
-        let salt = parts.next()?;
-        parts.next()?;
-        Some(Decoded { salt })
+fn salt_of(encoded: &str) -> Option<&str> {
+    let mut parts = encoded.splitn(3, '$');
+    if parts.next()? != "md5" {
+        return None;
     }
+    let salt = parts.next()?;
+    parts.next()?;
+    Some(salt)
 }
 
-pub fn encode(password: &str, salt: &str) -> String {
-    let mut hasher = Md5::new();
-    hasher.update(salt.as_bytes());
-    hasher.update(password.as_bytes());
-    format!("md5${salt}${}", crate::tokens::hex(&hasher.finalize()))
+fn encode_with(password: &str, salt: &str) -> String {
+    let digest = Md5Digest::new()
+        .chain_update(salt.as_bytes())
+        .chain_update(password.as_bytes())
+        .finalize();
+    format!("md5${salt}${}", hex::encode(digest))
 }
 
-pub fn verify(password: &str, encoded: &str) -> bool {
-    match Decoded::parse(encoded) {
-        Some(d) => constant_time_eq(encoded, encode(password, d.salt)),
-        None => false,
+impl PasswordHasher for Md5 {
+    fn algorithm(&self) -> Algorithm {
+        Algorithm::Md5
     }
-}
 
-pub fn must_update(encoded: &str) -> bool {
-    Decoded::parse(encoded).is_none_or(|d| salt_too_short(d.salt.chars().count()))
+    fn encode(&self, password: &str) -> String {
+        encode_with(password, &new_salt())
+    }
+
+    fn verify(&self, password: &str, encoded: &str) -> bool {
+        salt_of(encoded).is_some_and(|salt| constant_time_eq(encoded, encode_with(password, salt)))
+    }
+
+    fn must_update(&self, encoded: &str) -> bool {
+        salt_of(encoded).is_none_or(|salt| salt_too_short(salt.chars().count()))
+    }
+
+    fn is_well_formed(&self, encoded: &str) -> bool {
+        salt_of(encoded).is_some()
+    }
 }

@@ -1,9 +1,10 @@
 //! Django's encoded password formats: identify a hash, verify a password against it, encode new
-//! hashes with the preferred algorithm, and decide when a stored hash is due for an upgrade
+//! hashes with the preferred hasher, and decide when a stored hash is due for an upgrade
 //! (Django's `must_update`).
 //!
-//! Every parser here treats a malformed encoding as "no match": a bad row in `auth_user` must
-//! never crash a login.
+//! Each algorithm is a [`PasswordHasher`] with its own parameter type, whose constructor refuses
+//! values the algorithm (or authctl's work limits) would not take, so encoding cannot fail.
+//! Every parser treats a malformed encoding as "no match": a bad row must never crash a login.
 
 mod argon2;
 mod bcrypt;
@@ -11,9 +12,12 @@ mod md5;
 mod pbkdf2;
 mod scrypt;
 
-use rand::Rng;
-use rand::distr::Alphanumeric;
-use subtle::ConstantTimeEq;
+pub use self::argon2::{Argon2, Argon2Params};
+pub use self::bcrypt::{Bcrypt, BcryptParams};
+pub use self::md5::Md5;
+pub use self::pbkdf2::{Pbkdf2, Pbkdf2Params};
+pub use self::scrypt::{Scrypt, ScryptParams};
+use std::fmt;
 
 /// Django's `UNUSABLE_PASSWORD_PREFIX`.
 pub const UNUSABLE_PREFIX: char = '!';
@@ -58,85 +62,64 @@ impl Algorithm {
     }
 }
 
-/// Cost parameters for each hasher; the defaults are Django 5.2's.
+/// One of Django's hashers with its parameters: the operations Django's `BasePasswordHasher`
+/// defines.
+pub trait PasswordHasher: Send + Sync {
+    fn algorithm(&self) -> Algorithm;
+
+    /// A new encoding of `password` with a fresh salt and this hasher's parameters.
+    fn encode(&self, password: &str) -> String;
+
+    /// Whether `password` matches `encoded`, compared in constant time; a malformed encoding,
+    /// or one asking for more work than authctl allows, never matches.
+    fn verify(&self, password: &str, encoded: &str) -> bool;
+
+    /// Whether `encoded` (of this algorithm) was made with other parameters than these.
+    fn must_update(&self, encoded: &str) -> bool;
+
+    /// Django's `harden_runtime`: after a wrong password against a cheaper hash, spend the
+    /// difference, so old accounts cannot be told apart by timing.
+    fn harden_runtime(&self, _password: &str, _encoded: &str) {}
+
+    /// Whether `encoded` decodes as this algorithm's format within authctl's work limits.
+    fn is_well_formed(&self, encoded: &str) -> bool;
+}
+
+/// A parameter value a hasher refuses: which parameter, and what it must be instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HashConfig {
-    pub preferred: Algorithm,
-    pub argon2_memory_cost: u32,
-    pub argon2_time_cost: u32,
-    pub argon2_parallelism: u32,
-    pub pbkdf2_sha256_iterations: u32,
-    pub pbkdf2_sha1_iterations: u32,
-    pub bcrypt_rounds: u32,
-    pub scrypt_work_factor: u64,
-    pub scrypt_block_size: u32,
-    pub scrypt_parallelism: u32,
+pub struct ParamError {
+    /// The parameter's name, as Django's hasher calls it (`parallelism`, `iterations`).
+    pub param: &'static str,
+    pub expected: String,
 }
 
-impl Default for HashConfig {
-    fn default() -> Self {
-        HashConfig {
-            preferred: Algorithm::Argon2,
-            argon2_memory_cost: 102_400,
-            argon2_time_cost: 2,
-            argon2_parallelism: 8,
-            pbkdf2_sha256_iterations: 1_000_000,
-            pbkdf2_sha1_iterations: 1_000_000,
-            bcrypt_rounds: 12,
-            scrypt_work_factor: 1 << 14,
-            scrypt_block_size: 8,
-            scrypt_parallelism: 5,
-        }
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` must be {}", self.param, self.expected)
     }
 }
 
-impl HashConfig {
-    /// Checks every cost is one its algorithm accepts, so encoding never fails later.
-    /// On failure, the setting at fault (for example `argon2.parallelism`) and what it needs.
-    pub fn check(&self) -> Result<(), (&'static str, String)> {
-        if !argon2::params_valid(self) {
-            let key = if !(1..=64).contains(&self.argon2_parallelism) {
-                "argon2.parallelism"
-            } else if !(1..=64).contains(&self.argon2_time_cost) {
-                "argon2.time_cost"
-            } else {
-                "argon2.memory_cost"
-            };
-            return Err((
-                key,
-                "argon2 costs where memory_cost is from 8 × parallelism to 1048576 KiB, \
-                 and time_cost and parallelism are from 1 to 64"
-                    .into(),
-            ));
-        }
-        if !(4..=bcrypt::MAX_COST).contains(&self.bcrypt_rounds) {
-            return Err((
-                "bcrypt.rounds",
-                format!("a number from 4 to {}", bcrypt::MAX_COST),
-            ));
-        }
-        if !scrypt::params_valid(self) {
-            return Err((
-                "scrypt.work_factor",
-                "a power of two above 1 that, with scrypt.block_size and scrypt.parallelism, \
-                 needs at most 32 MiB (Python's hashlib limit)"
-                    .into(),
-            ));
-        }
-        let iterations = 1..=pbkdf2::MAX_ITERATIONS;
-        for (key, value) in [
-            ("pbkdf2_sha256.iterations", self.pbkdf2_sha256_iterations),
-            ("pbkdf2_sha1.iterations", self.pbkdf2_sha1_iterations),
-        ] {
-            if !iterations.contains(&value) {
-                return Err((
-                    key,
-                    format!("a number from 1 to {}", pbkdf2::MAX_ITERATIONS),
-                ));
-            }
-        }
-        Ok(())
-    }
+/// Cost parameters for every hasher; the defaults are Django 5.2's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HashParams {
+    pub argon2: Argon2Params,
+    pub pbkdf2_sha256: Pbkdf2Params,
+    pub pbkdf2_sha1: Pbkdf2Params,
+    /// For `bcrypt_sha256` and `bcrypt` alike, as Django's two share `rounds`.
+    pub bcrypt: BcryptParams,
+    pub scrypt: ScryptParams,
+}
+
+/// Every hasher at its configured parameters, and which one new passwords use.
+pub struct Hashers {
+    preferred: Algorithm,
+    argon2: Argon2,
+    pbkdf2_sha256: Pbkdf2,
+    pbkdf2_sha1: Pbkdf2,
+    bcrypt_sha256: Bcrypt,
+    bcrypt: Bcrypt,
+    scrypt: Scrypt,
+    md5: Md5,
 }
 
 /// The outcome of checking a password against a stored hash.
@@ -151,6 +134,107 @@ const NO_MATCH: Verdict = Verdict {
     matches: false,
     must_update: false,
 };
+
+impl Hashers {
+    pub fn new(preferred: Algorithm, params: &HashParams) -> Hashers {
+        Hashers {
+            preferred,
+            argon2: Argon2::new(params.argon2),
+            pbkdf2_sha256: Pbkdf2::sha256(params.pbkdf2_sha256),
+            pbkdf2_sha1: Pbkdf2::sha1(params.pbkdf2_sha1),
+            bcrypt_sha256: Bcrypt::sha256(params.bcrypt),
+            bcrypt: Bcrypt::plain(params.bcrypt),
+            scrypt: Scrypt::new(params.scrypt),
+            md5: Md5,
+        }
+    }
+
+    pub fn preferred(&self) -> Algorithm {
+        self.preferred
+    }
+
+    pub fn get(&self, algorithm: Algorithm) -> &dyn PasswordHasher {
+        match algorithm {
+            Algorithm::Argon2 => &self.argon2,
+            Algorithm::Pbkdf2Sha256 => &self.pbkdf2_sha256,
+            Algorithm::Pbkdf2Sha1 => &self.pbkdf2_sha1,
+            Algorithm::BcryptSha256 => &self.bcrypt_sha256,
+            Algorithm::Bcrypt => &self.bcrypt,
+            Algorithm::Scrypt => &self.scrypt,
+            Algorithm::Md5 => &self.md5,
+        }
+    }
+
+    /// Django's `make_password` with the preferred hasher.
+    pub fn make_password(&self, password: &str) -> String {
+        self.get(self.preferred).encode(password)
+    }
+
+    /// Django's `verify_password`: whether the password matches, and whether the hash is
+    /// outdated relative to the preferred hasher. Unusable and unrecognised encodings never
+    /// match.
+    pub fn check_password(&self, password: &str, encoded: &str) -> Verdict {
+        if !is_usable(encoded) {
+            return NO_MATCH;
+        }
+        let Some(algorithm) = identify(encoded) else {
+            return NO_MATCH;
+        };
+        let hasher = self.get(algorithm);
+        let matches = hasher.verify(password, encoded);
+        let must_update = self.must_update(encoded);
+        // Django closes the timing gap between a cheaper stored hash and the configured cost,
+        // so a wrong password takes as long for an old account as for a current one.
+        if !matches && must_update && algorithm == self.preferred {
+            hasher.harden_runtime(password, encoded);
+        }
+        Verdict {
+            matches,
+            must_update,
+        }
+    }
+
+    /// Whether a stored hash is outdated relative to the preferred hasher and its costs.
+    pub fn must_update(&self, encoded: &str) -> bool {
+        match identify(encoded) {
+            Some(algorithm) => {
+                algorithm != self.preferred || self.get(algorithm).must_update(encoded)
+            }
+            None => false,
+        }
+    }
+
+    /// Whether `encoded` is a well-formed hash of a known algorithm (for importing hashes).
+    pub fn is_well_formed(&self, encoded: &str) -> bool {
+        identify(encoded).is_some_and(|a| self.get(a).is_well_formed(encoded))
+    }
+
+    /// What an admin sees of a stored password.
+    pub fn describe(&self, encoded: &str) -> PasswordInfo {
+        let usable = is_usable(encoded);
+        let algorithm = identify(encoded);
+        let hasher = match (usable, algorithm) {
+            (false, _) => "unusable",
+            (true, Some(a)) => a.name(),
+            (true, None) => "unknown",
+        };
+        PasswordInfo {
+            hasher,
+            usable: usable && algorithm.is_some(),
+            needs_upgrade: usable && self.must_update(encoded),
+        }
+    }
+}
+
+/// What `users show` tells about a password beyond the hash itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordInfo {
+    /// The hasher's name, `unusable`, or `unknown` for an unrecognised encoding.
+    pub hasher: &'static str,
+    pub usable: bool,
+    /// Stored with another hasher or other costs than the preferred ones.
+    pub needs_upgrade: bool,
+}
 
 pub fn is_usable(encoded: &str) -> bool {
     !encoded.starts_with(UNUSABLE_PREFIX)
@@ -168,182 +252,43 @@ pub fn identify(encoded: &str) -> Option<Algorithm> {
     Algorithm::from_name(encoded.split('$').next()?)
 }
 
-/// Django's `verify_password`: whether the password matches, and whether the hash is outdated
-/// relative to the preferred hasher. Unusable and unrecognised encodings never match.
-pub fn check_password(password: &str, encoded: &str, config: &HashConfig) -> Verdict {
-    if !is_usable(encoded) {
-        return NO_MATCH;
-    }
-    let Some(algorithm) = identify(encoded) else {
-        return NO_MATCH;
-    };
-    let matches = verify(algorithm, password, encoded);
-    let must_update = must_update(encoded, config);
-    // Django closes the timing gap between a cheaper stored hash and the configured cost, so a
-    // wrong password takes as long for an old account as for a current one or an unknown user.
-    if !matches && must_update && algorithm == config.preferred {
-        harden_runtime(algorithm, password, encoded, config);
-    }
-    Verdict {
-        matches,
-        must_update,
-    }
-}
-
-/// Whether a stored hash is outdated relative to the preferred hasher and costs.
-pub fn must_update(encoded: &str, config: &HashConfig) -> bool {
-    match identify(encoded) {
-        Some(algorithm) => {
-            algorithm != config.preferred || needs_rehash(algorithm, encoded, config)
-        }
-        None => false,
-    }
-}
-
-/// Whether `encoded` is a well-formed hash of a known algorithm (for importing stored hashes).
-pub fn is_well_formed(encoded: &str) -> bool {
-    match identify(encoded) {
-        Some(Algorithm::Argon2) => argon2::Decoded::parse(encoded).is_some(),
-        Some(Algorithm::Pbkdf2Sha256) | Some(Algorithm::Pbkdf2Sha1) => {
-            pbkdf2::Decoded::parse(encoded).is_some()
-        }
-        Some(Algorithm::BcryptSha256) | Some(Algorithm::Bcrypt) => {
-            bcrypt::work_factor(encoded).is_some()
-        }
-        Some(Algorithm::Scrypt) => scrypt::Decoded::parse(encoded).is_some(),
-        Some(Algorithm::Md5) => md5::Decoded::parse(encoded).is_some(),
-        None => false,
-    }
-}
-
-fn verify(algorithm: Algorithm, password: &str, encoded: &str) -> bool {
-    match algorithm {
-        Algorithm::Argon2 => argon2::verify(password, encoded),
-        Algorithm::Pbkdf2Sha256 | Algorithm::Pbkdf2Sha1 => pbkdf2::verify(password, encoded),
-        Algorithm::BcryptSha256 | Algorithm::Bcrypt => bcrypt::verify(password, encoded),
-        Algorithm::Scrypt => scrypt::verify(password, encoded),
-        Algorithm::Md5 => md5::verify(password, encoded),
-    }
-}
-
-fn harden_runtime(algorithm: Algorithm, password: &str, encoded: &str, config: &HashConfig) {
-    match algorithm {
-        Algorithm::Pbkdf2Sha256 => {
-            pbkdf2::harden_runtime(password, encoded, config.pbkdf2_sha256_iterations)
-        }
-        Algorithm::Pbkdf2Sha1 => {
-            pbkdf2::harden_runtime(password, encoded, config.pbkdf2_sha1_iterations)
-        }
-        Algorithm::BcryptSha256 | Algorithm::Bcrypt => {
-            bcrypt::harden_runtime(password, encoded, config.bcrypt_rounds)
-        }
-        // Django leaves these alone: argon2's and scrypt's costs do not add up this simply,
-        // and md5 costs nothing either way.
-        Algorithm::Argon2 | Algorithm::Scrypt | Algorithm::Md5 => {}
-    }
-}
-
-/// Django's per-hasher `must_update`, for a hash of the preferred algorithm.
-fn needs_rehash(algorithm: Algorithm, encoded: &str, config: &HashConfig) -> bool {
-    match algorithm {
-        Algorithm::Argon2 => argon2::must_update(encoded, config),
-        Algorithm::Pbkdf2Sha256 => pbkdf2::must_update(encoded, config.pbkdf2_sha256_iterations),
-        Algorithm::Pbkdf2Sha1 => pbkdf2::must_update(encoded, config.pbkdf2_sha1_iterations),
-        Algorithm::BcryptSha256 | Algorithm::Bcrypt => {
-            bcrypt::work_factor(encoded) != Some(config.bcrypt_rounds)
-        }
-        Algorithm::Scrypt => scrypt::must_update(encoded, config),
-        Algorithm::Md5 => md5::must_update(encoded),
-    }
-}
-
-/// Django's `make_password` with the preferred hasher.
-pub fn make_password(password: &str, config: &HashConfig) -> String {
-    encode(config.preferred, password, config)
-}
-
-/// Encodes `password` with a fresh salt using `algorithm` and the configured costs.
-pub fn encode(algorithm: Algorithm, password: &str, config: &HashConfig) -> String {
-    let salt = random_string(SALT_CHARS);
-    match algorithm {
-        Algorithm::Argon2 => argon2::encode(password, &salt, config),
-        Algorithm::Pbkdf2Sha256 => pbkdf2::encode(
-            pbkdf2::Digest::Sha256,
-            password,
-            &salt,
-            config.pbkdf2_sha256_iterations,
-        ),
-        Algorithm::Pbkdf2Sha1 => pbkdf2::encode(
-            pbkdf2::Digest::Sha1,
-            password,
-            &salt,
-            config.pbkdf2_sha1_iterations,
-        ),
-        Algorithm::BcryptSha256 => bcrypt::encode(true, password, config.bcrypt_rounds),
-        Algorithm::Bcrypt => bcrypt::encode(false, password, config.bcrypt_rounds),
-        Algorithm::Scrypt => scrypt::encode(password, &salt, config),
-        Algorithm::Md5 => md5::encode(password, &salt),
-    }
-}
-
 /// Django's `set_unusable_password`: the prefix and 40 random characters.
 pub fn make_unusable() -> String {
-    format!("{UNUSABLE_PREFIX}{}", random_string(40))
+    format!("{UNUSABLE_PREFIX}{}", crate::crypto::random_string(40))
 }
 
-/// Django's salts are 22 characters from [a-zA-Z0-9]: at least 128 bits (`salt_entropy`).
-const SALT_CHARS: usize = 22;
+/// Django's salts: 22 characters from [a-zA-Z0-9], at least 128 bits (`salt_entropy`).
+fn new_salt() -> String {
+    crate::crypto::random_string(22)
+}
 
 /// Django's `must_update_salt`: fewer than 128 bits of entropy in a 62-character alphabet.
 fn salt_too_short(salt_chars: usize) -> bool {
     (salt_chars as f64) * 62f64.log2() < 128.0
 }
 
-/// Django's `get_random_string`: characters from [a-zA-Z0-9] from the OS-seeded CSPRNG.
-pub fn random_string(len: usize) -> String {
-    rand::rng()
-        .sample_iter(&Alphanumeric)
-        .take(len)
-        .map(char::from)
-        .collect()
-}
-
-/// Django's `constant_time_compare`, for strings or bytes.
-pub fn constant_time_eq(a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> bool {
-    a.as_ref().ct_eq(b.as_ref()).into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cheap() -> HashConfig {
-        HashConfig {
-            argon2_memory_cost: 64,
-            argon2_time_cost: 1,
-            argon2_parallelism: 2,
-            pbkdf2_sha256_iterations: 10,
-            pbkdf2_sha1_iterations: 10,
-            bcrypt_rounds: 4,
-            scrypt_work_factor: 16,
-            scrypt_block_size: 2,
-            scrypt_parallelism: 1,
-            ..HashConfig::default()
+    fn cheap() -> HashParams {
+        HashParams {
+            argon2: Argon2Params::new(64, 1, 2).unwrap(),
+            pbkdf2_sha256: Pbkdf2Params::new(10).unwrap(),
+            pbkdf2_sha1: Pbkdf2Params::new(10).unwrap(),
+            bcrypt: BcryptParams::new(4).unwrap(),
+            scrypt: ScryptParams::new(16, 2, 1).unwrap(),
         }
     }
 
     #[test]
     fn every_algorithm_round_trips_and_rejects_wrong_password() {
-        let config = cheap();
         for algorithm in Algorithm::ALL {
-            let config = HashConfig {
-                preferred: algorithm,
-                ..config.clone()
-            };
-            let encoded = make_password("sésame ouvre-toi", &config);
+            let hashers = Hashers::new(algorithm, &cheap());
+            let encoded = hashers.make_password("sésame ouvre-toi");
             assert_eq!(identify(&encoded), Some(algorithm), "{encoded}");
-            assert!(is_well_formed(&encoded), "{encoded}");
-            let ok = check_password("sésame ouvre-toi", &encoded, &config);
+            assert!(hashers.is_well_formed(&encoded), "{encoded}");
+            let ok = hashers.check_password("sésame ouvre-toi", &encoded);
             assert_eq!(
                 ok,
                 Verdict {
@@ -352,30 +297,27 @@ mod tests {
                 },
                 "{encoded}"
             );
-            assert!(!check_password("sesame", &encoded, &config).matches);
+            assert!(!hashers.check_password("sesame", &encoded).matches);
         }
     }
 
     #[test]
     fn changed_costs_or_preference_ask_for_upgrade() {
-        let config = cheap();
-        let encoded = make_password("pw", &config);
-        let stronger = HashConfig {
-            argon2_time_cost: 2,
-            ..config.clone()
+        let encoded = Hashers::new(Algorithm::Argon2, &cheap()).make_password("pw");
+        let stronger = HashParams {
+            argon2: Argon2Params::new(64, 2, 2).unwrap(),
+            ..cheap()
         };
-        assert!(check_password("pw", &encoded, &stronger).must_update);
-        let other = HashConfig {
-            preferred: Algorithm::Pbkdf2Sha256,
-            ..config
-        };
-        let verdict = check_password("pw", &encoded, &other);
+        let stronger = Hashers::new(Algorithm::Argon2, &stronger);
+        assert!(stronger.check_password("pw", &encoded).must_update);
+        let other = Hashers::new(Algorithm::Pbkdf2Sha256, &cheap());
+        let verdict = other.check_password("pw", &encoded);
         assert!(verdict.matches && verdict.must_update);
     }
 
     #[test]
     fn garbage_and_unusable_never_match() {
-        let config = cheap();
+        let hashers = Hashers::new(Algorithm::Argon2, &cheap());
         for encoded in [
             "",
             "$",
@@ -396,17 +338,14 @@ mod tests {
             "sha1$salt$abc",
             "unknown$1$2",
         ] {
-            assert!(!check_password("", encoded, &config).matches, "{encoded:?}");
-            assert!(
-                !check_password("x", encoded, &config).matches,
-                "{encoded:?}"
-            );
+            assert!(!hashers.check_password("", encoded).matches, "{encoded:?}");
+            assert!(!hashers.check_password("x", encoded).matches, "{encoded:?}");
         }
     }
 
     #[test]
     fn hashes_asking_for_too_much_work_never_match() {
-        let config = cheap();
+        let hashers = Hashers::new(Algorithm::Argon2, &cheap());
         for encoded in [
             "scrypt$1099511627776$salt$8$1$aGFzaA==",
             "pbkdf2_sha256$4294967295$salt$aGFzaA==",
@@ -414,14 +353,24 @@ mod tests {
             "argon2$argon2id$v=19$m=64,t=4294967295,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
             "bcrypt$$2b$31$abcdefghijklmnopqrstuu5Z3Xl7gH0d0wW4ehx4a0JQ0E8yS2Pbu",
         ] {
-            assert!(!is_well_formed(encoded), "{encoded}");
-            assert!(!check_password("x", encoded, &config).matches, "{encoded}");
+            assert!(!hashers.is_well_formed(encoded), "{encoded}");
+            assert!(!hashers.check_password("x", encoded).matches, "{encoded}");
         }
-        let too_costly = HashConfig {
-            bcrypt_rounds: 31,
-            ..cheap()
-        };
-        assert!(too_costly.check().is_err());
+        assert!(BcryptParams::new(31).is_err());
+    }
+
+    #[test]
+    fn parameters_an_encoder_cannot_take_are_refused() {
+        assert_eq!(
+            Argon2Params::new(64, 1, 0).unwrap_err().param,
+            "parallelism"
+        );
+        assert_eq!(Argon2Params::new(64, 0, 1).unwrap_err().param, "time_cost");
+        assert_eq!(Argon2Params::new(4, 1, 1).unwrap_err().param, "memory_cost");
+        assert!(Pbkdf2Params::new(0).is_err());
+        assert!(BcryptParams::new(3).is_err());
+        assert!(ScryptParams::new(3, 8, 1).is_err());
+        assert!(ScryptParams::new(1 << 20, 8, 1).is_err());
     }
 
     #[test]

@@ -1,33 +1,85 @@
 //! `pbkdf2_sha256$<iterations>$<salt>$<base64 hash>` and its SHA-1 sibling.
 
-use super::{constant_time_eq, salt_too_short};
+use super::{Algorithm, ParamError, PasswordHasher, new_salt, salt_too_short};
+use crate::crypto::constant_time_eq;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-
-#[derive(Clone, Copy)]
-pub enum Digest {
-    Sha256,
-    Sha1,
-}
 
 /// The most iterations a stored hash may ask for (fifty times Django's): beyond this a corrupt
 /// or hostile row could stall a login for minutes, so it never matches.
 pub const MAX_ITERATIONS: u32 = 50_000_000;
 
-pub struct Decoded<'a> {
+/// Django's `PBKDF2PasswordHasher.iterations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pbkdf2Params {
+    iterations: u32,
+}
+
+impl Default for Pbkdf2Params {
+    fn default() -> Self {
+        Pbkdf2Params {
+            iterations: 1_000_000,
+        }
+    }
+}
+
+impl Pbkdf2Params {
+    pub fn new(iterations: u32) -> Result<Self, ParamError> {
+        if !(1..=MAX_ITERATIONS).contains(&iterations) {
+            return Err(ParamError {
+                param: "iterations",
+                expected: format!("a number from 1 to {MAX_ITERATIONS}"),
+            });
+        }
+        Ok(Pbkdf2Params { iterations })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Digest {
+    Sha256,
+    Sha1,
+}
+
+impl Digest {
+    fn prefix(self) -> &'static str {
+        match self {
+            Digest::Sha256 => "pbkdf2_sha256",
+            Digest::Sha1 => "pbkdf2_sha1",
+        }
+    }
+}
+
+pub struct Pbkdf2 {
     digest: Digest,
+    params: Pbkdf2Params,
+}
+
+struct Decoded<'a> {
     iterations: u32,
     salt: &'a str,
 }
 
-impl<'a> Decoded<'a> {
-    pub fn parse(encoded: &'a str) -> Option<Self> {
+impl Pbkdf2 {
+    pub fn sha256(params: Pbkdf2Params) -> Self {
+        Pbkdf2 {
+            digest: Digest::Sha256,
+            params,
+        }
+    }
+
+    pub fn sha1(params: Pbkdf2Params) -> Self {
+        Pbkdf2 {
+            digest: Digest::Sha1,
+            params,
+        }
+    }
+
+    fn parse<'a>(&self, encoded: &'a str) -> Option<Decoded<'a>> {
         let mut parts = encoded.splitn(4, '$');
-        let digest = match parts.next()? {
-            "pbkdf2_sha256" => Digest::Sha256,
-            "pbkdf2_sha1" => Digest::Sha1,
-            _ => return None,
-        };
+        if parts.next()? != self.digest.prefix() {
+            return None;
+        }
         let iterations: u32 = parts
             .next()?
             .parse()
@@ -35,61 +87,65 @@ impl<'a> Decoded<'a> {
             .filter(|&n| n > 0 && n <= MAX_ITERATIONS)?;
         let salt = parts.next()?;
         parts.next()?;
-        Some(Decoded {
-            digest,
-            iterations,
-            salt,
-        })
+        Some(Decoded { iterations, salt })
+    }
+
+    fn encode_with(&self, password: &str, salt: &str, iterations: u32) -> String {
+        let (password, salt_bytes) = (password.as_bytes(), salt.as_bytes());
+        let hash = match self.digest {
+            Digest::Sha256 => STANDARD.encode(::pbkdf2::pbkdf2_hmac_array::<sha2::Sha256, 32>(
+                password, salt_bytes, iterations,
+            )),
+            Digest::Sha1 => STANDARD.encode(::pbkdf2::pbkdf2_hmac_array::<sha1::Sha1, 20>(
+                password, salt_bytes, iterations,
+            )),
+        };
+        format!("{}${iterations}${salt}${hash}", self.digest.prefix())
     }
 }
 
-pub fn encode(digest: Digest, password: &str, salt: &str, iterations: u32) -> String {
-    let (name, hash) = match digest {
-        Digest::Sha256 => {
-            let mut out = [0u8; 32];
-            ::pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
-                password.as_bytes(),
-                salt.as_bytes(),
-                iterations,
-                &mut out,
-            );
-            ("pbkdf2_sha256", STANDARD.encode(out))
+impl PasswordHasher for Pbkdf2 {
+    fn algorithm(&self) -> Algorithm {
+        match self.digest {
+            Digest::Sha256 => Algorithm::Pbkdf2Sha256,
+            Digest::Sha1 => Algorithm::Pbkdf2Sha1,
         }
-        Digest::Sha1 => {
-            let mut out = [0u8; 20];
-            ::pbkdf2::pbkdf2_hmac::<sha1::Sha1>(
-                password.as_bytes(),
-                salt.as_bytes(),
-                iterations,
-                &mut out,
-            );
-            ("pbkdf2_sha1", STANDARD.encode(out))
+    }
+
+    fn encode(&self, password: &str) -> String {
+        self.encode_with(password, &new_salt(), self.params.iterations)
+    }
+
+    fn verify(&self, password: &str, encoded: &str) -> bool {
+        match self.parse(encoded) {
+            Some(d) => constant_time_eq(encoded, self.encode_with(password, d.salt, d.iterations)),
+            None => false,
         }
-    };
-    format!("{name}${iterations}${salt}${hash}")
-}
-
-pub fn verify(password: &str, encoded: &str) -> bool {
-    match Decoded::parse(encoded) {
-        Some(d) => constant_time_eq(encoded, encode(d.digest, password, d.salt, d.iterations)),
-        None => false,
     }
-}
 
-pub fn must_update(encoded: &str, iterations: u32) -> bool {
-    match Decoded::parse(encoded) {
-        Some(d) => d.iterations != iterations || salt_too_short(d.salt.chars().count()),
-        None => true,
+    fn must_update(&self, encoded: &str) -> bool {
+        match self.parse(encoded) {
+            Some(d) => {
+                d.iterations != self.params.iterations || salt_too_short(d.salt.chars().count())
+            }
+            None => true,
+        }
     }
-}
 
-/// Django's `harden_runtime`: after a wrong password against a hash with fewer iterations than
-/// configured, run the difference, so the failure takes as long as one at the current cost.
-pub fn harden_runtime(password: &str, encoded: &str, iterations: u32) {
-    let Some(d) = Decoded::parse(encoded) else {
-        return;
-    };
-    if let Some(extra) = iterations.checked_sub(d.iterations).filter(|n| *n > 0) {
-        encode(d.digest, password, d.salt, extra);
+    /// After a wrong password against a hash with fewer iterations than configured, run the
+    /// difference, so the failure takes as long as one at the current cost.
+    fn harden_runtime(&self, password: &str, encoded: &str) {
+        let Some(d) = self.parse(encoded) else {
+            return;
+        };
+        if let Some(extra) = self.params.iterations.checked_sub(d.iterations)
+            && extra > 0
+        {
+            self.encode_with(password, d.salt, extra);
+        }
+    }
+
+    fn is_well_formed(&self, encoded: &str) -> bool {
+        self.parse(encoded).is_some()
     }
 }

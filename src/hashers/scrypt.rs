@@ -1,38 +1,48 @@
 //! `scrypt$<N>$<salt>$<r>$<p>$<base64 of 64 bytes>`.
 
-use super::{HashConfig, constant_time_eq};
+use super::{Algorithm, ParamError, PasswordHasher, new_salt};
+use crate::crypto::constant_time_eq;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-pub struct Decoded<'a> {
+/// Django's `ScryptPasswordHasher` costs: N (work factor), r (block size), p (parallelism).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScryptParams {
     work_factor: u64,
-    salt: &'a str,
     block_size: u32,
     parallelism: u32,
 }
 
-impl<'a> Decoded<'a> {
-    pub fn parse(encoded: &'a str) -> Option<Self> {
-        let mut parts = encoded.splitn(6, '$');
-        if parts.next()? != "scrypt" {
-            return None;
+impl Default for ScryptParams {
+    fn default() -> Self {
+        ScryptParams {
+            work_factor: 1 << 14,
+            block_size: 8,
+            parallelism: 5,
         }
-        let work_factor = parts.next()?.parse().ok()?;
-        let salt = parts.next()?;
-        let block_size = parts.next()?.parse().ok()?;
-        let parallelism = parts.next()?.parse().ok()?;
-        parts.next()?;
-        let decoded = Decoded {
+    }
+}
+
+impl ScryptParams {
+    pub fn new(work_factor: u64, block_size: u32, parallelism: u32) -> Result<Self, ParamError> {
+        let params = ScryptParams {
             work_factor,
-            salt,
             block_size,
             parallelism,
         };
-        // Costs scrypt (or the memory limit) refuses make the whole encoding unusable.
-        decoded.params().map(|_| decoded)
+        match params.engine() {
+            Some(_) => Ok(params),
+            None => Err(ParamError {
+                param: "work_factor",
+                expected: "a power of two above 1 that, with block_size and parallelism, \
+                           needs at most 32 MiB (Python's hashlib limit)"
+                    .into(),
+            }),
+        }
     }
 
-    fn params(&self) -> Option<::scrypt::Params> {
+    /// The scrypt crate's parameters, when scrypt and Python's `hashlib` accept these.
+    fn engine(&self) -> Option<::scrypt::Params> {
         // scrypt's N must be a power of two above 1; Python's hashlib refuses the rest too.
         if self.work_factor < 2 || !self.work_factor.is_power_of_two() {
             return None;
@@ -48,60 +58,76 @@ impl<'a> Decoded<'a> {
             return None;
         }
         let log_n = self.work_factor.trailing_zeros() as u8;
-        ::scrypt::Params::new(log_n, self.block_size, self.parallelism, 64).ok()
-    }
-
-    fn hash(&self, password: &str) -> Option<String> {
-        let params = self.params()?;
-        let mut out = [0u8; 64];
-        ::scrypt::scrypt(password.as_bytes(), self.salt.as_bytes(), &params, &mut out).ok()?;
-        Some(format!(
-            "scrypt${}${}${}${}${}",
-            self.work_factor,
-            self.salt,
-            self.block_size,
-            self.parallelism,
-            STANDARD.encode(out)
-        ))
+        ::scrypt::Params::new(log_n, self.block_size, self.parallelism).ok()
     }
 }
 
-pub fn encode(password: &str, salt: &str, config: &HashConfig) -> String {
-    let decoded = Decoded {
-        work_factor: config.scrypt_work_factor,
-        salt,
-        block_size: config.scrypt_block_size,
-        parallelism: config.scrypt_parallelism,
-    };
-    // The configuration is checked when it is loaded, so these parameters are valid.
-    decoded
-        .hash(password)
-        .expect("scrypt parameters are validated when the configuration is loaded")
+pub struct Scrypt {
+    params: ScryptParams,
 }
 
-/// Whether scrypt accepts these parameters (for configuration checks).
-pub fn params_valid(config: &HashConfig) -> bool {
-    Decoded {
-        work_factor: config.scrypt_work_factor,
-        salt: "",
-        block_size: config.scrypt_block_size,
-        parallelism: config.scrypt_parallelism,
+struct Decoded<'a> {
+    params: ScryptParams,
+    salt: &'a str,
+}
+
+fn parse(encoded: &str) -> Option<Decoded<'_>> {
+    let mut parts = encoded.splitn(6, '$');
+    if parts.next()? != "scrypt" {
+        return None;
     }
-    .params()
-    .is_some()
+    let work_factor = parts.next()?.parse().ok()?;
+    let salt = parts.next()?;
+    let block_size = parts.next()?.parse().ok()?;
+    let parallelism = parts.next()?.parse().ok()?;
+    parts.next()?;
+    // Costs scrypt (or the memory limit) refuses make the whole encoding unusable.
+    let params = ScryptParams::new(work_factor, block_size, parallelism).ok()?;
+    Some(Decoded { params, salt })
 }
 
-pub fn verify(password: &str, encoded: &str) -> bool {
-    Decoded::parse(encoded)
-        .and_then(|d| d.hash(password))
-        .is_some_and(|again| constant_time_eq(encoded, &again))
+fn hash(params: &ScryptParams, password: &str, salt: &str) -> Option<String> {
+    let engine = params.engine()?;
+    let mut out = [0u8; 64];
+    ::scrypt::scrypt(password.as_bytes(), salt.as_bytes(), &engine, &mut out).ok()?;
+    Some(format!(
+        "scrypt${}${salt}${}${}${}",
+        params.work_factor,
+        params.block_size,
+        params.parallelism,
+        STANDARD.encode(out)
+    ))
 }
 
-/// Django's scrypt `must_update` compares the costs only (no salt-length rule, unlike the others).
-pub fn must_update(encoded: &str, config: &HashConfig) -> bool {
-    Decoded::parse(encoded).is_none_or(|d| {
-        d.work_factor != config.scrypt_work_factor
-            || d.block_size != config.scrypt_block_size
-            || d.parallelism != config.scrypt_parallelism
-    })
+impl Scrypt {
+    pub fn new(params: ScryptParams) -> Self {
+        Scrypt { params }
+    }
+}
+
+impl PasswordHasher for Scrypt {
+    fn algorithm(&self) -> Algorithm {
+        Algorithm::Scrypt
+    }
+
+    fn encode(&self, password: &str) -> String {
+        hash(&self.params, password, &new_salt())
+            .expect("ScryptParams::new accepts only parameters scrypt takes")
+    }
+
+    fn verify(&self, password: &str, encoded: &str) -> bool {
+        parse(encoded)
+            .and_then(|d| hash(&d.params, password, d.salt))
+            .is_some_and(|again| constant_time_eq(encoded, &again))
+    }
+
+    /// Django's scrypt `must_update` compares the costs only (no salt-length rule, unlike the
+    /// others).
+    fn must_update(&self, encoded: &str) -> bool {
+        parse(encoded).is_none_or(|d| d.params != self.params)
+    }
+
+    fn is_well_formed(&self, encoded: &str) -> bool {
+        parse(encoded).is_some()
+    }
 }

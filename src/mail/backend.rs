@@ -1,10 +1,9 @@
 //! Delivering messages: `console` (handed back to be printed, like Django's console backend),
 //! `file` (one `.eml` per message) and `smtp` (lettre, plain, STARTTLS or implicit TLS).
 
-use crate::config::{EmailBackend, EmailSettings, SmtpSecurity};
-use crate::error::{Error, Result};
+use crate::error::{Error, IoContext, Result};
 use crate::private_file::{self, Existing};
-use anyhow::Context;
+use crate::secret::Secret;
 use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
@@ -13,6 +12,42 @@ use std::fs;
 use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Console,
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    None,
+    StartTls,
+    Tls,
+}
+
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    pub host: Option<String>,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub security: SmtpSecurity,
+    /// Seconds to wait for the server.
+    pub timeout: u64,
+    /// An extra trusted root certificate (PEM).
+    pub ca_file: Option<PathBuf>,
+}
+
+/// How reset emails leave: Django's `EMAIL_BACKEND` and its settings.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub backend: Backend,
+    pub from: String,
+    pub file_dir: Option<PathBuf>,
+    pub smtp: SmtpConfig,
+}
 
 /// A ready backend. It is made before anyone's address is looked at, and SMTP connects when it is
 /// made, so a bad sender or an unreachable server fails every request alike — and so cannot reveal
@@ -37,28 +72,28 @@ pub enum Delivered {
 }
 
 impl Mailer {
-    pub fn new(settings: &EmailSettings) -> Result<Mailer> {
+    pub fn new(settings: &MailConfig) -> Result<Mailer> {
         let from: Mailbox = settings.from.parse().map_err(|e| {
-            Error::environment(format!(
+            Error::Environment(format!(
                 "email.from {:?} is not an address: {e}",
                 settings.from
             ))
         })?;
         let kind = match settings.backend {
-            EmailBackend::Console => Kind::Console,
-            EmailBackend::File => {
+            Backend::Console => Kind::Console,
+            Backend::File => {
                 let dir = settings.file_dir.clone().ok_or_else(|| {
-                    Error::environment("email.backend is file but email.file_dir is not set")
+                    Error::Environment("email.backend is file but email.file_dir is not set".into())
                 })?;
                 // The messages carry reset tokens: only their owner may read them.
                 fs::DirBuilder::new()
                     .recursive(true)
                     .mode(0o700)
                     .create(&dir)
-                    .with_context(|| format!("cannot create email.file_dir {}", dir.display()))?;
+                    .context(|| format!("cannot create email.file_dir {}", dir.display()))?;
                 Kind::File(dir)
             }
-            EmailBackend::Smtp => {
+            Backend::Smtp => {
                 let transport = smtp_transport(settings)?;
                 let smtp = &settings.smtp;
                 let server = format!("{}:{}", smtp.host.as_deref().unwrap_or(""), smtp.port);
@@ -85,7 +120,11 @@ impl Mailer {
     /// Delivers every message. A server that refuses one recipient for good (a 5xx reply) does
     /// not fail the command — that would tell whether the address has an account — and is
     /// listed in `refused` instead; any other failure is an error.
-    pub fn send(&self, messages: &[Message]) -> Result<Delivered> {
+    pub fn send(
+        &self,
+        messages: &[Message],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Delivered> {
         match &self.kind {
             Kind::Console => {
                 let mut out = String::new();
@@ -102,8 +141,8 @@ impl Mailer {
                 for message in messages {
                     let name = format!(
                         "{}-{}.eml",
-                        chrono::Utc::now().format("%Y%m%d-%H%M%S"),
-                        crate::hashers::random_string(12)
+                        now.format("%Y%m%d-%H%M%S"),
+                        crate::crypto::random_string(12)
                     );
                     private_file::write(&dir.join(name), &message.formatted(), Existing::Keep)?;
                 }
@@ -126,8 +165,11 @@ impl Mailer {
     }
 }
 
-fn smtp_error(server: &str, reason: &str) -> anyhow::Error {
-    Error::environment(format!("cannot send email through {server}: {reason}")).into()
+fn smtp_error(server: &str, reason: &str) -> Error {
+    Error::Mail {
+        server: server.to_string(),
+        reason: reason.to_string(),
+    }
 }
 
 /// Whether a socket read or write gave up waiting (lettre reports it as a plain I/O error).
@@ -161,10 +203,10 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     text
 }
 
-fn smtp_transport(settings: &EmailSettings) -> Result<SmtpTransport> {
+fn smtp_transport(settings: &MailConfig) -> Result<SmtpTransport> {
     let smtp = &settings.smtp;
     let host = smtp.host.clone().ok_or_else(|| {
-        Error::environment("email.backend is smtp but email.smtp.host is not set")
+        Error::Environment("email.backend is smtp but email.smtp.host is not set".into())
     })?;
     let mut builder = SmtpTransport::builder_dangerous(host.clone())
         .port(smtp.port)
@@ -173,9 +215,9 @@ fn smtp_transport(settings: &EmailSettings) -> Result<SmtpTransport> {
         let mut params = TlsParameters::builder(host);
         if let Some(ca_file) = &smtp.ca_file {
             let pem = std::fs::read(ca_file)
-                .with_context(|| format!("cannot read email.smtp.ca_file {}", ca_file.display()))?;
+                .context(|| format!("cannot read email.smtp.ca_file {}", ca_file.display()))?;
             let cert = Certificate::from_pem(&pem).map_err(|e| {
-                Error::environment(format!(
+                Error::Environment(format!(
                     "email.smtp.ca_file {} is not a PEM certificate: {e}",
                     ca_file.display()
                 ))
@@ -184,7 +226,7 @@ fn smtp_transport(settings: &EmailSettings) -> Result<SmtpTransport> {
         }
         let params = params
             .build_rustls()
-            .map_err(|e| Error::environment(format!("cannot set up TLS: {}", error_chain(&e))))?;
+            .map_err(|e| Error::Environment(format!("cannot set up TLS: {}", error_chain(&e))))?;
         builder = builder.tls(match smtp.security {
             SmtpSecurity::StartTls => Tls::Required(params),
             _ => Tls::Wrapper(params),

@@ -3,6 +3,8 @@
 
 pub mod backend;
 
+pub use backend::{Backend, Delivered, MailConfig, Mailer, SmtpConfig, SmtpSecurity};
+
 use crate::error::{Error, Result};
 use lettre::Message;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
@@ -27,15 +29,15 @@ impl std::fmt::Debug for ResetEmail {
     }
 }
 
-/// Where the email says it comes from and points to.
+/// What the email says about the site it comes from and how to finish the reset.
 #[derive(Debug, Clone)]
-pub struct Site<'a> {
-    pub site_name: &'a str,
-    pub from: &'a Mailbox,
-    pub reset_url: Option<&'a str>,
+pub struct Site {
+    pub site_name: String,
+    /// The link template, with `{uidb64}` and `{token}`.
+    pub reset_url: Option<String>,
     /// How the email spells the program, with any option the reader needs to reach the same
     /// database (`authctl --database '/srv/app/db.sqlite3'`).
-    pub program: &'a str,
+    pub program: String,
 }
 
 /// Django's `password_reset_subject.txt`.
@@ -50,7 +52,7 @@ pub fn body(site: &Site, email: &ResetEmail) -> String {
         "{} reset-confirm {} {}",
         site.program, email.uidb64, email.token
     );
-    let how = match site.reset_url {
+    let how = match &site.reset_url {
         Some(template) => {
             let link = template
                 .replace("{uidb64}", &email.uidb64)
@@ -74,19 +76,23 @@ pub fn body(site: &Site, email: &ResetEmail) -> String {
 }
 
 /// The full message: `text/plain; charset="utf-8"` in 8bit, as Django 5.2 sends it.
-pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
+pub fn message(site: &Site, from: &Mailbox, email: &ResetEmail) -> Result<Message> {
     let to: Mailbox = email
         .to
         .parse()
-        .map_err(|e| Error::invalid(format!("cannot send to {:?}: {e}", email.to)))?;
+        .map_err(|e| Error::Invalid(format!("cannot send to {:?}: {e}", email.to)))?;
     // lettre would pick quoted-printable for lines over 78 characters; Django sends 8bit up to
     // SMTP's 998-character line limit, which keeps the console readable, so encode it directly.
     let text = body(site, email);
     if text.lines().any(|line| line.len() > 998) {
-        return Err(Error::invalid("the reset email has a line too long to send").into());
+        return Err(Error::Invalid(
+            "the reset email has a line too long to send".into(),
+        ));
     }
     if text.contains('\0') {
-        return Err(Error::invalid("the reset email would contain a NUL character").into());
+        return Err(Error::Invalid(
+            "the reset email would contain a NUL character".into(),
+        ));
     }
     let body = Body::dangerous_pre_encoded(
         text.replace('\n', "\r\n").into_bytes(),
@@ -95,12 +101,13 @@ pub fn message(site: &Site, email: &ResetEmail) -> Result<Message> {
     let part = SinglePart::builder()
         .header(ContentType::parse("text/plain; charset=\"utf-8\"").expect("a valid content type"))
         .body(body);
-    Ok(Message::builder()
-        .from(site.from.clone())
+    Message::builder()
+        .from(from.clone())
         .to(to)
         .subject(subject(site))
         .message_id(None)
-        .singlepart(part)?)
+        .singlepart(part)
+        .map_err(|e| Error::Invalid(format!("cannot write the reset email: {e}")))
 }
 
 #[cfg(test)]
@@ -123,10 +130,9 @@ mod tests {
     #[test]
     fn body_has_djangos_text_and_the_command() {
         let site = Site {
-            site_name: "example.org",
-            from: &webmaster(),
+            site_name: "example.org".into(),
             reset_url: None,
-            program: "authctl",
+            program: "authctl".into(),
         };
         let text = body(&site, &email());
         assert!(text.contains("You're receiving this email because you requested a password reset for your user account at example.org."));
@@ -138,12 +144,10 @@ mod tests {
 
     #[test]
     fn link_is_filled_in_from_the_template() {
-        let from = "webmaster@localhost".parse().unwrap();
         let site = Site {
-            site_name: "x",
-            from: &from,
-            reset_url: Some("https://example.com/accounts/reset/{uidb64}/{token}/"),
-            program: "authctl",
+            site_name: "x".into(),
+            reset_url: Some("https://example.com/accounts/reset/{uidb64}/{token}/".into()),
+            program: "authctl".into(),
         };
         let text = body(&site, &email());
         assert!(text.contains("https://example.com/accounts/reset/MQ/abc-123/\n"));
@@ -153,12 +157,12 @@ mod tests {
     #[test]
     fn message_is_utf8_plain_text_in_8bit() {
         let site = Site {
-            site_name: "x",
-            from: &webmaster(),
+            site_name: "x".into(),
             reset_url: None,
-            program: "authctl",
+            program: "authctl".into(),
         };
-        let formatted = String::from_utf8(message(&site, &email()).unwrap().formatted()).unwrap();
+        let formatted =
+            String::from_utf8(message(&site, &webmaster(), &email()).unwrap().formatted()).unwrap();
         assert!(
             formatted.contains("Content-Type: text/plain; charset=\"utf-8\"")
                 || formatted.contains("Content-Type: text/plain; charset=utf-8"),

@@ -1,187 +1,171 @@
-//! The SQLite database in Django's layout: `auth_user` exactly as Django 5.x's migrations create
-//! it, plus authctl's own `authctl_*` tables under versioned migrations.
+//! The storage interface: the rows authctl reads and writes, and the operations on them, behind
+//! which each database backend lives (`sqlite/` today). Nothing above this module knows which
+//! database it talks to, and no driver type is visible here.
 //!
-//! Django's tables are only ever read and written row by row, never altered. Every write goes
-//! through [`Store::write`], one `BEGIN IMMEDIATE` transaction, so a command is applied whole or
-//! not at all and concurrent writers queue on the busy timeout instead of failing.
+//! Every command's work happens inside [`Store::read`] or [`Store::write`]: one transaction,
+//! committed whole or not at all. Django's own tables are read and written row by row, never
+//! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
-mod migrations;
-pub mod sessions;
-pub mod users;
+mod sqlite;
 
-use crate::error::{Error, Result};
-use anyhow::Context;
-use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
-use std::path::Path;
-use std::time::Duration;
+use crate::error::Result;
+use chrono::{DateTime, Timelike, Utc};
 
-pub use users::{NewUser, User};
+/// A row of Django's user table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub password: String,
+    pub last_login: Option<DateTime<Utc>>,
+    pub is_superuser: bool,
+    pub username: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub is_staff: bool,
+    pub is_active: bool,
+    pub date_joined: DateTime<Utc>,
+}
 
-/// `auth_user` as Django 5.x's `migrate` leaves it on SQLite (read back from `sqlite_master`).
-pub const AUTH_USER_DDL: &str = r#"CREATE TABLE IF NOT EXISTS "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)"#;
+/// Everything needed to insert a user; the id comes from the database.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub password: String,
+    pub is_staff: bool,
+    pub is_superuser: bool,
+    pub is_active: bool,
+    pub date_joined: DateTime<Utc>,
+}
 
-const AUTH_USER_COLUMNS: [&str; 11] = [
-    "id",
-    "password",
-    "last_login",
-    "is_superuser",
-    "username",
-    "last_name",
-    "email",
-    "is_staff",
-    "is_active",
-    "date_joined",
-    "first_name",
-];
+/// A login session. Only a hash of its key is stored, never the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub created: DateTime<Utc>,
+    pub expires: DateTime<Utc>,
+    pub auth_hash: String,
+}
 
-/// How long a command waits for another process's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// A session to insert.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    pub key_hash: &'a str,
+    pub user_id: i64,
+    pub created: DateTime<Utc>,
+    pub expires: DateTime<Utc>,
+    pub auth_hash: &'a str,
+}
 
+/// The operations of one transaction. Case-insensitive matching is the backend's to do, so each
+/// database can do it its own way (and with its own indexes).
+pub trait Tx {
+    /// The user with exactly this username (Django's `get_by_natural_key`).
+    fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;
+    fn user_by_id(&mut self, id: i64) -> Result<Option<User>>;
+    /// The ids of users whose username equals `username` ignoring case (`UserCreationForm`'s
+    /// uniqueness rule), in id order.
+    fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>>;
+    /// The ids of active users whose email equals `email` ignoring case (Django's
+    /// `PasswordResetForm.get_users`), in id order. A row that cannot be read is skipped.
+    fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>>;
+    /// Every `(id, username)`, for checking many names at once.
+    fn usernames(&mut self) -> Result<Vec<(i64, String)>>;
+    /// Visits every user in id order until `f` returns `false`, without loading them all.
+    fn each_user(&mut self, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()>;
+    fn insert_user(&mut self, user: &NewUser) -> Result<i64>;
+    /// Updates everything but the id, the password, `last_login` and `date_joined`.
+    fn update_profile(&mut self, user: &User) -> Result<()>;
+    fn set_password(&mut self, id: i64, hash: &str) -> Result<()>;
+    /// Replaces the hash only if it is still `expected`, so a re-encoding never overwrites a
+    /// password changed meanwhile. Returns whether the row changed.
+    fn replace_password(&mut self, id: i64, expected: &str, new: &str) -> Result<bool>;
+    fn set_last_login(&mut self, id: i64, at: DateTime<Utc>) -> Result<()>;
+    /// Deletes a user and, as Django's cascade would, its rows in Django's own tables that point
+    /// at it, and its sessions. Rows of any other table that reference the user (another app's
+    /// foreign key, whose `on_delete` the schema does not tell) make it refuse (exit 3).
+    fn delete_user(&mut self, user: &User) -> Result<()>;
+
+    fn insert_session(&mut self, session: &NewSession) -> Result<i64>;
+    fn session_by_key_hash(&mut self, key_hash: &str) -> Result<Option<SessionRow>>;
+    fn delete_session_by_key_hash(&mut self, key_hash: &str) -> Result<usize>;
+    fn delete_session(&mut self, id: i64) -> Result<usize>;
+    /// Ends every session of a user except `keep` (a password change keeps its own).
+    fn delete_sessions_of_user(&mut self, user_id: i64, keep: Option<i64>) -> Result<usize>;
+    fn set_session_auth_hash(&mut self, id: i64, auth_hash: &str) -> Result<()>;
+    /// Removes expired rows, so the table does not grow forever.
+    fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize>;
+    fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64>;
+}
+
+/// An open database of one kind.
+trait Backend {
+    /// Starts a transaction; a writing one holds the database's write lock until it ends.
+    fn begin(&mut self, write: bool) -> Result<Box<dyn Transaction + '_>>;
+    /// Brings authctl's own tables up to date, recording when.
+    fn migrate(&mut self, now: DateTime<Utc>) -> Result<()>;
+    fn identity(&self) -> String;
+    fn is_django_project(&self) -> bool;
+}
+
+/// A transaction that can be committed; dropping it uncommitted rolls it back.
+trait Transaction: Tx {
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// An open database.
 pub struct Store {
-    conn: Connection,
-    location: String,
-    django_project: bool,
+    backend: Box<dyn Backend>,
 }
 
 impl Store {
-    /// Opens the database at a path or a SQLite `file:` URI. With `create`, a missing file (and
-    /// its directory) is created; without, it is an error — so a mistyped path given to a
+    /// Opens the database at `location`. With `create`, a missing database is created with
+    /// Django's user table; without, it is an error — so a mistyped location given to a
     /// command that only reads is reported instead of answered from an empty new database.
     pub fn open(location: &str, create: bool) -> Result<Store> {
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if create {
-            flags |= OpenFlags::SQLITE_OPEN_CREATE;
-        } else if !location.starts_with("file:") && !Path::new(location).exists() {
-            return Err(Error::environment(format!(
-                "database {location} does not exist (signup, createsuperuser and users import create it)"
-            ))
-            .into());
-        }
-        let parent = Path::new(location)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty());
-        if let Some(parent) =
-            parent.filter(|p| create && !location.starts_with("file:") && !p.exists())
-        {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the directory for database {location}"))?;
-        }
-        let conn = Connection::open_with_flags(location, flags)
-            .with_context(|| format!("cannot open database {location}"))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let tables = table_names(&conn).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => anyhow::Error::from(Error::environment(
-                format!("{location} is not a SQLite database"),
-            )),
-            _ => anyhow::Error::from(e).context(format!("cannot read database {location}")),
-        })?;
-        let mut store = Store {
-            conn,
-            location: location.to_string(),
-            django_project: tables.iter().any(|t| t == "django_migrations"),
-        };
-        if tables.iter().any(|t| t == "auth_user") {
-            store.check_auth_user()?;
-        } else if tables.iter().all(|t| t.starts_with("sqlite_")) && !create {
-            return Err(Error::environment(format!(
-                "{location} is an empty database (signup, createsuperuser and users import set it up)"
-            ))
-            .into());
-        } else if tables.iter().all(|t| t.starts_with("sqlite_")) {
-            store
-                .write(|tx| Ok(tx.execute_batch(AUTH_USER_DDL)?))
-                .with_context(|| format!("cannot create the auth_user table in {location}"))?;
-        } else {
-            return Err(Error::environment(format!(
-                "{location} is a SQLite database without Django's auth_user table; \
-                 authctl only adds tables to a new database or a Django project's"
-            ))
-            .into());
-        }
-        Ok(store)
+        Ok(Store {
+            backend: Box::new(sqlite::Sqlite::open(location, create)?),
+        })
     }
 
-    fn check_auth_user(&self) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name FROM pragma_table_info('auth_user')")?;
-        let columns: Vec<String> = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let missing: Vec<&str> = AUTH_USER_COLUMNS
-            .iter()
-            .copied()
-            .filter(|c| !columns.iter().any(|have| have == c))
-            .collect();
-        if !missing.is_empty() {
-            return Err(Error::environment(format!(
-                "the auth_user table in {} is not Django's (missing columns: {})",
-                self.location,
-                missing.join(", ")
-            ))
-            .into());
-        }
-        Ok(())
+    /// Runs `f` in a reading transaction.
+    pub fn read<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut tx = self.backend.begin(false)?;
+        let value = f(&mut *tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 
-    /// The database's canonical file path, which a session file must name to be valid here.
+    /// Runs `f` in one writing transaction: committed if it returns `Ok`, rolled back otherwise.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut tx = self.backend.begin(true)?;
+        let value = f(&mut *tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Brings authctl's own tables up to date; called by the flows that use them.
+    pub fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
+        self.backend.migrate(now)
+    }
+
+    /// The database's canonical name, which a session file must name to be valid here.
     pub fn identity(&self) -> String {
-        let path = match self.location.strip_prefix("file:") {
-            Some(rest) => {
-                let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-                // file://host/path: the path starts at the first slash after the host.
-                match rest.strip_prefix("//") {
-                    Some(after) => after.find('/').map(|i| &after[i..]).unwrap_or(after),
-                    None => rest,
-                }
-            }
-            None => self.location.as_str(),
-        };
-        std::fs::canonicalize(path)
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| self.location.clone())
+        self.backend.identity()
     }
 
     /// Whether this is a Django project's database (it has `django_migrations`).
     pub fn is_django_project(&self) -> bool {
-        self.django_project
-    }
-
-    /// For reads outside a transaction.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
-    /// Runs `f` in one immediate transaction: committed if it returns `Ok`, rolled back otherwise.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| format!("cannot start a write to {}", self.location))?;
-        let value = f(&tx)?;
-        tx.commit()
-            .with_context(|| format!("cannot commit to {}", self.location))?;
-        Ok(value)
-    }
-
-    /// Brings authctl's own tables up to date; called by the commands that use them.
-    pub fn migrate(&mut self) -> Result<()> {
-        let location = self.location.clone();
-        self.write(migrations::apply)
-            .with_context(|| format!("cannot update authctl's tables in {location}"))
+        self.backend.is_django_project()
     }
 }
 
-fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
-    stmt.query_map([], |row| row.get(0))?.collect()
-}
-
-/// A datetime as Django stores it on SQLite with `USE_TZ = True`: UTC, no offset, microseconds
-/// only when they are not zero (Python's `str(datetime)`).
+/// A datetime as Python's `str(datetime)` writes it, in UTC: microseconds only when not zero.
+/// Django stores datetimes this way on SQLite, and messages show them the same way.
 pub fn format_datetime(t: DateTime<Utc>) -> String {
     if t.nanosecond() / 1000 == 0 {
         t.format("%Y-%m-%d %H:%M:%S").to_string()
@@ -190,102 +174,15 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
     }
 }
 
-/// Reads what Django (or a hand-edited row) stored: with or without fraction, `T` or space, and
-/// an optional UTC offset.
-pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)) {
-        return Some(t.with_timezone(&Utc));
-    }
-    for format in [
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(t.and_utc());
-        }
-    }
-    // A datetime with an offset but a space separator, as Python writes with isoformat(' ').
-    DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+/// How usernames compare ignoring case: full Unicode lower case, as Django's
+/// `UserCreationForm` check does on PostgreSQL (on SQLite Django folds ASCII only).
+fn fold_username(name: &str) -> String {
+    name.to_lowercase()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    #[test]
-    fn datetimes_round_trip_in_djangos_format() {
-        let t = Utc.with_ymd_and_hms(2026, 11, 25, 18, 58, 51).unwrap();
-        assert_eq!(format_datetime(t), "2026-11-25 18:58:51");
-        let with_micros = t + chrono::Duration::microseconds(120);
-        assert_eq!(format_datetime(with_micros), "2026-11-25 18:58:51.000120");
-        assert_eq!(
-            parse_datetime("2026-11-25 18:58:51.000120"),
-            Some(with_micros)
-        );
-        assert_eq!(parse_datetime("2026-11-25 18:58:51"), Some(t));
-        assert_eq!(parse_datetime("2026-11-25T19:58:51+01:00"), Some(t));
-        assert_eq!(parse_datetime("2026-11-25 19:58:51+01:00"), Some(t));
-        assert_eq!(parse_datetime("yesterday"), None);
-    }
-
-    #[test]
-    fn new_database_has_djangos_auth_user_and_migrates_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/db.sqlite3");
-        let mut store = Store::open(path.to_str().unwrap(), true).unwrap();
-        assert!(!store.is_django_project());
-        let sql: String = store
-            .conn()
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE name = 'auth_user'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(
-            format!(
-                "CREATE TABLE IF NOT EXISTS {}",
-                &sql["CREATE TABLE ".len()..]
-            ),
-            AUTH_USER_DDL
-        );
-        store.migrate().unwrap();
-        store.migrate().unwrap();
-        let versions: i64 = store
-            .conn()
-            .query_row("SELECT count(*) FROM authctl_migrations", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(versions as usize, migrations::count());
-    }
-
-    #[test]
-    fn foreign_sqlite_and_junk_files_are_refused_unchanged() {
-        let dir = tempfile::tempdir().unwrap();
-        let junk = dir.path().join("junk");
-        std::fs::write(
-            &junk,
-            b"this is not a database, not even close; it is just text\n".repeat(20),
-        )
-        .unwrap();
-        let before = std::fs::read(&junk).unwrap();
-        let err = Store::open(junk.to_str().unwrap(), true).err().unwrap();
-        assert!(err.to_string().contains("not a SQLite database"), "{err:#}");
-        assert_eq!(std::fs::read(&junk).unwrap(), before);
-
-        let other = dir.path().join("other.sqlite3");
-        Connection::open(&other)
-            .unwrap()
-            .execute_batch("CREATE TABLE t (x)")
-            .unwrap();
-        let err = Store::open(other.to_str().unwrap(), true).err().unwrap();
-        assert!(
-            err.to_string().contains("without Django's auth_user"),
-            "{err:#}"
-        );
-    }
+/// Django's `_unicode_ci_compare` form of an address: NFKC, then lower case (Python's
+/// `casefold()` differs only for a few letters such as `ß`).
+fn fold_email(email: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    email.nfkc().collect::<String>().to_lowercase()
 }

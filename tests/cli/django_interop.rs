@@ -1,24 +1,22 @@
 //! authctl against a real Django 5.2: the same hashes, the same validation, the same database.
 
 use crate::support::{Sandbox, django, sql};
-use authctl::config::ValidatorSettings;
-use authctl::hashers::{self, Algorithm, HashConfig};
-use authctl::validators::{self, UserAttributes};
+use authctl::hashers::{
+    self, Algorithm, Argon2Params, BcryptParams, HashParams, Hashers, Pbkdf2Params, ScryptParams,
+};
+use authctl::validators::{self, PasswordValidators as ValidatorSettings, UserAttributes};
 use serde_json::{Value, json};
 
 const PASSWORDS: [&str; 2] = ["pässwörd ✓ 1", "p"];
 
 /// Costs far below Django's defaults (which both sides must still read and re-encode).
-fn cheap() -> HashConfig {
-    HashConfig {
-        argon2_memory_cost: 256,
-        argon2_time_cost: 1,
-        argon2_parallelism: 2,
-        pbkdf2_sha256_iterations: 1000,
-        pbkdf2_sha1_iterations: 1000,
-        bcrypt_rounds: 4,
-        scrypt_work_factor: 1024,
-        ..HashConfig::default()
+fn cheap() -> HashParams {
+    HashParams {
+        argon2: Argon2Params::new(256, 1, 2).unwrap(),
+        pbkdf2_sha256: Pbkdf2Params::new(1000).unwrap(),
+        pbkdf2_sha1: Pbkdf2Params::new(1000).unwrap(),
+        bcrypt: BcryptParams::new(4).unwrap(),
+        scrypt: ScryptParams::new(1024, 8, 5).unwrap(),
     }
 }
 
@@ -51,21 +49,20 @@ fn django_hashes_of_every_algorithm_verify_in_authctl_with_equal_defaults() {
             item["encoded"].as_str().unwrap(),
         );
         let algorithm = Algorithm::from_name(item["hasher"].as_str().unwrap()).unwrap();
-        let config = HashConfig {
-            preferred: algorithm,
-            ..HashConfig::default()
-        };
-        let verdict = hashers::check_password(password, encoded, &config);
+        let config = Hashers::new(algorithm, &HashParams::default());
+        let verdict = config.check_password(password, encoded);
         assert!(verdict.matches, "authctl rejects Django's {encoded}");
         assert!(
             !verdict.must_update,
             "Django's defaults differ from authctl's for {encoded}"
         );
         assert!(
-            !hashers::check_password(&format!("{password}x"), encoded, &config).matches,
+            !config
+                .check_password(&format!("{password}x"), encoded)
+                .matches,
             "{encoded}"
         );
-        assert!(hashers::is_well_formed(encoded), "{encoded}");
+        assert!(config.is_well_formed(encoded), "{encoded}");
     }
 }
 
@@ -73,12 +70,9 @@ fn django_hashes_of_every_algorithm_verify_in_authctl_with_equal_defaults() {
 fn authctl_hashes_of_every_algorithm_verify_in_django() {
     let mut items = Vec::new();
     for algorithm in Algorithm::ALL {
-        let config = HashConfig {
-            preferred: algorithm,
-            ..cheap()
-        };
+        let config = Hashers::new(algorithm, &cheap());
         for password in PASSWORDS {
-            let encoded = hashers::make_password(password, &config);
+            let encoded = config.make_password(password);
             items.push(json!({"password": password, "encoded": encoded, "expect": true}));
             items.push(
                 json!({"password": format!("{password}!"), "encoded": encoded, "expect": false}),
@@ -101,18 +95,15 @@ fn django_must_update_agrees_for_outdated_hashes() {
     let cheap = cheap();
     let mut items = Vec::new();
     for algorithm in Algorithm::ALL {
-        let encoded = hashers::encode(algorithm, "pw", &cheap);
+        let encoded = Hashers::new(algorithm, &cheap).make_password("pw");
         items.push(json!({"password": "pw", "encoded": encoded}));
     }
     let replies = django("check", json!({"items": items}));
     for (item, answer) in items.iter().zip(answers(&replies, items.len())) {
         let encoded = item["encoded"].as_str().unwrap();
         let algorithm = hashers::identify(encoded).unwrap();
-        let config = HashConfig {
-            preferred: algorithm,
-            ..HashConfig::default()
-        };
-        let ours = hashers::check_password("pw", encoded, &config).must_update;
+        let config = Hashers::new(algorithm, &HashParams::default());
+        let ours = config.check_password("pw", encoded).must_update;
         assert_eq!(
             Value::Bool(ours),
             answer["must_update"],

@@ -1,9 +1,9 @@
 //! Password reset: Django-compatible tokens, reset-request and reset-confirm.
 
 use crate::support::{Sandbox, django};
+use authctl::secret::SecretKeys;
 use authctl::store::User;
-use authctl::tokens::SecretKeys;
-use authctl::tokens::reset;
+use authctl::tokens as reset;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::{Value, json};
 
@@ -38,7 +38,7 @@ fn user(id: i64, password: &str, last_login: Option<&str>, email: &str) -> (User
 fn keys(current: &str, fallbacks: &[&str]) -> SecretKeys {
     SecretKeys {
         current: current.into(),
-        fallbacks: fallbacks.iter().map(|s| s.to_string()).collect(),
+        fallbacks: fallbacks.iter().map(|s| (*s).into()).collect(),
     }
 }
 
@@ -401,8 +401,9 @@ fn bad_links_are_all_the_same_denial() {
 fn an_expired_token_is_refused() {
     let sb = sandbox();
     signup(&sb, "alice", "alice@example.com");
-    let conn = rusqlite::Connection::open(&sb.db).unwrap();
-    let user = authctl::store::users::by_username(&conn, "alice")
+    let mut store = authctl::store::Store::open(sb.db.to_str().unwrap(), false).unwrap();
+    let user = store
+        .read(|tx| tx.user_by_username("alice"))
         .unwrap()
         .unwrap();
     let four_days_ago = Utc::now() - chrono::Duration::days(4);

@@ -81,7 +81,7 @@ fn the_database_keeps_only_a_hash_of_the_session_key() {
     let rows = sb.sql("SELECT key_hash, user_id, created, expires FROM authctl_session");
     assert_eq!(rows.len(), 1);
     assert!(!rows[0].contains(key), "the key itself is stored: {rows:?}");
-    let sha = authctl::tokens::hex(&<sha2::Sha256 as sha2::Digest>::digest(key.as_bytes()));
+    let sha = authctl::crypto::sha256_hex(key.as_bytes());
     assert!(rows[0].starts_with(&format!("{sha}|1|")), "{rows:?}");
 }
 

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: UsersDeleteArgs) -> Result<Status> {
             names.join(", ")
         );
         if !prompt::confirm(&question)? {
-            return Err(Error::denied("cancelled; nothing was deleted").into());
+            return Err(Error::Cancelled("cancelled; nothing was deleted".into()));
         }
     }
     accounts.delete_users(&found)?;

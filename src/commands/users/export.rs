@@ -7,7 +7,7 @@ use authctl::error::Result;
 use authctl::private_file::{self, Existing};
 
 pub fn run(ctx: &Ctx, args: UsersExportArgs) -> Result<Status> {
-    let accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts()?;
     let format = format_for(args.format, args.output.as_deref());
     // `-` is standard output, as `users import -` reads standard input.
     match args.output.as_ref().filter(|path| path.as_os_str() != "-") {

@@ -3,9 +3,8 @@
 use super::super::{Ctx, Status, read_text};
 use super::format_for;
 use crate::cli::{OnConflict, UsersImportArgs};
-use anyhow::Context;
-use authctl::admin::transfer::{self, Action};
-use authctl::error::Result;
+use authctl::accounts::transfer::{self, Action, ImportOptions};
+use authctl::error::{IoContext, Result};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
@@ -13,7 +12,7 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         read_text(std::io::stdin(), "standard input")?
     } else {
         let file = std::fs::File::open(&args.file)
-            .with_context(|| format!("cannot read {}", args.file.display()))?;
+            .context(|| format!("cannot read {}", args.file.display()))?;
         read_text(file, &args.file.display().to_string())?
     };
     let format = format_for(args.format, Some(&args.file));
@@ -24,8 +23,12 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
     };
     let records = transfer::parse(format, text.expose())?;
     let mut accounts = ctx.accounts_or_new()?;
-    let outcomes =
-        accounts.import_users(records, on_conflict, args.skip_validation, args.dry_run)?;
+    let options = ImportOptions {
+        on_conflict,
+        skip_validation: args.skip_validation,
+        dry_run: args.dry_run,
+    };
+    let outcomes = accounts.import_users(records, options)?;
     let count = |action: Action| outcomes.iter().filter(|o| o.action == action).count();
     let (created, updated, skipped) = (
         count(Action::Create),

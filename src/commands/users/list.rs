@@ -4,13 +4,13 @@ use super::super::{Ctx, Status};
 use super::flag_pair;
 use crate::cli::UsersListArgs;
 use crate::output::{field, user_json};
-use authctl::admin::Filter;
+use authctl::accounts::admin::Filter;
 use authctl::error::Result;
 use authctl::store::User;
 use unicode_width::UnicodeWidthStr;
 
 pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
-    let accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts()?;
     let filter = Filter {
         active: flag_pair(args.active, args.inactive),
         staff: args.staff,

@@ -10,7 +10,7 @@ mod show;
 
 use super::{Ctx, Status};
 use crate::cli::{TransferFormat, UsersCommand};
-use authctl::admin::transfer::Format;
+use authctl::accounts::transfer::Format;
 use authctl::error::Result;
 
 pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {

@@ -4,7 +4,7 @@ use super::super::{Ctx, Status};
 use super::flag_pair;
 use crate::cli::UsersSetArgs;
 use crate::output::user_json;
-use authctl::admin::Changes;
+use authctl::accounts::admin::Changes;
 use authctl::error::{Error, Result};
 
 pub fn run(ctx: &Ctx, args: UsersSetArgs) -> Result<Status> {
@@ -19,11 +19,11 @@ pub fn run(ctx: &Ctx, args: UsersSetArgs) -> Result<Status> {
         unusable_password: args.unusable_password,
     };
     if changes.is_empty() {
-        return Err(Error::usage(
+        return Err(Error::Usage(
             "nothing to change; give --email, --first-name, --last-name, --username, \
-             --active/--inactive, --staff/--no-staff, --superuser/--no-superuser or --unusable-password",
-        )
-        .into());
+             --active/--inactive, --staff/--no-staff, --superuser/--no-superuser or --unusable-password"
+                .into(),
+        ));
     }
     let mut accounts = ctx.accounts()?;
     let user = accounts.update_user(&args.username, &changes)?;

@@ -3,7 +3,7 @@
 use super::super::{Ctx, Status};
 use crate::cli::UsersSetPasswordArgs;
 use crate::prompt;
-use authctl::error::{Error, Kind, Result};
+use authctl::error::{Error, Result};
 use serde_json::json;
 
 /// Django's `changepassword` gives up after this many tries.
@@ -25,23 +25,21 @@ pub fn run(ctx: &Ctx, args: UsersSetPasswordArgs) -> Result<Status> {
                 let result = match prompt::twice("Password: ", "Password (again): ")? {
                     // Django's changepassword gives up on an empty answer.
                     Some(password) if password.is_empty() => {
-                        return Err(Error::denied("aborted").into());
+                        return Err(Error::Cancelled("aborted".into()));
                     }
                     Some(password) => {
                         accounts.set_password(&username, &password, args.skip_validation)
                     }
-                    None => Err(Error::invalid("Passwords do not match. Please try again.").into()),
+                    None => Err(Error::form("Passwords do not match. Please try again.")),
                 };
                 match result {
                     Ok(user) => break user,
-                    Err(err) if authctl::error::kind_of(&err) == Kind::Invalid => {
-                        ctx.printer
-                            .say(&authctl::error::messages_of(&err).join("\n"));
+                    Err(err @ Error::Form(_)) => {
+                        ctx.printer.say(&err.messages().join("\n"));
                         if tries == MAX_TRIES {
-                            return Err(Error::invalid(format!(
+                            return Err(Error::Invalid(format!(
                                 "Aborting password change for user '{username}' after {MAX_TRIES} attempts"
-                            ))
-                            .into());
+                            )));
                         }
                     }
                     Err(err) => return Err(err),

@@ -7,7 +7,7 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
-    let accounts = ctx.accounts()?;
+    let mut accounts = ctx.accounts()?;
     let user = accounts.user(&args.username)?;
     let info = accounts.password_info(&user);
     let sessions = accounts.session_count(user.id)?;

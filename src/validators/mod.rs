@@ -2,8 +2,8 @@
 //! (`UnicodeUsernameValidator` + 150 characters), email addresses (`EmailValidator`,
 //! `normalize_email`) and the four default password validators.
 
-use crate::config::ValidatorSettings;
-use crate::unicode_tables;
+mod unicode_tables;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -181,6 +181,30 @@ fn valid_email_domain(domain: &str) -> bool {
     punycode || (tld.chars().count() >= 2 && valid_label(tld, false, 63))
 }
 
+/// Django's four default password validators and their options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PasswordValidators {
+    /// `MinimumLengthValidator`'s `min_length`.
+    pub min_length: usize,
+    /// `UserAttributeSimilarityValidator`'s `max_similarity`.
+    pub max_similarity: f64,
+    /// `CommonPasswordValidator` on or off.
+    pub common: bool,
+    /// `NumericPasswordValidator` on or off.
+    pub numeric: bool,
+}
+
+impl Default for PasswordValidators {
+    fn default() -> Self {
+        PasswordValidators {
+            min_length: 8,
+            max_similarity: 0.7,
+            common: true,
+            numeric: true,
+        }
+    }
+}
+
 /// The user's attributes the similarity validator compares against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UserAttributes<'a> {
@@ -192,7 +216,7 @@ pub struct UserAttributes<'a> {
 
 /// Django's 20,000 common passwords, lower-cased (see the README for where the list comes from).
 static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/common-passwords.txt")
+    include_str!("../../data/common-passwords.txt")
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
@@ -207,7 +231,7 @@ fn is_python_digit(c: char) -> bool {
 pub fn password_errors(
     password: &str,
     user: &UserAttributes,
-    settings: &ValidatorSettings,
+    settings: &PasswordValidators,
 ) -> Vec<String> {
     // The form field refuses NUL before any password validator sees the value.
     if let Some(error) = null_error(password) {
@@ -357,7 +381,7 @@ mod tests {
 
     #[test]
     fn password_messages() {
-        let s = ValidatorSettings::default();
+        let s = PasswordValidators::default();
         let user = UserAttributes {
             username: "alice",
             ..Default::default()

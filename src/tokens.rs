@@ -1,15 +1,25 @@
 //! Django's `PasswordResetTokenGenerator`: `<base36 timestamp>-<every other hex digit of a
-//! salted HMAC-SHA256>` over the user's id, password hash, last login, the timestamp and email.
-//! A token is spent as soon as the password or `last_login` changes.
+//! salted HMAC-SHA256>` over the user's id, password hash, last login, the timestamp and email;
+//! `uidb64`, the urlsafe base64 of the id; and the reset link that carries both. A token is
+//! spent as soon as the password or `last_login` changes.
 
-use super::{SecretKeys, salted_hmac_sha256};
-use crate::hashers::constant_time_eq;
+use crate::crypto::{constant_time_eq, salted_hmac_sha256};
+use crate::secret::SecretKeys;
 use crate::store::User;
 use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE;
+use base64::alphabet::URL_SAFE;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use chrono::{DateTime, NaiveDate, Utc};
 
 const KEY_SALT: &str = "django.contrib.auth.tokens.PasswordResetTokenGenerator";
+
+/// Django writes `uidb64` without padding and reads it with or without.
+const UIDB64: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// Seconds since 2001-01-01 (Django's `_num_seconds`), in UTC.
 pub fn timestamp(now: DateTime<Utc>) -> i64 {
@@ -38,7 +48,7 @@ fn token_at(user: &User, timestamp: i64, secret: &str) -> String {
 }
 
 pub fn make_token(user: &User, keys: &SecretKeys, now: DateTime<Utc>) -> String {
-    token_at(user, timestamp(now), &keys.current)
+    token_at(user, timestamp(now), keys.current.expose())
 }
 
 /// Django's `check_token`: valid for any of the keys, up to and including `timeout` seconds.
@@ -91,20 +101,29 @@ pub fn from_base36(s: &str) -> Option<i64> {
 
 /// Django's `urlsafe_base64_encode(force_bytes(pk))`, padding stripped.
 pub fn uidb64(id: i64) -> String {
-    URL_SAFE
-        .encode(id.to_string())
-        .trim_end_matches('=')
-        .to_string()
+    UIDB64.encode(id.to_string())
 }
 
 /// The user id in a `uidb64`, if it decodes to one.
 pub fn decode_uidb64(uidb64: &str) -> Option<i64> {
-    let mut padded = uidb64.to_string();
-    while !padded.len().is_multiple_of(4) {
-        padded.push('=');
-    }
-    let bytes = URL_SAFE.decode(padded).ok()?;
+    let bytes = UIDB64.decode(uidb64).ok()?;
     std::str::from_utf8(&bytes).ok()?.parse().ok()
+}
+
+/// `UIDB64 TOKEN` as two arguments, or a reset link whose last two path segments are those.
+pub fn parse_reset_link(parts: &[String]) -> Option<(String, String)> {
+    match parts {
+        [uidb64, token] => Some((uidb64.clone(), token.clone())),
+        [link] if link.contains('/') => {
+            let path = link.split(['?', '#']).next().unwrap_or(link);
+            let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+            match segments.as_slice() {
+                [.., uidb64, token] => Some((uidb64.to_string(), token.to_string())),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -120,7 +139,27 @@ mod tests {
         assert_eq!(from_base36("-1"), None);
         assert_eq!(uidb64(1), "MQ");
         assert_eq!(decode_uidb64("MQ"), Some(1));
+        assert_eq!(decode_uidb64("MQ=="), Some(1));
         assert_eq!(decode_uidb64(&uidb64(123456)), Some(123456));
         assert_eq!(decode_uidb64("!!"), None);
+    }
+
+    fn parts(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn token_comes_from_two_arguments_or_a_link() {
+        let want = Some(("MQ".to_string(), "abc-def".to_string()));
+        assert_eq!(parse_reset_link(&parts(&["MQ", "abc-def"])), want);
+        assert_eq!(
+            parse_reset_link(&parts(&["https://example.com/accounts/reset/MQ/abc-def/"])),
+            want
+        );
+        assert_eq!(
+            parse_reset_link(&parts(&["https://example.com/reset/MQ/abc-def?x=1"])),
+            want
+        );
+        assert!(parse_reset_link(&parts(&["MQ"])).is_none());
     }
 }

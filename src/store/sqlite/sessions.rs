@@ -1,21 +1,13 @@
 //! Rows of `authctl_session`: only a hash of each session key is stored, never the key.
 
-use super::{format_datetime, parse_datetime};
+use super::parse_datetime;
 use crate::error::Result;
+use crate::store::{NewSession, SessionRow, format_datetime};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionRow {
-    pub id: i64,
-    pub user_id: i64,
-    pub created: DateTime<Utc>,
-    pub expires: DateTime<Utc>,
-    pub auth_hash: String,
-}
-
 /// Whether the sessions table exists yet (it is created on first login).
-pub fn table_exists(conn: &Connection) -> Result<bool> {
+fn table_exists(conn: &Connection) -> Result<bool> {
     Ok(conn
         .query_row(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'authctl_session'",
@@ -26,23 +18,16 @@ pub fn table_exists(conn: &Connection) -> Result<bool> {
         .is_some())
 }
 
-pub fn insert(
-    conn: &Connection,
-    key_hash: &str,
-    user_id: i64,
-    created: DateTime<Utc>,
-    expires: DateTime<Utc>,
-    auth_hash: &str,
-) -> Result<i64> {
+pub fn insert(conn: &Connection, session: &NewSession) -> Result<i64> {
     conn.execute(
         "INSERT INTO authctl_session (key_hash, user_id, created, expires, auth_hash) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
-            key_hash,
-            user_id,
-            format_datetime(created),
-            format_datetime(expires),
-            auth_hash
+            session.key_hash,
+            session.user_id,
+            format_datetime(session.created),
+            format_datetime(session.expires),
+            session.auth_hash
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -24,7 +24,7 @@ pub fn count() -> usize {
     MIGRATIONS.len()
 }
 
-pub fn apply(tx: &Transaction) -> Result<()> {
+pub fn apply(tx: &Transaction, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
     tx.execute_batch(
         "CREATE TABLE IF NOT EXISTS authctl_migrations (
             version INTEGER PRIMARY KEY,
@@ -41,7 +41,7 @@ pub fn apply(tx: &Transaction) -> Result<()> {
         tx.execute_batch(sql)?;
         tx.execute(
             "INSERT INTO authctl_migrations (version, name, applied) VALUES (?1, ?2, ?3)",
-            rusqlite::params![version, name, super::format_datetime(chrono::Utc::now())],
+            rusqlite::params![version, name, crate::store::format_datetime(now)],
         )?;
     }
     Ok(())

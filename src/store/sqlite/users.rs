@@ -1,39 +1,11 @@
 //! Rows of `auth_user`. Columns are always named (a Django database may order them differently),
 //! booleans are written as 1/0 and datetimes in Django's text form.
 
-use super::{format_datetime, parse_datetime};
+use super::parse_datetime;
 use crate::error::{Error, Result};
+use crate::store::{NewUser, User, format_datetime};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct User {
-    pub id: i64,
-    pub password: String,
-    pub last_login: Option<DateTime<Utc>>,
-    pub is_superuser: bool,
-    pub username: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub is_staff: bool,
-    pub is_active: bool,
-    pub date_joined: DateTime<Utc>,
-}
-
-/// Everything needed to insert a user; the id comes from the database.
-#[derive(Debug, Clone)]
-pub struct NewUser {
-    pub username: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub password: String,
-    pub is_staff: bool,
-    pub is_superuser: bool,
-    pub is_active: bool,
-    pub date_joined: DateTime<Utc>,
-}
 
 const COLUMNS: &str = "id, password, last_login, is_superuser, username, first_name, last_name, \
                        email, is_staff, is_active, date_joined";
@@ -122,7 +94,7 @@ pub enum Column {
 }
 
 /// Visits every user in id order until `f` returns `false`, without loading them all at once.
-pub fn each(conn: &Connection, mut f: impl FnMut(&User) -> Result<bool>) -> Result<()> {
+pub fn each(conn: &Connection, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()> {
     let sql = format!("SELECT {COLUMNS} FROM auth_user ORDER BY id");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
@@ -166,12 +138,11 @@ pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
             |row| row.get(0),
         )?;
         if count > 0 {
-            return Err(Error::invalid(format!(
+            return Err(Error::Invalid(format!(
                 "user {} is still referenced by {count} row(s) of {table}.{column}; \
                  remove those first (nothing was deleted)",
                 user.username
-            ))
-            .into());
+            )));
         }
     }
     conn.execute("DELETE FROM auth_user WHERE id = ?1", [user.id])?;
@@ -181,20 +152,6 @@ pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
 pub fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE id = ?1");
     Ok(conn.query_row(&sql, [id], from_row).optional()?)
-}
-
-/// Whether another user's name equals this one ignoring case (`UserCreationForm`'s rule).
-///
-/// SQLite's own `lower()` and `LIKE` fold ASCII only, so names are compared in Rust with full
-/// Unicode lower-casing; `except_id` lets a rename keep its own name in another case.
-pub fn username_taken_ignoring_case(
-    conn: &Connection,
-    username: &str,
-    except_id: Option<i64>,
-) -> Result<bool> {
-    let wanted = username.to_lowercase();
-    let ids = ids_where(conn, Column::Username, |name| name.to_lowercase() == wanted)?;
-    Ok(ids.iter().any(|id| Some(*id) != except_id))
 }
 
 pub fn insert(conn: &Connection, user: &NewUser) -> Result<i64> {

@@ -1,0 +1,198 @@
+//! The admin from the command line: list, inspect, change and delete users. Setting a password
+//! without the old one is in [`super::password`], bulk import/export in [`super::transfer`].
+
+use super::Accounts;
+use super::form::Form;
+use crate::error::{Error, Result, messages};
+use crate::hashers::{PasswordInfo, make_unusable};
+use crate::store::User;
+
+/// Which users `users list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub active: Option<bool>,
+    pub staff: bool,
+    pub superuser: bool,
+    /// Case-insensitive substring of the username, email or names.
+    pub search: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+impl Filter {
+    fn matches(&self, user: &User) -> bool {
+        if self.active.is_some_and(|a| a != user.is_active)
+            || (self.staff && !user.is_staff)
+            || (self.superuser && !user.is_superuser)
+        {
+            return false;
+        }
+        match &self.search {
+            None => true,
+            Some(text) => {
+                let text = text.to_lowercase();
+                [
+                    &user.username,
+                    &user.email,
+                    &user.first_name,
+                    &user.last_name,
+                ]
+                .iter()
+                .any(|field| field.to_lowercase().contains(&text))
+            }
+        }
+    }
+}
+
+/// `users set`: every field is optional; only what is given changes.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub username: Option<String>,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub active: Option<bool>,
+    pub staff: Option<bool>,
+    pub superuser: Option<bool>,
+    pub unusable_password: bool,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.username.is_none()
+            && self.email.is_none()
+            && self.first_name.is_none()
+            && self.last_name.is_none()
+            && self.active.is_none()
+            && self.staff.is_none()
+            && self.superuser.is_none()
+            && !self.unusable_password
+    }
+}
+
+impl Accounts {
+    /// Calls `each` for every matching user in id order, so long lists stream.
+    pub fn list_users(
+        &mut self,
+        filter: &Filter,
+        mut each: impl FnMut(&User) -> Result<()>,
+    ) -> Result<()> {
+        let mut seen = 0usize;
+        let mut shown = 0usize;
+        self.store.read(|tx| {
+            tx.each_user(&mut |user| {
+                if !filter.matches(user) {
+                    return Ok(true);
+                }
+                seen += 1;
+                if seen <= filter.offset {
+                    return Ok(true);
+                }
+                if filter.limit.is_some_and(|limit| shown >= limit) {
+                    return Ok(false);
+                }
+                shown += 1;
+                each(user)?;
+                Ok(true)
+            })
+        })
+    }
+
+    /// How a user's password is stored, for the admin view.
+    pub fn password_info(&self, user: &User) -> PasswordInfo {
+        self.hashers.describe(&user.password)
+    }
+
+    /// Applies `changes` with the same validation as signup; deactivating a user or making the
+    /// password unusable ends the user's sessions.
+    pub fn update_user(&mut self, username: &str, changes: &Changes) -> Result<User> {
+        let id = self.user(username)?.id;
+        // Check and normalise what is given; the row itself is read again under the write
+        // lock, so a concurrent change to other fields is not undone.
+        let mut form = Form::new();
+        let new_username = changes
+            .username
+            .as_deref()
+            .map(|name| form.model_username(name.trim()));
+        if let Some(name) = &new_username
+            && form.is_valid()
+            && self.username_taken(name, Some(id))?
+        {
+            form.error("username", messages::USERNAME_EXISTS);
+        }
+        let email = changes.email.as_deref().map(|e| form.email(e));
+        let first_name = changes
+            .first_name
+            .as_deref()
+            .map(|n| form.name("first_name", n));
+        let last_name = changes
+            .last_name
+            .as_deref()
+            .map(|n| form.name("last_name", n));
+        form.finish()?;
+        let unusable = changes.unusable_password.then(make_unusable);
+        self.store.write(|tx| {
+            let mut user = tx
+                .user_by_id(id)?
+                .ok_or_else(|| Error::NoSuchUser(username.to_string()))?;
+            if let Some(name) = &new_username {
+                let taken = tx.user_ids_by_username_ignoring_case(name)?;
+                if taken.iter().any(|other| *other != id) {
+                    return Err(Error::Invalid(messages::USERNAME_EXISTS.into()));
+                }
+                user.username = name.clone();
+            }
+            for (change, field) in [
+                (&email, &mut user.email),
+                (&first_name, &mut user.first_name),
+                (&last_name, &mut user.last_name),
+            ] {
+                if let Some(value) = change {
+                    *field = value.clone();
+                }
+            }
+            user.is_active = changes.active.unwrap_or(user.is_active);
+            user.is_staff = changes.staff.unwrap_or(user.is_staff);
+            user.is_superuser = changes.superuser.unwrap_or(user.is_superuser);
+            tx.update_profile(&user)?;
+            if let Some(hash) = &unusable {
+                tx.set_password(id, hash)?;
+                user.password = hash.clone();
+            }
+            if !user.is_active || unusable.is_some() {
+                tx.delete_sessions_of_user(id, None)?;
+            }
+            Ok(user)
+        })
+    }
+
+    /// The users to delete, by exact username. A missing name is an error unless `missing_ok`;
+    /// a name given twice counts once.
+    pub fn users_to_delete(&mut self, usernames: &[String], missing_ok: bool) -> Result<Vec<User>> {
+        let mut found: Vec<User> = Vec::new();
+        let mut missing = Vec::new();
+        for name in usernames {
+            match self.find(name)? {
+                Some(user) if !found.iter().any(|u| u.id == user.id) => found.push(user),
+                Some(_) => {}
+                None => missing.push(name.as_str()),
+            }
+        }
+        if !missing.is_empty() && !missing_ok {
+            return Err(Error::NoSuchUser(missing.join(", ")));
+        }
+        Ok(found)
+    }
+
+    /// Deletes these users, all or none. Like Django's cascade, their sessions, group and
+    /// permission links and admin log entries go too; a user another process deleted meanwhile
+    /// is simply gone.
+    pub fn delete_users(&mut self, found: &[User]) -> Result<()> {
+        self.store.write(|tx| {
+            for user in found {
+                tx.delete_user(user)?;
+            }
+            Ok(())
+        })
+    }
+}

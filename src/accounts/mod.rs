@@ -1,0 +1,133 @@
+//! The account flows with Django's rules and messages, one file per flow: create a superuser
+//! ([`superuser`]), sign up ([`signup`]), authenticate ([`auth`]), log in and out
+//! ([`session`]), change or set a password ([`password`]), reset it by email ([`reset`]), the
+//! admin ([`admin`]) and bulk import/export ([`transfer`]). [`form`] is the one validation path
+//! every way of creating or changing a user goes through.
+//!
+//! Nothing here prints, prompts, or reads the clock: an [`Accounts`] is given the time, the
+//! hashers, the validators and the secret keys it works with.
+
+pub mod admin;
+pub mod auth;
+mod form;
+pub mod password;
+pub mod reset;
+pub mod session;
+pub mod signup;
+pub mod superuser;
+pub mod transfer;
+
+use crate::error::{Error, Result};
+use crate::hashers::{Algorithm, HashParams, Hashers};
+use crate::secret::{KeySource, SecretKeys};
+use crate::store::{Store, Tx, User};
+use crate::validators::{self, PasswordValidators};
+use chrono::{DateTime, Utc};
+
+/// The rules an [`Accounts`] applies, settled before it opens the database.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The hasher for new passwords; `None` decides from the database: argon2, but
+    /// pbkdf2_sha256 on a Django project's database.
+    pub hasher: Option<Algorithm>,
+    pub hash_params: HashParams,
+    pub validators: PasswordValidators,
+    pub keys: KeySource,
+    /// Seconds a session lives (Django's `SESSION_COOKIE_AGE`).
+    pub session_age: u64,
+    /// Seconds a reset token lives (Django's `PASSWORD_RESET_TIMEOUT`).
+    pub password_reset_timeout: u64,
+}
+
+/// An open database with the rules that apply to it.
+pub struct Accounts {
+    store: Store,
+    hashers: Hashers,
+    validators: PasswordValidators,
+    keys: KeySource,
+    session_age: u64,
+    password_reset_timeout: u64,
+    now: DateTime<Utc>,
+}
+
+impl Accounts {
+    /// Opens the database at `location`; `create` lets a command that adds users start a new
+    /// one.
+    pub fn open(location: &str, create: bool, config: Config, now: DateTime<Utc>) -> Result<Self> {
+        let store = Store::open(location, create)?;
+        // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
+        // database the default is the hasher every Django install has.
+        let preferred = config.hasher.unwrap_or(if store.is_django_project() {
+            Algorithm::Pbkdf2Sha256
+        } else {
+            Algorithm::Argon2
+        });
+        Ok(Accounts {
+            store,
+            hashers: Hashers::new(preferred, &config.hash_params),
+            validators: config.validators,
+            keys: config.keys,
+            session_age: config.session_age,
+            password_reset_timeout: config.password_reset_timeout,
+            now,
+        })
+    }
+
+    pub fn hashers(&self) -> &Hashers {
+        &self.hashers
+    }
+
+    /// The user with exactly this username (after Django's NFKC normalisation), if any.
+    pub fn find(&mut self, username: &str) -> Result<Option<User>> {
+        let username = validators::normalize_username(username);
+        self.store.read(|tx| tx.user_by_username(&username))
+    }
+
+    /// The user with exactly this username, or "no such user" (exit 3).
+    pub fn user(&mut self, username: &str) -> Result<User> {
+        self.find(username)?
+            .ok_or_else(|| Error::NoSuchUser(username.to_string()))
+    }
+
+    fn keys(&self) -> Result<SecretKeys> {
+        self.keys.resolve()
+    }
+}
+
+/// Whether the stored hash was re-encoded after a successful check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Upgrade {
+    NotNeeded,
+    /// Re-encoded with this hasher.
+    Done(Algorithm),
+    /// Best effort only: the answer stands, the reason is for `-v`.
+    Failed(String),
+}
+
+/// The one way a new password is stored: the hash replaces the old one (only if that is still
+/// `expected`, when given) and the user's sessions end, except `keep`. Returns whether the hash
+/// was stored.
+fn store_password(
+    tx: &mut dyn Tx,
+    user_id: i64,
+    expected: Option<&str>,
+    hash: &str,
+    keep: Option<i64>,
+) -> Result<bool> {
+    match expected {
+        Some(old) => {
+            if !tx.replace_password(user_id, old, hash)? {
+                return Ok(false);
+            }
+        }
+        None => tx.set_password(user_id, hash)?,
+    }
+    tx.delete_sessions_of_user(user_id, keep)?;
+    Ok(true)
+}
+
+/// The row a transaction just inserted, read back.
+fn inserted(tx: &mut dyn Tx, id: i64) -> Result<User> {
+    tx.user_by_id(id)?
+        .ok_or_else(|| Error::Environment(format!("user {id} vanished inside its transaction")))
+}

@@ -1,0 +1,80 @@
+//! Changing a password: the user's own (Django's `PasswordChangeView`) and an administrator's
+//! (`changepassword`, no old password needed).
+
+use super::form::Form;
+use super::{Accounts, store_password};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::session;
+use crate::store::User;
+use crate::validators::UserAttributes;
+use std::path::Path;
+
+fn attributes(user: &User) -> UserAttributes<'_> {
+    UserAttributes {
+        username: &user.username,
+        first_name: &user.first_name,
+        last_name: &user.last_name,
+        email: &user.email,
+    }
+}
+
+impl Accounts {
+    /// The old password must match; the new one is validated and stored, this session stays
+    /// valid and every other session of the user ends.
+    pub fn change_password(&mut self, path: &Path, old: &Secret, new: &Secret) -> Result<User> {
+        let current = self.current(path)?;
+        let mut user = current.user;
+        if !self
+            .hashers
+            .check_password(old.expose(), &user.password)
+            .matches
+        {
+            return Err(Error::OldPasswordWrong);
+        }
+        self.check_new_password(new, &user)?;
+        let hash = self.hashers.make_password(new.expose());
+        let keys = self.keys()?;
+        let auth_hash = session::auth_hash(&hash, keys.current.expose());
+        let (old_hash, session_id, user_id) = (user.password.clone(), current.session.id, user.id);
+        self.store.write(|tx| {
+            if !store_password(tx, user_id, Some(&old_hash), &hash, Some(session_id))? {
+                return Err(Error::NotLoggedIn(
+                    "the password was changed by someone else meanwhile".into(),
+                ));
+            }
+            tx.set_session_auth_hash(session_id, &auth_hash)
+        })?;
+        user.password = hash;
+        Ok(user)
+    }
+
+    /// A new password for an existing user: required, and the validators (Django's
+    /// `SetPasswordForm`).
+    pub fn check_new_password(&self, password: &Secret, user: &User) -> Result<()> {
+        let mut form = Form::new();
+        form.required_password(Some(password), &attributes(user), &self.validators);
+        form.finish()
+    }
+
+    /// Django's `changepassword`: a new password without the old one; never blank, the
+    /// validators unless skipped; every session of the user ends.
+    pub fn set_password(
+        &mut self,
+        username: &str,
+        password: &Secret,
+        skip_validation: bool,
+    ) -> Result<User> {
+        let mut user = self.user(username)?;
+        let mut form = Form::new();
+        let rules = (!skip_validation).then_some(&self.validators);
+        form.admin_password(password, &attributes(&user), rules);
+        form.finish()?;
+        let hash = self.hashers.make_password(password.expose());
+        let user_id = user.id;
+        self.store
+            .write(|tx| store_password(tx, user_id, None, &hash, None))?;
+        user.password = hash;
+        Ok(user)
+    }
+}

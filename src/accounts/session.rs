@@ -1,0 +1,181 @@
+//! Django's `LoginView` and `LogoutView` for a terminal, and the rule that decides whether a
+//! session file still means "logged in": the row exists, has not expired, the user is active and
+//! the password hash is the one the session was made with.
+
+use super::{Accounts, Upgrade};
+use crate::crypto::constant_time_eq;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+use crate::session::{self, FileState, SessionFile};
+use crate::store::{NewSession, SessionRow, User, format_datetime};
+use std::path::Path;
+
+#[derive(Debug)]
+pub struct LoggedIn {
+    pub user: User,
+    pub session: SessionRow,
+    pub upgrade: Upgrade,
+}
+
+/// A valid session and its user.
+#[derive(Debug)]
+pub struct Current {
+    pub user: User,
+    pub session: SessionRow,
+}
+
+fn not_logged_in(reason: impl Into<String>) -> Error {
+    Error::NotLoggedIn(reason.into())
+}
+
+impl Accounts {
+    /// Authenticate, set `last_login`, start a session and write the session file — all or
+    /// nothing. A previous session from the same file is ended.
+    pub fn login(&mut self, username: &str, password: &Secret, path: &Path) -> Result<LoggedIn> {
+        let auth = self.authenticate(username, password)?;
+        let keys = self.keys()?;
+        self.store.migrate(self.now)?;
+        let identity = self.store.identity();
+        let previous = match session::read(path) {
+            FileState::Present(file) if file.database == identity => {
+                Some(session::key_hash(&file.key))
+            }
+            _ => None,
+        };
+        let file = SessionFile {
+            key: session::new_key(),
+            database: identity,
+            username: auth.user.username.clone(),
+        };
+        let now = self.now;
+        // session_age is capped at a century when the settings are read, so this cannot overflow.
+        let expires = now + chrono::Duration::seconds(self.session_age as i64);
+        let auth_hash = session::auth_hash(&auth.user.password, keys.current.expose());
+        let user_id = auth.user.id;
+        let key_hash = session::key_hash(&file.key);
+        let result = self.store.write(|tx| {
+            if let Some(previous) = &previous {
+                tx.delete_session_by_key_hash(previous)?;
+            }
+            tx.delete_expired_sessions(now)?;
+            tx.set_last_login(user_id, now)?;
+            let id = tx.insert_session(&NewSession {
+                key_hash: &key_hash,
+                user_id,
+                created: now,
+                expires,
+                auth_hash: &auth_hash,
+            })?;
+            // Written inside the transaction: if the file cannot be written, nothing commits.
+            session::write(path, &file)?;
+            let user = tx
+                .user_by_id(user_id)?
+                .ok_or_else(|| not_logged_in("the user was deleted"))?;
+            Ok((id, user))
+        });
+        if result.is_err() {
+            // The commit itself may have failed after the file was written.
+            if matches!(session::read(path), FileState::Present(w) if w.key == file.key) {
+                session::remove(path).ok();
+            }
+        }
+        let (session_id, user) = result?;
+        Ok(LoggedIn {
+            user,
+            session: SessionRow {
+                id: session_id,
+                user_id,
+                created: now,
+                expires,
+                auth_hash,
+            },
+            upgrade: auth.upgrade,
+        })
+    }
+
+    /// The logged-in user, if the session file names a valid session of this database.
+    pub fn current(&mut self, path: &Path) -> Result<Current> {
+        let file = match session::read(path) {
+            FileState::Missing => {
+                return Err(not_logged_in(format!(
+                    "no session file at {} (run authctl login)",
+                    path.display()
+                )));
+            }
+            FileState::Unusable(reason) => return Err(not_logged_in(reason)),
+            FileState::Present(file) => file,
+        };
+        let identity = self.store.identity();
+        if file.database != identity {
+            return Err(not_logged_in(format!(
+                "the session file is for database {}, not {identity}",
+                file.database
+            )));
+        }
+        let key_hash = session::key_hash(&file.key);
+        let Some(row) = self.store.read(|tx| tx.session_by_key_hash(&key_hash))? else {
+            return Err(not_logged_in(
+                "the session has ended (logged out, replaced, or the password changed)",
+            ));
+        };
+        if row.expires <= self.now {
+            // Best effort: a read-only database still gets the right answer.
+            self.store.write(|tx| tx.delete_session(row.id)).ok();
+            return Err(not_logged_in(format!(
+                "the session expired at {} UTC",
+                format_datetime(row.expires)
+            )));
+        }
+        let Some(user) = self.store.read(|tx| tx.user_by_id(row.user_id))? else {
+            return Err(not_logged_in("the user no longer exists"));
+        };
+        if !user.is_active {
+            return Err(not_logged_in("the user is inactive"));
+        }
+        let keys = self.keys()?;
+        let matches = keys
+            .all()
+            .any(|key| constant_time_eq(session::auth_hash(&user.password, key), &row.auth_hash));
+        if !matches {
+            return Err(not_logged_in(
+                "the password (or the secret key) changed since this login",
+            ));
+        }
+        Ok(Current { user, session: row })
+    }
+
+    /// Not being logged in is not an error. Returns how many sessions ended (`all` ends every
+    /// session of the user).
+    pub fn logout(&mut self, path: &Path, all: bool) -> Result<usize> {
+        let file = match session::read(path) {
+            FileState::Missing => return Ok(0),
+            FileState::Unusable(_) => {
+                session::remove(path)?;
+                return Ok(0);
+            }
+            FileState::Present(file) => file,
+        };
+        // Another database's session file is left for that database.
+        if file.database != self.store.identity() {
+            return Ok(0);
+        }
+        let key_hash = session::key_hash(&file.key);
+        let row = self.store.read(|tx| tx.session_by_key_hash(&key_hash))?;
+        let ended = match row {
+            None => 0,
+            Some(row) => self.store.write(|tx| match all {
+                true => tx.delete_sessions_of_user(row.user_id, None),
+                false => tx.delete_session(row.id),
+            })?,
+        };
+        session::remove(path)?;
+        Ok(ended)
+    }
+
+    /// Active sessions of a user (for the admin view).
+    pub fn session_count(&mut self, user_id: i64) -> Result<i64> {
+        let now = self.now;
+        self.store
+            .read(|tx| tx.count_sessions_of_user(user_id, now))
+    }
+}

@@ -1,0 +1,655 @@
+//! Bulk import and export of users as JSON Lines or CSV, with the same fields both ways so an
+//! export can be imported again. An import is one transaction: one bad row and nothing is written.
+
+use super::Accounts;
+use super::form::Form;
+use crate::error::{Error, FieldErrors, Result};
+use crate::hashers::{self, make_unusable};
+use crate::secret::Secret;
+use crate::store::{NewUser, User};
+use crate::validators::UserAttributes;
+use crate::values::parse_bool;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+/// The columns, in export order; `password` (plain, hashed on import) is import-only and
+/// `password_hash` is exported only on request.
+pub const FIELDS: [&str; 9] = [
+    "username",
+    "email",
+    "first_name",
+    "last_name",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "password",
+    "password_hash",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnConflict {
+    Fail,
+    Skip,
+    Update,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    Skip,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Skip => "skip",
+        }
+    }
+}
+
+/// One row of an import; `None` means the row does not set that field.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    /// Line in the input, for messages.
+    pub line: usize,
+    pub username: String,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub is_active: Option<bool>,
+    pub is_staff: Option<bool>,
+    pub is_superuser: Option<bool>,
+    pub password: Option<Secret>,
+    pub password_hash: Option<String>,
+}
+
+/// What the import did (or, with `dry_run`, would do) with one row.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub line: usize,
+    pub username: String,
+    pub action: Action,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    pub on_conflict: OnConflict,
+    pub skip_validation: bool,
+    pub dry_run: bool,
+}
+
+/// `line N: problem.` — each a sentence, since several are reported on one line.
+fn row_error(line: usize, message: impl std::fmt::Display) -> String {
+    let message = message.to_string();
+    let stop = if message.ends_with('.') { "" } else { "." };
+    format!("line {line}: {message}{stop}")
+}
+
+/// Many problems at once, each its own message.
+fn problems(messages: Vec<String>) -> Error {
+    Error::Form(FieldErrors(
+        messages
+            .into_iter()
+            .map(|message| crate::error::FieldError {
+                field: None,
+                message,
+            })
+            .collect(),
+    ))
+}
+
+/// A row as a file gives it. Unknown fields and fields given twice are refused by serde.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    #[serde(default, deserialize_with = "text")]
+    username: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    email: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    first_name: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    last_name: Option<String>,
+    #[serde(default, deserialize_with = "flag")]
+    is_active: Option<bool>,
+    #[serde(default, deserialize_with = "flag")]
+    is_staff: Option<bool>,
+    #[serde(default, deserialize_with = "flag")]
+    is_superuser: Option<bool>,
+    #[serde(default, deserialize_with = "text")]
+    password: Option<String>,
+    #[serde(default, deserialize_with = "text")]
+    password_hash: Option<String>,
+}
+
+/// A string, or null for "not given".
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(Some(s)),
+        _ => Err(serde::de::Error::custom("must be a string")),
+    }
+}
+
+/// A flag as JSON writes it (`true`, `0`) or as text (`yes`, `off`), or null for "not given".
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<bool>, D::Error> {
+    let value = Value::deserialize(d)?;
+    let parsed = match &value {
+        Value::Null => return Ok(None),
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_u64() {
+            Some(0) => Some(false),
+            Some(1) => Some(true),
+            _ => None,
+        },
+        Value::String(s) => parse_bool(s),
+        _ => None,
+    };
+    parsed.map(Some).ok_or_else(|| {
+        let shown = match &value {
+            Value::String(s) => format!("{s:?}"),
+            other => other.to_string(),
+        };
+        serde::de::Error::custom(format!("must be true or false, not {shown}"))
+    })
+}
+
+impl Row {
+    /// Reads one row, naming the field at fault the way the rest of the import does.
+    fn read<'de, D>(deserializer: D) -> std::result::Result<Row, String>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let field = e.path().to_string();
+            // serde_json appends where in the line it stopped; the line is named already.
+            let message = e.inner().to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            if let Some(rest) = message.strip_prefix("duplicate field `") {
+                let name = rest.split('`').next().unwrap_or(rest);
+                format!("field `{name}` appears twice")
+            } else if let Some(rest) = message.strip_prefix("unknown field `") {
+                let name = rest.split('`').next().unwrap_or(rest);
+                format!("unknown field `{name}` (known: {})", FIELDS.join(", "))
+            } else if field.is_empty() || field == "." {
+                format!("not a JSON object: {message}")
+            } else {
+                format!("`{field}` {message}")
+            }
+        })
+    }
+
+    fn record(self, line: usize) -> Record {
+        Record {
+            line,
+            username: self.username.unwrap_or_default(),
+            email: self.email,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            is_active: self.is_active,
+            is_staff: self.is_staff,
+            is_superuser: self.is_superuser,
+            password: self.password.map(Secret::new),
+            password_hash: self.password_hash,
+        }
+    }
+}
+
+/// Reads every record, reporting every malformed row at once.
+pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
+    // Spreadsheets often start a UTF-8 file with a byte-order mark.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let rows = match format {
+        Format::Jsonl => jsonl_rows(input),
+        Format::Csv => csv_rows(input)?,
+    };
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for (line, row) in rows {
+        match row {
+            Ok(row) => records.push(row.record(line)),
+            Err(message) => errors.push(row_error(line, message)),
+        }
+    }
+    match errors.is_empty() {
+        true => Ok(records),
+        false => Err(problems(errors)),
+    }
+}
+
+type ParsedRow = (usize, std::result::Result<Row, String>);
+
+fn jsonl_rows(input: &str) -> Vec<ParsedRow> {
+    input
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let row = match serde_json::from_str::<Value>(line) {
+                Err(e) => Err(format!("not a JSON object: {e}")),
+                Ok(Value::Object(_)) => Row::read(&mut serde_json::Deserializer::from_str(line)),
+                Ok(_) => Err("not a JSON object: a line must hold one {…} object".into()),
+            };
+            (i + 1, row)
+        })
+        .collect()
+}
+
+fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
+    // The csv crate counts a CRLF line end as two lines, and may place a record's start on the
+    // line end before it; count lines from the first byte of the record instead.
+    let bytes = input.as_bytes();
+    let line_at = |byte: u64| {
+        let mut start = (byte as usize).min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+    };
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Invalid(format!("header line: not a CSV header: {e}")))?
+        .clone();
+    let mut header_errors = Vec::new();
+    let mut seen = Vec::new();
+    for name in headers.iter() {
+        if !FIELDS.contains(&name) {
+            header_errors.push(format!(
+                "header line: unknown column `{name}` (known: {}).",
+                FIELDS.join(", ")
+            ));
+        } else if seen.contains(&name) {
+            header_errors.push(format!("header line: column `{name}` appears twice."));
+        }
+        seen.push(name);
+    }
+    // A bad header makes every row's complaint noise; report the header alone.
+    if !header_errors.is_empty() {
+        return Err(problems(header_errors));
+    }
+    let mut rows = Vec::new();
+    for result in reader.records() {
+        match result {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| line_at(p.byte()));
+                let cells: Map<String, Value> = headers
+                    .iter()
+                    .zip(record.iter())
+                    // An empty cell leaves a flag or password alone; names and email are plain
+                    // text where empty is a value.
+                    .filter(|(h, v)| {
+                        !v.is_empty() || matches!(*h, "email" | "first_name" | "last_name")
+                    })
+                    .map(|(h, v)| (h.to_string(), Value::String(v.to_string())))
+                    .collect();
+                rows.push((line, Row::read(Value::Object(cells))));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
+                rows.push((line, Err(format!("not a CSV record: {e}"))));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// A row checked and ready to apply, with the user it collides with, if any.
+struct Planned {
+    record: Record,
+    existing: Option<User>,
+}
+
+impl Accounts {
+    /// Imports `records` in one transaction. Every row is checked first; any problem is exit 3
+    /// naming the line, and nothing is written. With `dry_run` nothing is written either, and
+    /// the outcome says what would have happened.
+    pub fn import_users(
+        &mut self,
+        records: Vec<Record>,
+        options: ImportOptions,
+    ) -> Result<Vec<Outcome>> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        // The user a row collides with: the same name, else one differing only in case.
+        let taken = self.store.read(|tx| tx.usernames())?;
+        let exact: HashMap<&str, i64> = taken.iter().map(|(id, n)| (n.as_str(), *id)).collect();
+        let mut folded: HashMap<String, i64> = HashMap::new();
+        for (id, name) in &taken {
+            folded.entry(name.to_lowercase()).or_insert(*id);
+        }
+        let mut plan = Vec::new();
+        for record in records {
+            let (record, row_errors) = self.check_row(record, options.skip_validation);
+            let line = record.line;
+            let mut messages = row_errors;
+            if let Some(first) = seen.insert(record.username.to_lowercase(), line) {
+                messages.push(format!("username {} repeats line {first}", record.username));
+            }
+            let collides = exact
+                .get(record.username.as_str())
+                .or_else(|| folded.get(&record.username.to_lowercase()))
+                .copied();
+            let existing = match collides {
+                Some(id) => self.store.read(|tx| tx.user_by_id(id))?,
+                None => None,
+            };
+            if existing.is_some() && options.on_conflict == OnConflict::Fail {
+                messages.push(format!(
+                    "user {} already exists (use --on-conflict skip or update)",
+                    record.username
+                ));
+            }
+            if messages.is_empty() {
+                plan.push(Planned { record, existing });
+            } else {
+                errors.extend(messages.into_iter().map(|m| row_error(line, m)));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(problems(errors));
+        }
+        let outcomes: Vec<Outcome> = plan
+            .iter()
+            .map(|p| Outcome {
+                line: p.record.line,
+                username: p.record.username.clone(),
+                action: match (&p.existing, options.on_conflict) {
+                    (None, _) => Action::Create,
+                    (Some(_), OnConflict::Update) => Action::Update,
+                    (Some(_), _) => Action::Skip,
+                },
+            })
+            .collect();
+        if options.dry_run {
+            return Ok(outcomes);
+        }
+        // Hash before taking the write lock; skipped rows need no hash.
+        let hashes: Vec<Option<String>> = plan
+            .iter()
+            .zip(&outcomes)
+            .map(|(p, outcome)| {
+                match (&p.record.password, &p.record.password_hash, outcome.action) {
+                    (_, _, Action::Skip) => None,
+                    (Some(password), _, _) => Some(self.hashers.make_password(password.expose())),
+                    (None, Some(hash), _) => Some(hash.clone()),
+                    (None, None, Action::Create) => Some(make_unusable()),
+                    (None, None, _) => None,
+                }
+            })
+            .collect();
+        let now = self.now;
+        self.store.write(|tx| {
+            for ((p, outcome), hash) in plan.iter().zip(&outcomes).zip(&hashes) {
+                let record = &p.record;
+                // Looked up again under the lock: another process may have changed the table.
+                let current = match tx.user_by_username(&record.username)? {
+                    Some(user) => Some(user),
+                    None => match &p.existing {
+                        Some(e) => tx.user_by_id(e.id)?,
+                        None => None,
+                    },
+                };
+                match (outcome.action, current) {
+                    (Action::Skip, _) => {}
+                    (Action::Create, Some(_)) => {
+                        return Err(Error::Invalid(row_error(
+                            record.line,
+                            format!("user {} was created meanwhile", record.username),
+                        )));
+                    }
+                    (Action::Create, None) => {
+                        tx.insert_user(&NewUser {
+                            username: record.username.clone(),
+                            email: record.email.clone().unwrap_or_default(),
+                            first_name: record.first_name.clone().unwrap_or_default(),
+                            last_name: record.last_name.clone().unwrap_or_default(),
+                            password: hash.clone().unwrap_or_else(make_unusable),
+                            is_staff: record.is_staff.unwrap_or(false),
+                            is_superuser: record.is_superuser.unwrap_or(false),
+                            is_active: record.is_active.unwrap_or(true),
+                            date_joined: now,
+                        })?;
+                    }
+                    (Action::Update, None) => {
+                        return Err(Error::Invalid(row_error(
+                            record.line,
+                            format!("user {} was deleted meanwhile", record.username),
+                        )));
+                    }
+                    (Action::Update, Some(mut user)) => {
+                        apply(record, &mut user);
+                        tx.update_profile(&user)?;
+                        if let Some(hash) = hash {
+                            tx.set_password(user.id, hash)?;
+                        }
+                        if hash.is_some() || !user.is_active {
+                            tx.delete_sessions_of_user(user.id, None)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok(outcomes)
+    }
+
+    /// One row through the form: the record normalised, and its problems as `field: message`.
+    fn check_row(&self, mut record: Record, skip_validation: bool) -> (Record, Vec<String>) {
+        let mut form = Form::new();
+        record.username = form.username(&record.username);
+        if let Some(email) = &mut record.email {
+            *email = form.email(email);
+        }
+        for (field, value) in [
+            ("first_name", &mut record.first_name),
+            ("last_name", &mut record.last_name),
+        ] {
+            if let Some(value) = value {
+                *value = form.name(field, value);
+            }
+        }
+        match (&record.password, &record.password_hash) {
+            (Some(_), Some(_)) => form.problem("give password or password_hash, not both"),
+            (None, Some(hash))
+                if hashers::is_usable(hash) && !self.hashers.is_well_formed(hash) =>
+            {
+                form.problem("password_hash is not a hash format authctl verifies");
+            }
+            (Some(password), None) => {
+                let attrs = UserAttributes {
+                    username: &record.username,
+                    email: record.email.as_deref().unwrap_or(""),
+                    first_name: record.first_name.as_deref().unwrap_or(""),
+                    last_name: record.last_name.as_deref().unwrap_or(""),
+                };
+                let rules = (!skip_validation).then_some(&self.validators);
+                form.admin_password(password, &attrs, rules);
+            }
+            _ => {}
+        }
+        let messages = form
+            .into_errors()
+            .into_iter()
+            .map(|e| match e.field {
+                Some(field) => format!("{field}: {}", e.message),
+                None => e.message,
+            })
+            .collect();
+        (record, messages)
+    }
+
+    /// Writes every user in `format`; hashes only when asked.
+    pub fn export_users(
+        &mut self,
+        format: Format,
+        with_hashes: bool,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let fields: Vec<&str> = FIELDS
+            .iter()
+            .copied()
+            .filter(|f| *f != "password" && (with_hashes || *f != "password_hash"))
+            .collect();
+        let cell = |value: &Value| match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let failed =
+            |e: &dyn std::fmt::Display| Error::Environment(format!("cannot write the export: {e}"));
+        match format {
+            Format::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(&fields).map_err(|e| failed(&e))?;
+                self.store.read(|tx| {
+                    tx.each_user(&mut |user| {
+                        let values = export_values(user);
+                        writer
+                            .write_record(fields.iter().map(|f| cell(&values[*f])))
+                            .map_err(|e| failed(&e))?;
+                        Ok(true)
+                    })
+                })?;
+                writer.flush().map_err(|e| failed(&e))?;
+            }
+            Format::Jsonl => self.store.read(|tx| {
+                tx.each_user(&mut |user| {
+                    let values = export_values(user);
+                    let object: Map<String, Value> = fields
+                        .iter()
+                        .map(|f| (f.to_string(), values[*f].clone()))
+                        .collect();
+                    writeln!(out, "{}", Value::Object(object)).map_err(|e| failed(&e))?;
+                    Ok(true)
+                })
+            })?,
+        }
+        Ok(())
+    }
+}
+
+fn export_values(user: &User) -> HashMap<&'static str, Value> {
+    HashMap::from([
+        ("username", Value::from(user.username.clone())),
+        ("email", Value::from(user.email.clone())),
+        ("first_name", Value::from(user.first_name.clone())),
+        ("last_name", Value::from(user.last_name.clone())),
+        ("is_active", Value::from(user.is_active)),
+        ("is_staff", Value::from(user.is_staff)),
+        ("is_superuser", Value::from(user.is_superuser)),
+        ("password_hash", Value::from(user.password.clone())),
+    ])
+}
+
+fn apply(record: &Record, user: &mut User) {
+    if let Some(email) = &record.email {
+        user.email = email.clone();
+    }
+    if let Some(name) = &record.first_name {
+        user.first_name = name.clone();
+    }
+    if let Some(name) = &record.last_name {
+        user.last_name = name.clone();
+    }
+    user.is_active = record.is_active.unwrap_or(user.is_active);
+    user.is_staff = record.is_staff.unwrap_or(user.is_staff);
+    user.is_superuser = record.is_superuser.unwrap_or(user.is_superuser);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_and_jsonl_read_the_same_record() {
+        let csv = "username,email,is_staff,password\nalice,a@example.com,yes,pw\n";
+        let jsonl = "{\"username\":\"alice\",\"email\":\"a@example.com\",\"is_staff\":true,\"password\":\"pw\"}\n";
+        for (format, text) in [(Format::Csv, csv), (Format::Jsonl, jsonl)] {
+            let records = parse(format, text).unwrap();
+            assert_eq!(records.len(), 1);
+            let r = &records[0];
+            assert_eq!(
+                (
+                    r.username.as_str(),
+                    r.email.as_deref(),
+                    r.is_staff,
+                    r.is_active
+                ),
+                ("alice", Some("a@example.com"), Some(true), None)
+            );
+            assert_eq!(r.password.as_ref().map(|p| p.expose()), Some("pw"));
+            assert_eq!(r.line, 2 - usize::from(format == Format::Jsonl));
+        }
+    }
+
+    #[test]
+    fn crlf_bom_duplicates_and_headers_are_handled() {
+        let crlf = "\u{feff}username,email\r\nok1,a@x.com\r\nok2,a@x.com\r\nbad,a@x.com,extra\r\n";
+        let err = parse(Format::Csv, crlf).unwrap_err().to_string();
+        assert!(err.contains("line 4: not a CSV record"), "{err}");
+        let records = parse(Format::Csv, "username\r\na\r\nb\r\n").unwrap();
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
+        let err = parse(Format::Csv, "username,emial\na,b\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("header line: unknown column `emial`"),
+            "{err}"
+        );
+        let err = parse(Format::Csv, "username,email,email\na,b,c\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("column `email` appears twice"), "{err}");
+        let err = parse(Format::Jsonl, "{\"username\":\"a\",\"username\":\"b\"}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1: field `username` appears twice"),
+            "{err}"
+        );
+        assert_eq!(
+            parse(Format::Jsonl, "\u{feff}{\"username\":\"a\"}\n")
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn malformed_rows_are_named_by_line() {
+        let err = parse(
+            Format::Jsonl,
+            "{\"username\":\"a\"}\nnot json\n{\"usernmae\":\"b\"}\n",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("line 2: not a JSON object"), "{text}");
+        assert!(text.contains("line 3: unknown field `usernmae`"), "{text}");
+        let err = parse(Format::Csv, "username,is_staff\na,maybe\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("line 2: `is_staff` must be true or false"),
+            "{err}"
+        );
+        let err = parse(Format::Jsonl, "{\"email\":5}\n").unwrap_err();
+        assert!(
+            err.to_string().contains("line 1: `email` must be a string"),
+            "{err}"
+        );
+    }
+}

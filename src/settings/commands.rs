@@ -1,0 +1,69 @@
+//! Per-command settings, settled before the command runs: a command receives plain values,
+//! never the environment or the defaults to work out itself.
+
+use super::Settings;
+use crate::cli::{CreatesuperuserArgs, PasswordSource};
+use authctl::accounts::superuser::IfExists;
+use authctl::mail::Site;
+use authctl::secret::Secret;
+use std::collections::BTreeMap;
+
+/// `createsuperuser`: flags, and — only when it does not prompt, as in Django — the
+/// `DJANGO_SUPERUSER_*` variables.
+#[derive(Debug)]
+pub struct SuperuserSettings {
+    pub username: Option<String>,
+    pub email: Option<String>,
+    /// `DJANGO_SUPERUSER_PASSWORD`, when not prompting.
+    pub env_password: Option<Secret>,
+    pub password: PasswordSource,
+    pub if_exists: IfExists,
+    pub skip_validation: bool,
+    /// The login name the username prompt offers (`getpass.getuser()`), when prompting.
+    pub login_name: Option<String>,
+}
+
+impl SuperuserSettings {
+    pub fn resolve(
+        args: CreatesuperuserArgs,
+        vars: &BTreeMap<String, String>,
+        interactive: bool,
+    ) -> Self {
+        let var = |name: &str| (!interactive).then(|| vars.get(name).cloned()).flatten();
+        SuperuserSettings {
+            username: args.username.or_else(|| var("DJANGO_SUPERUSER_USERNAME")),
+            email: args.email.or_else(|| var("DJANGO_SUPERUSER_EMAIL")),
+            env_password: var("DJANGO_SUPERUSER_PASSWORD").map(Secret::new),
+            password: args.password,
+            if_exists: match (args.if_missing, args.update) {
+                (true, _) => IfExists::Keep,
+                (_, true) => IfExists::Update,
+                _ => IfExists::Fail,
+            },
+            skip_validation: args.skip_validation,
+            login_name: interactive
+                .then(|| crate::platform::login_name(vars))
+                .flatten(),
+        }
+    }
+}
+
+impl Settings {
+    /// What the reset email says about the site, and the command that completes the reset:
+    /// it names a database chosen by hand, so it works as written.
+    pub fn reset_site(&self) -> Site {
+        let program = match self.database_is_default {
+            true => "authctl".to_string(),
+            false => match shlex::try_quote(&self.database) {
+                Ok(word) => format!("authctl --database {word}"),
+                // A path with a NUL cannot be typed anyway; the link still works.
+                Err(_) => "authctl".to_string(),
+            },
+        };
+        Site {
+            site_name: self.site_name.clone(),
+            reset_url: self.reset_url.clone(),
+            program,
+        }
+    }
+}

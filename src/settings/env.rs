@@ -1,0 +1,264 @@
+//! Reads `AUTHCTL_*` variables into [`super::options::Options`] as a serde deserializer, so the
+//! variables are exactly the config file's keys (`email.smtp.host` → `AUTHCTL_EMAIL_SMTP_HOST`)
+//! without a second list of them. A value is parsed by the type its field asks for: numbers,
+//! yes/no flags, comma-separated lists.
+
+use authctl::values::parse_bool;
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The environment variable for a key: `email.smtp.host` → `AUTHCTL_EMAIL_SMTP_HOST`.
+pub fn var_name(key: &str) -> String {
+    format!("AUTHCTL_{}", key.to_uppercase().replace('.', "_"))
+}
+
+#[derive(Debug)]
+pub struct EnvError(String);
+
+impl fmt::Display for EnvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EnvError {}
+
+impl de::Error for EnvError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        EnvError(msg.to_string())
+    }
+}
+
+/// The variables under one key prefix: the whole settings (prefix `""`) or a section.
+pub struct Env<'a> {
+    vars: &'a BTreeMap<String, String>,
+    /// The dotted key of this section, `""` at the top.
+    prefix: String,
+    /// The keys whose variables were read, so errors can name where a value came from.
+    used: &'a RefCell<BTreeSet<String>>,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(vars: &'a BTreeMap<String, String>, used: &'a RefCell<BTreeSet<String>>) -> Self {
+        Env {
+            vars,
+            prefix: String::new(),
+            used,
+        }
+    }
+
+    fn key(&self, field: &str) -> String {
+        match self.prefix.is_empty() {
+            true => field.to_string(),
+            false => format!("{}.{field}", self.prefix),
+        }
+    }
+}
+
+impl<'de> Deserializer<'de> for Env<'_> {
+    type Error = EnvError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, EnvError> {
+        Err(de::Error::custom(
+            "settings are read into their typed fields only",
+        ))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, EnvError> {
+        // A field is offered when its variable is set, or, for a section, any variable under it.
+        let present: Vec<&'static str> = fields
+            .iter()
+            .copied()
+            .filter(|field| {
+                let var = var_name(&self.key(field));
+                let section = format!("{var}_");
+                self.vars
+                    .keys()
+                    .any(|k| *k == var || k.starts_with(&section))
+            })
+            .collect();
+        visitor.visit_map(Fields {
+            env: &self,
+            fields: present.into_iter(),
+            current: None,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+struct Fields<'a, 'b> {
+    env: &'b Env<'a>,
+    fields: std::vec::IntoIter<&'static str>,
+    current: Option<&'static str>,
+}
+
+impl<'de> MapAccess<'de> for Fields<'_, '_> {
+    type Error = EnvError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, EnvError> {
+        match self.fields.next() {
+            None => Ok(None),
+            Some(field) => {
+                self.current = Some(field);
+                seed.deserialize(field.into_deserializer()).map(Some)
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, EnvError> {
+        let field = self.current.take().unwrap_or_default();
+        let key = self.env.key(field);
+        let text = self.env.vars.get(&var_name(&key)).map(String::as_str);
+        if text.is_some() {
+            self.env.used.borrow_mut().insert(key.clone());
+        }
+        seed.deserialize(Value {
+            text,
+            section: Env {
+                vars: self.env.vars,
+                prefix: key,
+                used: self.env.used,
+            },
+        })
+    }
+}
+
+/// One field: a variable's text, or the section under it.
+struct Value<'a> {
+    text: Option<&'a str>,
+    section: Env<'a>,
+}
+
+impl Value<'_> {
+    fn text(&self) -> Result<&str, EnvError> {
+        self.text
+            .ok_or_else(|| de::Error::custom("the variable is not set"))
+    }
+
+    fn number<T: std::str::FromStr>(&self, what: &str) -> Result<T, EnvError> {
+        let text = self.text()?;
+        text.trim()
+            .parse()
+            .map_err(|_| de::Error::custom(format!("invalid value, expected {what}")))
+    }
+}
+
+impl<'de> Deserializer<'de> for Value<'_> {
+    type Error = EnvError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        visitor.visit_str(self.text()?)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        match self.text {
+            None => visitor.visit_none(),
+            Some(_) => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, EnvError> {
+        self.section.deserialize_struct(name, fields, visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        visitor.visit_u64(self.number("a whole number")?)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        visitor.visit_f64(self.number("a number")?)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        match parse_bool(self.text()?) {
+            Some(b) => visitor.visit_bool(b),
+            None => Err(de::Error::custom("invalid value, expected true or false")),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        let items: Vec<String> = self
+            .text()?
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(String::from)
+            .collect();
+        visitor.visit_seq(de::value::SeqDeserializer::new(items.into_iter()))
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 char str string bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::options::Options;
+    use super::*;
+    use serde::Deserialize;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Options, EnvError> {
+        let vars: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let used = RefCell::new(BTreeSet::new());
+        Options::deserialize(Env::new(&vars, &used))
+    }
+
+    #[test]
+    fn variables_fill_their_typed_fields() {
+        let options = read(&[
+            ("AUTHCTL_SESSION_AGE", " 7 "),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,,c"),
+            ("AUTHCTL_EMAIL_SMTP_HOST", "mail.example.com"),
+            ("AUTHCTL_VALIDATORS_COMMON", "off"),
+            ("AUTHCTL_VALIDATORS_MAX_SIMILARITY", "0.5"),
+            ("AUTHCTL_UNRELATED_THING", "ignored"),
+            ("OTHER", "ignored"),
+        ])
+        .unwrap();
+        assert_eq!(options.session_age.map(|w| w.0), Some(7));
+        assert_eq!(
+            options.secret_key_fallbacks.map(|l| l.0),
+            Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(
+            options.email.smtp.host.map(|t| t.0).as_deref(),
+            Some("mail.example.com")
+        );
+        assert_eq!(options.validators.common.map(|f| f.0), Some(false));
+        assert_eq!(options.validators.max_similarity.map(|n| n.0), Some(0.5));
+        assert!(options.secret_key.is_none());
+    }
+
+    #[test]
+    fn a_bad_value_says_what_was_expected() {
+        let err = read(&[("AUTHCTL_VALIDATORS_COMMON", "maybe")]).unwrap_err();
+        assert!(err.to_string().contains("true or false"), "{err}");
+        let err = read(&[("AUTHCTL_ARGON2_TIME_COST", "-1")]).unwrap_err();
+        assert!(err.to_string().contains("a whole number"), "{err}");
+    }
+}

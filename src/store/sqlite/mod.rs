@@ -1,0 +1,391 @@
+//! The SQLite backend: `auth_user` exactly as Django 5.x's migrations create it on SQLite, plus
+//! authctl's own tables. The only user of `rusqlite`.
+//!
+//! Every write is one `BEGIN IMMEDIATE` transaction, so concurrent writers queue on the busy
+//! timeout instead of failing.
+
+mod migrations;
+mod sessions;
+mod users;
+
+use super::{Backend, NewSession, NewUser, SessionRow, Transaction, Tx, User};
+use crate::error::{Error, Result};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// `auth_user` as Django 5.x's `migrate` leaves it on SQLite (read back from `sqlite_master`).
+pub const AUTH_USER_DDL: &str = r#"CREATE TABLE IF NOT EXISTS "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)"#;
+
+const AUTH_USER_COLUMNS: [&str; 11] = [
+    "id",
+    "password",
+    "last_login",
+    "is_superuser",
+    "username",
+    "last_name",
+    "email",
+    "is_staff",
+    "is_active",
+    "date_joined",
+    "first_name",
+];
+
+/// How long a command waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// SQLite's own failure, as an environment error with what was being done.
+fn failed(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> Error {
+    let context = context.into();
+    move |e| Error::Database {
+        context,
+        source: Some(Box::new(e)),
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Database {
+            context: e.to_string(),
+            source: None,
+        }
+    }
+}
+
+pub struct Sqlite {
+    conn: Connection,
+    location: String,
+    django_project: bool,
+}
+
+impl Sqlite {
+    /// Opens the database at a path or a SQLite `file:` URI.
+    pub fn open(location: &str, create: bool) -> Result<Sqlite> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        } else if !location.starts_with("file:") && !Path::new(location).exists() {
+            return Err(Error::Environment(format!(
+                "database {location} does not exist (signup, createsuperuser and users import create it)"
+            )));
+        }
+        let parent = Path::new(location)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty());
+        if let Some(parent) =
+            parent.filter(|p| create && !location.starts_with("file:") && !p.exists())
+        {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::io(
+                    format!("cannot create the directory for database {location}"),
+                    e,
+                )
+            })?;
+        }
+        let conn = Connection::open_with_flags(location, flags)
+            .map_err(failed(format!("cannot open database {location}")))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let tables = table_names(&conn).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => {
+                Error::Environment(format!("{location} is not a SQLite database"))
+            }
+            _ => failed(format!("cannot read database {location}"))(e),
+        })?;
+        let store = Sqlite {
+            conn,
+            location: location.to_string(),
+            django_project: tables.iter().any(|t| t == "django_migrations"),
+        };
+        let empty = tables.iter().all(|t| t.starts_with("sqlite_"));
+        if tables.iter().any(|t| t == "auth_user") {
+            store.check_auth_user()?;
+        } else if empty && !create {
+            return Err(Error::Environment(format!(
+                "{location} is an empty database (signup, createsuperuser and users import set it up)"
+            )));
+        } else if empty {
+            store
+                .conn
+                .execute_batch(&format!("BEGIN IMMEDIATE; {AUTH_USER_DDL}; COMMIT;"))
+                .map_err(failed(format!(
+                    "cannot create the auth_user table in {location}"
+                )))?;
+        } else {
+            return Err(Error::Environment(format!(
+                "{location} is a SQLite database without Django's auth_user table; \
+                 authctl only adds tables to a new database or a Django project's"
+            )));
+        }
+        Ok(store)
+    }
+
+    fn check_auth_user(&self) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name FROM pragma_table_info('auth_user')")?;
+        let columns: Vec<String> = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let missing: Vec<&str> = AUTH_USER_COLUMNS
+            .iter()
+            .copied()
+            .filter(|c| !columns.iter().any(|have| have == c))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::Environment(format!(
+                "the auth_user table in {} is not Django's (missing columns: {})",
+                self.location,
+                missing.join(", ")
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl Backend for Sqlite {
+    fn begin(&mut self, write: bool) -> Result<Box<dyn Transaction + '_>> {
+        let behavior = match write {
+            true => TransactionBehavior::Immediate,
+            false => TransactionBehavior::Deferred,
+        };
+        let location = &self.location;
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(failed(format!("cannot start a write to {location}")))?;
+        Ok(Box::new(SqliteTx {
+            tx,
+            location: location.clone(),
+        }))
+    }
+
+    fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
+        let location = self.location.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(failed(format!("cannot start a write to {location}")))?;
+        migrations::apply(&tx, now)
+            .and_then(|()| Ok(tx.commit()?))
+            .map_err(|e| Error::Database {
+                context: format!("cannot update authctl's tables in {location}"),
+                source: Some(Box::new(e)),
+            })
+    }
+
+    /// The database's canonical file path.
+    fn identity(&self) -> String {
+        let path = match self.location.strip_prefix("file:") {
+            Some(rest) => {
+                let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+                // file://host/path: the path starts at the first slash after the host.
+                match rest.strip_prefix("//") {
+                    Some(after) => after.find('/').map(|i| &after[i..]).unwrap_or(after),
+                    None => rest,
+                }
+            }
+            None => self.location.as_str(),
+        };
+        std::fs::canonicalize(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| self.location.clone())
+    }
+
+    fn is_django_project(&self) -> bool {
+        self.django_project
+    }
+}
+
+struct SqliteTx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    location: String,
+}
+
+impl Transaction for SqliteTx<'_> {
+    fn commit(self: Box<Self>) -> Result<()> {
+        let location = self.location;
+        self.tx
+            .commit()
+            .map_err(failed(format!("cannot commit to {location}")))
+    }
+}
+
+impl Tx for SqliteTx<'_> {
+    fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
+        users::by_username(&self.tx, username)
+    }
+    fn user_by_id(&mut self, id: i64) -> Result<Option<User>> {
+        users::by_id(&self.tx, id)
+    }
+    fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>> {
+        let wanted = super::fold_username(username);
+        users::ids_where(&self.tx, users::Column::Username, |name| {
+            super::fold_username(name) == wanted
+        })
+    }
+    fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>> {
+        let wanted = super::fold_email(email);
+        users::ids_where(&self.tx, users::Column::ActiveEmail, |email| {
+            super::fold_email(email) == wanted
+        })
+    }
+    fn usernames(&mut self) -> Result<Vec<(i64, String)>> {
+        users::usernames(&self.tx)
+    }
+    fn each_user(&mut self, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()> {
+        users::each(&self.tx, f)
+    }
+    fn insert_user(&mut self, user: &NewUser) -> Result<i64> {
+        users::insert(&self.tx, user)
+    }
+    fn update_profile(&mut self, user: &User) -> Result<()> {
+        users::update_profile(&self.tx, user)
+    }
+    fn set_password(&mut self, id: i64, hash: &str) -> Result<()> {
+        users::set_password(&self.tx, id, hash)
+    }
+    fn replace_password(&mut self, id: i64, expected: &str, new: &str) -> Result<bool> {
+        users::replace_password(&self.tx, id, expected, new)
+    }
+    fn set_last_login(&mut self, id: i64, at: DateTime<Utc>) -> Result<()> {
+        users::set_last_login(&self.tx, id, at)
+    }
+    fn delete_user(&mut self, user: &User) -> Result<()> {
+        users::delete_cascade(&self.tx, user)?;
+        sessions::delete_for_user(&self.tx, user.id, None)?;
+        Ok(())
+    }
+
+    fn insert_session(&mut self, session: &NewSession) -> Result<i64> {
+        sessions::insert(&self.tx, session)
+    }
+    fn session_by_key_hash(&mut self, key_hash: &str) -> Result<Option<SessionRow>> {
+        sessions::by_key_hash(&self.tx, key_hash)
+    }
+    fn delete_session_by_key_hash(&mut self, key_hash: &str) -> Result<usize> {
+        sessions::delete_by_key_hash(&self.tx, key_hash)
+    }
+    fn delete_session(&mut self, id: i64) -> Result<usize> {
+        sessions::delete(&self.tx, id)
+    }
+    fn delete_sessions_of_user(&mut self, user_id: i64, keep: Option<i64>) -> Result<usize> {
+        sessions::delete_for_user(&self.tx, user_id, keep)
+    }
+    fn set_session_auth_hash(&mut self, id: i64, auth_hash: &str) -> Result<()> {
+        sessions::set_auth_hash(&self.tx, id, auth_hash)
+    }
+    fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize> {
+        sessions::delete_expired(&self.tx, now)
+    }
+    fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
+        sessions::count_for_user(&self.tx, user_id, now)
+    }
+}
+
+fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
+    stmt.query_map([], |row| row.get(0))?.collect()
+}
+
+/// Reads what Django (or a hand-edited row) stored: with or without fraction, `T` or space, and
+/// an optional UTC offset.
+fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)) {
+        return Some(t.with_timezone(&Utc));
+    }
+    for format in [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(t.and_utc());
+        }
+    }
+    // A datetime with an offset but a space separator, as Python writes with isoformat(' ').
+    DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, format_datetime};
+    use chrono::TimeZone;
+
+    #[test]
+    fn datetimes_round_trip_in_djangos_format() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 25, 18, 58, 51).unwrap();
+        assert_eq!(format_datetime(t), "2026-11-25 18:58:51");
+        let with_micros = t + chrono::Duration::microseconds(120);
+        assert_eq!(format_datetime(with_micros), "2026-11-25 18:58:51.000120");
+        assert_eq!(
+            parse_datetime("2026-11-25 18:58:51.000120"),
+            Some(with_micros)
+        );
+        assert_eq!(parse_datetime("2026-11-25 18:58:51"), Some(t));
+        assert_eq!(parse_datetime("2026-11-25T19:58:51+01:00"), Some(t));
+        assert_eq!(parse_datetime("2026-11-25 19:58:51+01:00"), Some(t));
+        assert_eq!(parse_datetime("yesterday"), None);
+    }
+
+    #[test]
+    fn new_database_has_djangos_auth_user_and_migrates_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/db.sqlite3");
+        let mut store = Store::open(path.to_str().unwrap(), true).unwrap();
+        assert!(!store.is_django_project());
+        store.migrate(Utc::now()).unwrap();
+        store.migrate(Utc::now()).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'auth_user'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            format!(
+                "CREATE TABLE IF NOT EXISTS {}",
+                &sql["CREATE TABLE ".len()..]
+            ),
+            AUTH_USER_DDL
+        );
+        let versions: i64 = conn
+            .query_row("SELECT count(*) FROM authctl_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(versions as usize, migrations::count());
+    }
+
+    #[test]
+    fn foreign_sqlite_and_junk_files_are_refused_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let junk = dir.path().join("junk");
+        std::fs::write(
+            &junk,
+            b"this is not a database, not even close; it is just text\n".repeat(20),
+        )
+        .unwrap();
+        let before = std::fs::read(&junk).unwrap();
+        let err = Store::open(junk.to_str().unwrap(), true).err().unwrap();
+        assert!(err.to_string().contains("not a SQLite database"), "{err}");
+        assert_eq!(std::fs::read(&junk).unwrap(), before);
+
+        let other = dir.path().join("other.sqlite3");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        let err = Store::open(other.to_str().unwrap(), true).err().unwrap();
+        assert!(
+            err.to_string().contains("without Django's auth_user"),
+            "{err}"
+        );
+    }
+}
