@@ -60,9 +60,25 @@ pub fn max_length_message(max: usize, value: &str) -> Option<String> {
     (len > max).then(|| format!("Ensure this value has at most {max} characters (it has {len})."))
 }
 
+/// Whether `c` is in a table of sorted, non-overlapping inclusive ranges.
+fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
+    let c = c as u32;
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
 /// Python's `\w` (what Django's username regex and the similarity validator use).
 fn is_word_char(c: char) -> bool {
-    unicode_tables::contains(unicode_tables::PYTHON_WORD, c)
+    in_table(unicode_tables::PYTHON_WORD, c)
 }
 
 /// The username field's validators, in Django's order; an empty list means valid.
@@ -224,7 +240,7 @@ static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 fn is_python_digit(c: char) -> bool {
-    unicode_tables::contains(unicode_tables::PYTHON_DIGITS, c)
+    in_table(unicode_tables::PYTHON_DIGITS, c)
 }
 
 /// Runs the enabled default validators in Django's order and returns every message.
@@ -327,6 +343,41 @@ fn quick_ratio(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_tables::{PYTHON_DIGITS, PYTHON_WORD};
+
+    #[test]
+    fn tables_are_sorted_and_answer_like_python() {
+        for table in [PYTHON_DIGITS, PYTHON_WORD] {
+            assert!(table.windows(2).all(|w| w[0].1 < w[1].0));
+        }
+        assert!(
+            in_table(PYTHON_WORD, 'a') && in_table(PYTHON_WORD, '_') && in_table(PYTHON_WORD, '東')
+        );
+        assert!(!in_table(PYTHON_WORD, '-') && !in_table(PYTHON_WORD, ' '));
+        // A combining vowel sign: alphabetic to Rust, not a word character to Python.
+        assert!(!in_table(PYTHON_WORD, '\u{93f}'));
+        assert!(in_table(PYTHON_DIGITS, '²') && !in_table(PYTHON_DIGITS, '½'));
+    }
+
+    #[test]
+    fn unicode_tables_are_what_their_generator_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/validators");
+        let run = std::process::Command::new("python3")
+            .arg(dir.join("unicode_tables.py"))
+            .output()
+            .expect("python3 (3.11) runs the Unicode table generator");
+        assert!(
+            run.status.success(),
+            "generator failed: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let written = std::fs::read(dir.join("unicode_tables.rs")).unwrap();
+        assert!(
+            run.stdout == written,
+            "src/validators/unicode_tables.rs is stale: regenerate it with \
+             python3 src/validators/unicode_tables.py > src/validators/unicode_tables.rs"
+        );
+    }
 
     #[test]
     fn usernames() {
