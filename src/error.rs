@@ -244,6 +244,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_shows_the_same_exit_status_table() {
+        let readme = include_str!("../README.md");
+        let table: String = EXIT_STATUS
+            .iter()
+            .map(|(code, meaning)| format!("| {code} | {meaning} |\n"))
+            .collect();
+        assert!(
+            readme.contains(&format!("| code | meaning |\n|---|---|\n{table}")),
+            "README.md's exit code table differs from error::EXIT_STATUS:\n{table}"
+        );
+    }
+
+    #[test]
     fn causes_follow_the_message_on_one_line() {
         let err = Error::io(
             "cannot read config file x.toml",

@@ -10,6 +10,7 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::io::Write;
 use std::sync::Mutex;
+use unicode_width::UnicodeWidthStr;
 
 /// Times in JSON output: RFC 3339 in UTC with microseconds.
 pub fn json_time(t: DateTime<Utc>) -> Value {
@@ -61,6 +62,30 @@ fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Left-aligned columns two spaces apart, measured in terminal cells (CJK takes two).
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    let mut out = vec![line(header.to_vec())];
+    out.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
+    out.join("\n")
 }
 
 static STDOUT_FAILURE: Mutex<Option<String>> = Mutex::new(None);

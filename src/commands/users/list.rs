@@ -3,11 +3,10 @@
 use super::super::{Ctx, Status};
 use super::flag_pair;
 use crate::cli::UsersListArgs;
-use crate::output::{field, user_json};
+use crate::output::{field, table, user_json};
 use authctl::accounts::admin::Filter;
 use authctl::error::Result;
 use authctl::store::User;
-use unicode_width::UnicodeWidthStr;
 
 pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
@@ -67,28 +66,4 @@ fn row(user: &User, with_hash: bool) -> Vec<String> {
         row.push(field(&user.password).into_owned());
     }
     row
-}
-
-/// Left-aligned columns two spaces apart, measured in terminal cells (CJK takes two).
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
-            .collect();
-        padded.join("  ").trim_end().to_string()
-    };
-    let mut out = vec![line(header.to_vec())];
-    out.extend(
-        rows.iter()
-            .map(|r| line(r.iter().map(String::as_str).collect())),
-    );
-    out.join("\n")
 }
