@@ -1,7 +1,7 @@
 //! The admin from the command line: list, inspect, change and delete users. Setting a password
 //! without the old one is in [`super::password`], bulk import/export in [`super::transfer`].
 
-use super::Accounts;
+use super::{Accounts, store_password};
 use super::form::Form;
 use crate::error::{Error, Result, messages};
 use crate::hashers::{PasswordInfo, make_unusable};
@@ -156,10 +156,9 @@ impl Accounts {
             user.is_superuser = changes.superuser.unwrap_or(user.is_superuser);
             tx.update_profile(&user)?;
             if let Some(hash) = &unusable {
-                tx.set_password(id, hash)?;
+                store_password(tx, id, None, hash, None)?;
                 user.password = hash.clone();
-            }
-            if !user.is_active || unusable.is_some() {
+            } else if !user.is_active {
                 tx.delete_sessions_of_user(id, None)?;
             }
             Ok(user)

@@ -189,6 +189,8 @@ impl Accounts {
                 user.email = email.clone();
             }
             tx.update_profile(&user)?;
+            // The user's session rows stay: a new hash already makes them invalid (the
+            // session auth hash no longer matches), and `whoami` then says why.
             if let Some(hash) = &hash {
                 tx.set_password(user.id, hash)?;
                 user.password = hash.clone();

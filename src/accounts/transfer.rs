@@ -1,7 +1,7 @@
 //! Bulk import and export of users as JSON Lines or CSV, with the same fields both ways so an
 //! export can be imported again. An import is one transaction: one bad row and nothing is written.
 
-use super::Accounts;
+use super::{Accounts, store_password};
 use super::form::Form;
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::{self, make_unusable};
@@ -436,9 +436,8 @@ impl Accounts {
                         apply(record, &mut user);
                         tx.update_profile(&user)?;
                         if let Some(hash) = hash {
-                            tx.set_password(user.id, hash)?;
-                        }
-                        if hash.is_some() || !user.is_active {
+                            store_password(tx, user.id, None, hash, None)?;
+                        } else if !user.is_active {
                             tx.delete_sessions_of_user(user.id, None)?;
                         }
                     }
