@@ -1,8 +1,8 @@
 //! The admin from the command line: list, inspect, change and delete users. Setting a password
 //! without the old one is in [`super::password`], bulk import/export in [`super::transfer`].
 
-use super::{Accounts, store_password};
 use super::form::Form;
+use super::{Accounts, store_password};
 use crate::error::{Error, Result, messages};
 use crate::hashers::{PasswordInfo, make_unusable};
 use crate::store::User;

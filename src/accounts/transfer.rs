@@ -1,8 +1,8 @@
 //! Bulk import and export of users as JSON Lines or CSV, with the same fields both ways so an
 //! export can be imported again. An import is one transaction: one bad row and nothing is written.
 
-use super::{Accounts, store_password};
 use super::form::Form;
+use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::{self, make_unusable};
 use crate::secret::Secret;

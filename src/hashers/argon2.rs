@@ -65,6 +65,11 @@ impl Argon2Params {
             parallelism,
         })
     }
+
+    /// `(memory_cost, time_cost, parallelism)`.
+    pub fn costs(&self) -> (u32, u32, u32) {
+        (self.memory_cost, self.time_cost, self.parallelism)
+    }
 }
 
 pub struct Argon2 {

@@ -29,6 +29,10 @@ impl BcryptParams {
         }
         Ok(BcryptParams { rounds })
     }
+
+    pub fn rounds(&self) -> u32 {
+        self.rounds
+    }
 }
 
 pub struct Bcrypt {

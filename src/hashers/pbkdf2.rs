@@ -33,6 +33,10 @@ impl Pbkdf2Params {
         }
         Ok(Pbkdf2Params { iterations })
     }
+
+    pub fn iterations(&self) -> u32 {
+        self.iterations
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -41,6 +41,11 @@ impl ScryptParams {
         }
     }
 
+    /// `(work_factor, block_size, parallelism)`.
+    pub fn costs(&self) -> (u64, u32, u32) {
+        (self.work_factor, self.block_size, self.parallelism)
+    }
+
     /// The scrypt crate's parameters, when scrypt and Python's `hashlib` accept these.
     fn engine(&self) -> Option<::scrypt::Params> {
         // scrypt's N must be a power of two above 1; Python's hashlib refuses the rest too.

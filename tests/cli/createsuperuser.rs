@@ -1,31 +1,37 @@
-use crate::support::Sandbox;
+use crate::support::{Cmd, PW, Sandbox, cheap};
 
-const GOOD: &str = "correct horse battery staple\n";
-
-fn create(sb: &Sandbox, extra: &[&str], stdin: &str) -> crate::support::Run {
-    let mut args = vec![
+/// `createsuperuser --no-input` for `admin` with a mixed-case address; add to it and run.
+fn create(sb: &Sandbox) -> Cmd {
+    sb.cmd([
         "createsuperuser",
         "--no-input",
         "--username",
         "admin",
         "--email",
         "Admin@Example.COM",
-    ];
-    args.extend_from_slice(extra);
-    sb.run(&args, stdin)
+    ])
 }
 
 #[test]
 fn creates_active_staff_superuser_with_normalised_email() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], GOOD)
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
         .expect(0)
         .stdout_is("Superuser created successfully.\n");
     let rows = sb.sql("SELECT username, email, is_staff, is_superuser, is_active, last_login, first_name FROM auth_user");
     assert_eq!(rows, ["admin|Admin@example.com|1|1|1|NULL|"]);
     let hash = &sb.sql("SELECT password FROM auth_user")[0];
+    let costs = format!(
+        "m={},t={},p={}",
+        cheap("AUTHCTL_ARGON2_MEMORY_COST"),
+        cheap("AUTHCTL_ARGON2_TIME_COST"),
+        cheap("AUTHCTL_ARGON2_PARALLELISM")
+    );
     assert!(
-        hash.starts_with("argon2$argon2id$v=19$m=64,t=1,p=1$"),
+        hash.starts_with(&format!("argon2$argon2id$v=19${costs}$")),
         "{hash}"
     );
 }
@@ -33,7 +39,11 @@ fn creates_active_staff_superuser_with_normalised_email() {
 #[test]
 fn date_joined_is_utc_text_like_django() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], GOOD).expect(0);
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
+        .expect(0);
     let joined = &sb.sql("SELECT date_joined FROM auth_user")[0];
     let parsed = chrono::NaiveDateTime::parse_from_str(joined, "%Y-%m-%d %H:%M:%S%.f")
         .unwrap_or_else(|e| panic!("{joined}: {e}"));
@@ -50,50 +60,47 @@ fn django_environment_variables_supply_everything() {
     sb.set("DJANGO_SUPERUSER_USERNAME", "envadmin")
         .set("DJANGO_SUPERUSER_EMAIL", "env@example.com")
         .set("DJANGO_SUPERUSER_PASSWORD", "correct horse battery");
-    sb.run(&["createsuperuser", "--no-input"], "").expect(0);
+    sb.cmd(["createsuperuser", "--no-input"]).run().expect(0);
     assert_eq!(
         sb.sql("SELECT username, email FROM auth_user"),
         ["envadmin|env@example.com"]
     );
-    sb.run(
-        &["verify", "--username", "envadmin", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.verify("envadmin", "correct horse battery").expect(0);
 }
 
 #[test]
 fn flags_win_over_django_environment_variables() {
     let mut sb = Sandbox::new();
     sb.set("DJANGO_SUPERUSER_USERNAME", "fromenv");
-    create(&sb, &[], "").expect(0);
+    create(&sb).run().expect(0);
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["admin"]);
 }
 
 #[test]
 fn without_a_password_the_superuser_gets_an_unusable_one() {
     let sb = Sandbox::new();
-    create(&sb, &[], "").expect(0);
+    create(&sb).run().expect(0);
     let hash = &sb.sql("SELECT password FROM auth_user")[0];
     assert!(hash.starts_with('!') && hash.len() == 41, "{hash}");
-    sb.run(&["verify", "--username", "admin", "--password-stdin"], hash)
+    sb.cmd(["verify", "--username", "admin", "--password-stdin"])
+        .stdin(hash)
+        .run()
         .expect(1);
 }
 
 #[test]
 fn missing_username_without_terminal_names_the_flag() {
     let sb = Sandbox::new();
-    sb.run(&["createsuperuser", "--email", "a@example.com"], "")
+    sb.cmd(["createsuperuser", "--email", "a@example.com"])
+        .run()
         .expect(2)
         .stderr_has("no terminal")
         .stderr_has("--username");
-    sb.run(
-        &["createsuperuser", "--no-input", "--email", "a@example.com"],
-        "",
-    )
-    .expect(2)
-    .stderr_has("--no-input was given")
-    .stderr_has("DJANGO_SUPERUSER_USERNAME");
+    sb.cmd(["createsuperuser", "--no-input", "--email", "a@example.com"])
+        .run()
+        .expect(2)
+        .stderr_has("--no-input was given")
+        .stderr_has("DJANGO_SUPERUSER_USERNAME");
     assert!(
         !sb.db.exists(),
         "missing input must not even create the database"
@@ -103,20 +110,25 @@ fn missing_username_without_terminal_names_the_flag() {
 #[test]
 fn missing_email_for_a_new_superuser_is_a_usage_error() {
     let sb = Sandbox::new();
-    sb.run(
-        &["createsuperuser", "--no-input", "--username", "admin"],
-        "",
-    )
-    .expect(2)
-    .stderr_has("--email");
+    sb.cmd(["createsuperuser", "--no-input", "--username", "admin"])
+        .run()
+        .expect(2)
+        .stderr_has("--email");
 }
 
 #[test]
 fn existing_username_is_exit_3_and_changes_nothing() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], GOOD).expect(0);
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
+        .expect(0);
     let before = sb.sql("SELECT * FROM auth_user");
-    create(&sb, &["--password-stdin"], "another password entirely\n")
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line("another password entirely")
+        .run()
         .expect(3)
         .stderr_has("That username is already taken.");
     assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
@@ -125,13 +137,16 @@ fn existing_username_is_exit_3_and_changes_nothing() {
 #[test]
 fn if_missing_leaves_an_existing_user_alone() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], GOOD).expect(0);
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
+        .expect(0);
     let before = sb.sql("SELECT * FROM auth_user");
-    let run = create(
-        &sb,
-        &["--password-stdin", "--if-missing", "--json"],
-        "another password entirely\n",
-    );
+    let run = create(&sb)
+        .args(["--password-stdin", "--if-missing", "--json"])
+        .stdin_line("another password entirely")
+        .run();
     run.expect(0);
     assert_eq!(run.json()["status"], "unchanged");
     assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
@@ -140,7 +155,10 @@ fn if_missing_leaves_an_existing_user_alone() {
 #[test]
 fn if_missing_creates_when_absent() {
     let sb = Sandbox::new();
-    let run = create(&sb, &["--password-stdin", "--if-missing", "--json"], GOOD);
+    let run = create(&sb)
+        .args(["--password-stdin", "--if-missing", "--json"])
+        .stdin_line(PW)
+        .run();
     run.expect(0);
     assert_eq!(run.json()["status"], "created");
     assert_eq!(run.json()["username"], "admin");
@@ -149,41 +167,40 @@ fn if_missing_creates_when_absent() {
 #[test]
 fn update_promotes_and_sets_the_new_password() {
     let sb = Sandbox::new();
-    sb.run(&["signup", "--username", "admin", "--password-stdin"], GOOD)
-        .expect(0);
-    create(
-        &sb,
-        &["--password-stdin", "--update"],
-        "a brand new passphrase\n",
-    )
-    .expect(0)
-    .stdout_is("Superuser admin updated.\n");
+    sb.signup("admin", "", PW);
+    create(&sb)
+        .args(["--password-stdin", "--update"])
+        .stdin_line("a brand new passphrase")
+        .run()
+        .expect(0)
+        .stdout_is("Superuser admin updated.\n");
     assert_eq!(
         sb.sql("SELECT email, is_staff, is_superuser FROM auth_user"),
         ["Admin@example.com|1|1"]
     );
-    sb.run(
-        &["verify", "--username", "admin", "--password-stdin"],
-        "a brand new passphrase\n",
-    )
-    .expect(0);
-    sb.run(&["verify", "--username", "admin", "--password-stdin"], GOOD)
-        .expect(1);
+    sb.verify("admin", "a brand new passphrase").expect(0);
+    sb.verify("admin", PW).expect(1);
 }
 
 #[test]
 fn update_without_password_keeps_the_old_one() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], GOOD).expect(0);
-    create(&sb, &["--update"], "").expect(0);
-    sb.run(&["verify", "--username", "admin", "--password-stdin"], GOOD)
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
         .expect(0);
+    create(&sb).arg("--update").run().expect(0);
+    sb.verify("admin", PW).expect(0);
 }
 
 #[test]
 fn weak_password_fails_validation_with_djangos_messages() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin"], "1234\n")
+    create(&sb)
+        .arg("--password-stdin")
+        .stdin_line("1234")
+        .run()
         .expect(3)
         .stderr_has("This password is too short. It must contain at least 8 characters.")
         .stderr_has("This password is too common.")
@@ -194,18 +211,21 @@ fn weak_password_fails_validation_with_djangos_messages() {
 #[test]
 fn skip_validation_accepts_a_weak_password() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin", "--skip-validation"], "1234\n").expect(0);
-    sb.run(
-        &["verify", "--username", "admin", "--password-stdin"],
-        "1234\n",
-    )
-    .expect(0);
+    create(&sb)
+        .args(["--password-stdin", "--skip-validation"])
+        .stdin_line("1234")
+        .run()
+        .expect(0);
+    sb.verify("admin", "1234").expect(0);
 }
 
 #[test]
 fn blank_password_is_refused_even_when_skipping_validation() {
     let sb = Sandbox::new();
-    create(&sb, &["--password-stdin", "--skip-validation"], "  \n")
+    create(&sb)
+        .args(["--password-stdin", "--skip-validation"])
+        .stdin_line("  ")
+        .run()
         .expect(3)
         .stderr_has("Blank passwords aren't allowed.");
 }
@@ -213,30 +233,26 @@ fn blank_password_is_refused_even_when_skipping_validation() {
 #[test]
 fn invalid_username_and_email_are_exit_3() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "bad name",
-            "--email",
-            "a@example.com",
-        ],
-        "",
-    )
+    sb.cmd([
+        "createsuperuser",
+        "--no-input",
+        "--username",
+        "bad name",
+        "--email",
+        "a@example.com",
+    ])
+    .run()
     .expect(3)
     .stderr_has("Enter a valid username.");
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "admin",
-            "--email",
-            "not-an-email",
-        ],
-        "",
-    )
+    sb.cmd([
+        "createsuperuser",
+        "--no-input",
+        "--username",
+        "admin",
+        "--email",
+        "not-an-email",
+    ])
+    .run()
     .expect(3)
     .stderr_has("Enter a valid email address.");
 }
@@ -244,17 +260,15 @@ fn invalid_username_and_email_are_exit_3() {
 #[test]
 fn username_is_nfkc_normalised() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "ａｄｍｉｎ",
-            "--email",
-            "a@example.com",
-        ],
-        "",
-    )
+    sb.cmd([
+        "createsuperuser",
+        "--no-input",
+        "--username",
+        "ａｄｍｉｎ",
+        "--email",
+        "a@example.com",
+    ])
+    .run()
     .expect(0);
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["admin"]);
 }
@@ -264,13 +278,17 @@ fn password_file_is_read_like_stdin() {
     let sb = Sandbox::new();
     let file = sb.path("pw");
     std::fs::write(&file, "correct horse battery\r\n").unwrap();
-    create(&sb, &["--password-file", file.to_str().unwrap()], "").expect(0);
-    sb.run(
-        &["verify", "--username", "admin", "--password-stdin"],
-        "correct horse battery",
-    )
-    .expect(0);
-    create(&sb, &["--update", "--password-file", "/nonexistent/pw"], "")
+    create(&sb)
+        .args(["--password-file", file.to_str().unwrap()])
+        .run()
+        .expect(0);
+    sb.cmd(["verify", "--username", "admin", "--password-stdin"])
+        .stdin("correct horse battery")
+        .run()
+        .expect(0);
+    create(&sb)
+        .args(["--update", "--password-file", "/nonexistent/pw"])
+        .run()
         .expect(4)
         .stderr_has("cannot read password file /nonexistent/pw");
 }
@@ -278,7 +296,10 @@ fn password_file_is_read_like_stdin() {
 #[test]
 fn json_result_carries_id_and_status() {
     let sb = Sandbox::new();
-    let run = create(&sb, &["--password-stdin", "--json"], GOOD);
+    let run = create(&sb)
+        .args(["--password-stdin", "--json"])
+        .stdin_line(PW)
+        .run();
     run.expect(0);
     let json = run.json();
     assert_eq!(json["status"], "created");
@@ -288,13 +309,16 @@ fn json_result_carries_id_and_status() {
 #[test]
 fn if_missing_refuses_to_call_an_ordinary_user_a_superuser() {
     let sb = Sandbox::new();
-    sb.run(&["signup", "--username", "admin", "--password-stdin"], GOOD)
-        .expect(0);
-    create(&sb, &["--if-missing"], "")
+    sb.signup("admin", "", PW);
+    create(&sb)
+        .arg("--if-missing")
+        .run()
         .expect(3)
         .stderr_has("user admin exists but is not an active staff superuser; use --update");
-    create(&sb, &["--update"], "").expect(0);
-    create(&sb, &["--if-missing"], "")
+    create(&sb).arg("--update").run().expect(0);
+    create(&sb)
+        .arg("--if-missing")
+        .run()
         .expect(0)
         .stdout_is("Superuser admin already exists; nothing changed.\n");
 }

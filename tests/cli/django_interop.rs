@@ -1,24 +1,16 @@
 //! authctl against a real Django 5.2: the same hashes, the same validation, the same database.
+//!
+//! Both sides hash at the suite's one cheap-cost setting (`support::CHEAP`); that the production
+//! defaults agree is checked once, by comparing the parameters themselves.
 
-use crate::support::{Sandbox, django, sql};
-use authctl::hashers::{
-    self, Algorithm, Argon2Params, BcryptParams, HashParams, Hashers, Pbkdf2Params, ScryptParams,
+use crate::support::{
+    CHEAP, PW, Sandbox, cheap, check_hash, django, email_errors, hash_algorithms,
+    hash_defaults_as_json, hash_is_well_formed, make_hash, make_hash_with_costs, normalize_email,
+    password_errors, sql, username_errors,
 };
-use authctl::validators::{self, PasswordValidators as ValidatorSettings, UserAttributes};
 use serde_json::{Value, json};
 
 const PASSWORDS: [&str; 2] = ["pässwörd ✓ 1", "p"];
-
-/// Costs far below Django's defaults (which both sides must still read and re-encode).
-fn cheap() -> HashParams {
-    HashParams {
-        argon2: Argon2Params::new(256, 1, 2).unwrap(),
-        pbkdf2_sha256: Pbkdf2Params::new(1000).unwrap(),
-        pbkdf2_sha1: Pbkdf2Params::new(1000).unwrap(),
-        bcrypt: BcryptParams::new(4).unwrap(),
-        scrypt: ScryptParams::new(1024, 8, 5).unwrap(),
-    }
-}
 
 /// Django's answers, one per question asked, or the test stops: zipping a short answer list
 /// would silently check nothing.
@@ -33,46 +25,51 @@ fn answers(value: &Value, asked: usize) -> &Vec<Value> {
     list
 }
 
-fn names() -> Vec<&'static str> {
-    Algorithm::ALL.iter().map(|a| a.name()).collect()
+#[test]
+fn django_and_authctl_have_the_same_default_hasher_parameters() {
+    // Read from Django's hasher classes: nothing is hashed at these (slow) costs.
+    let theirs = django("hasher_defaults", json!({}));
+    assert_eq!(
+        hash_defaults_as_json(),
+        theirs,
+        "authctl's default costs (left) differ from Django's (right)"
+    );
 }
 
 #[test]
-fn django_hashes_of_every_algorithm_verify_in_authctl_with_equal_defaults() {
+fn django_hashes_of_every_algorithm_verify_in_authctl_with_equal_costs() {
+    let algorithms = hash_algorithms();
     let hashes = django(
         "hash",
-        json!({"passwords": PASSWORDS, "algorithms": names()}),
+        json!({"passwords": PASSWORDS, "algorithms": algorithms}),
     );
-    for item in hashes.as_array().unwrap() {
+    for item in answers(&hashes, PASSWORDS.len() * algorithms.len()) {
         let (password, encoded) = (
             item["password"].as_str().unwrap(),
             item["encoded"].as_str().unwrap(),
         );
-        let algorithm = Algorithm::from_name(item["hasher"].as_str().unwrap()).unwrap();
-        let config = Hashers::new(algorithm, &HashParams::default());
-        let verdict = config.check_password(password, encoded);
+        let hasher = item["hasher"].as_str().unwrap();
+        assert!(encoded.starts_with(&format!("{hasher}$")), "{encoded}");
+        let verdict = check_hash(password, encoded);
         assert!(verdict.matches, "authctl rejects Django's {encoded}");
         assert!(
             !verdict.must_update,
-            "Django's defaults differ from authctl's for {encoded}"
+            "Django's costs differ from authctl's for {encoded}"
         );
         assert!(
-            !config
-                .check_password(&format!("{password}x"), encoded)
-                .matches,
+            !check_hash(&format!("{password}x"), encoded).matches,
             "{encoded}"
         );
-        assert!(config.is_well_formed(encoded), "{encoded}");
+        assert!(hash_is_well_formed(encoded), "{encoded}");
     }
 }
 
 #[test]
 fn authctl_hashes_of_every_algorithm_verify_in_django() {
     let mut items = Vec::new();
-    for algorithm in Algorithm::ALL {
-        let config = Hashers::new(algorithm, &cheap());
+    for algorithm in hash_algorithms() {
         for password in PASSWORDS {
-            let encoded = config.make_password(password);
+            let encoded = make_hash(algorithm, password);
             items.push(json!({"password": password, "encoded": encoded, "expect": true}));
             items.push(
                 json!({"password": format!("{password}!"), "encoded": encoded, "expect": false}),
@@ -88,27 +85,50 @@ fn authctl_hashes_of_every_algorithm_verify_in_django() {
     }
 }
 
+/// One cost at a time moved off the shared cheap setting, for each algorithm that has it.
+const OUTDATED: &[(&str, &str, &str)] = &[
+    ("argon2", "AUTHCTL_ARGON2_MEMORY_COST", "128"),
+    ("argon2", "AUTHCTL_ARGON2_TIME_COST", "2"),
+    ("argon2", "AUTHCTL_ARGON2_PARALLELISM", "2"),
+    ("pbkdf2_sha256", "AUTHCTL_PBKDF2_SHA256_ITERATIONS", "200"),
+    ("pbkdf2_sha1", "AUTHCTL_PBKDF2_SHA1_ITERATIONS", "200"),
+    ("bcrypt_sha256", "AUTHCTL_BCRYPT_ROUNDS", "5"),
+    ("bcrypt", "AUTHCTL_BCRYPT_ROUNDS", "5"),
+    ("scrypt", "AUTHCTL_SCRYPT_WORK_FACTOR", "32"),
+    ("scrypt", "AUTHCTL_SCRYPT_BLOCK_SIZE", "4"),
+    ("scrypt", "AUTHCTL_SCRYPT_PARALLELISM", "2"),
+];
+
 #[test]
 fn django_must_update_agrees_for_outdated_hashes() {
-    // Hashes Django considers outdated relative to its defaults must be outdated for authctl's
-    // defaults too, and the other way round.
-    let cheap = cheap();
+    // Hashes at the shared costs are current for both; with any one cost changed they must be
+    // outdated for both, each side judging by its own reading of the hash.
     let mut items = Vec::new();
-    for algorithm in Algorithm::ALL {
-        let encoded = Hashers::new(algorithm, &cheap).make_password("pw");
-        items.push(json!({"password": "pw", "encoded": encoded}));
+    for algorithm in hash_algorithms() {
+        items.push((make_hash(algorithm, "pw"), false));
     }
-    let replies = django("check", json!({"items": items}));
-    for (item, answer) in items.iter().zip(answers(&replies, items.len())) {
-        let encoded = item["encoded"].as_str().unwrap();
-        let algorithm = hashers::identify(encoded).unwrap();
-        let config = Hashers::new(algorithm, &HashParams::default());
-        let ours = config.check_password("pw", encoded).must_update;
+    for (algorithm, var, value) in OUTDATED {
+        if let Some((_, cheap_value)) = CHEAP.iter().find(|(k, _)| k == var) {
+            assert_ne!(cheap_value, value, "{var} must move off the cheap cost");
+        }
+        let encoded = make_hash_with_costs(algorithm, "pw", &[(var, value)]);
+        items.push((encoded, true));
+    }
+    let request: Vec<Value> = items
+        .iter()
+        .map(|(encoded, _)| json!({"password": "pw", "encoded": encoded}))
+        .collect();
+    let replies = django("check", json!({"items": request}));
+    for ((encoded, outdated), answer) in items.iter().zip(answers(&replies, items.len())) {
+        let ours = check_hash("pw", encoded);
+        assert!(ours.matches, "{encoded}");
+        assert_eq!(answer["matches"], true, "{encoded}");
         assert_eq!(
-            Value::Bool(ours),
+            Value::Bool(ours.must_update),
             answer["must_update"],
             "must_update differs for {encoded}"
         );
+        assert_eq!(ours.must_update, *outdated, "must_update for {encoded}");
     }
 }
 
@@ -144,17 +164,10 @@ fn password_validators_give_djangos_messages() {
         .map(|(p, u, e, f, l)| json!({"password": p, "username": u, "email": e, "first_name": f, "last_name": l}))
         .collect();
     let replies = django("validate", json!({"items": items}));
-    let settings = ValidatorSettings::default();
     for ((password, username, email, first_name, last_name), answer) in
         cases.iter().zip(answers(&replies, cases.len()))
     {
-        let user = UserAttributes {
-            username,
-            email,
-            first_name,
-            last_name,
-        };
-        let ours = validators::password_errors(password, &user, &settings);
+        let ours = password_errors(password, username, email, first_name, last_name);
         let theirs: Vec<String> = serde_json::from_value(answer.clone()).unwrap();
         assert_eq!(ours, theirs, "messages differ for password {password:?}");
     }
@@ -222,22 +235,18 @@ fn username_and_email_validation_match_django() {
         .zip(answers(&answer["usernames"], usernames.len()))
     {
         let theirs: Vec<String> = serde_json::from_value(theirs.clone()).unwrap();
-        assert_eq!(
-            validators::username_errors(username),
-            theirs,
-            "username {username:?}"
-        );
+        assert_eq!(username_errors(username), theirs, "username {username:?}");
     }
     for (email, theirs) in emails.iter().zip(answers(&answer["emails"], emails.len())) {
         let theirs: Vec<String> = serde_json::from_value(theirs.clone()).unwrap();
-        assert_eq!(validators::email_errors(email), theirs, "email {email:?}");
+        assert_eq!(email_errors(email), theirs, "email {email:?}");
     }
     for (email, theirs) in emails
         .iter()
         .zip(answers(&answer["normalized_emails"], emails.len()))
     {
         assert_eq!(
-            validators::normalize_email(email),
+            normalize_email(email),
             theirs.as_str().unwrap(),
             "normalize {email:?}"
         );
@@ -252,15 +261,11 @@ fn django_schema(db: &std::path::Path) -> Vec<String> {
     )
 }
 
+/// A Django project's database whose superuser `djadmin` Django made. Both sides hash at the
+/// same costs, so Django's hashes are not "outdated" for authctl.
 fn django_project() -> Sandbox {
-    let mut sb = Sandbox::new();
-    // Django's own pbkdf2 cost, so its hashes are not "outdated" for authctl.
-    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
-    django("migrate", json!({"database": sb.db}));
-    django(
-        "create_superuser",
-        json!({"database": sb.db, "username": "djadmin", "email": "dj@example.com", "password": "django pass 123"}),
-    );
+    let sb = Sandbox::new();
+    sb.django_project("djadmin", "dj@example.com", "django pass 123");
     sb
 }
 
@@ -269,16 +274,8 @@ fn authctl_uses_a_django_project_database_as_is() {
     let sb = django_project();
     let schema = django_schema(&sb.db);
     let before = sb.sql("SELECT password FROM auth_user WHERE username = 'djadmin'");
-    sb.run(
-        &["verify", "--username", "djadmin", "--password-stdin"],
-        "django pass 123\n",
-    )
-    .expect(0);
-    sb.run(
-        &["verify", "--username", "djadmin", "--password-stdin"],
-        "wrong\n",
-    )
-    .expect(1);
+    sb.verify("djadmin", "django pass 123").expect(0);
+    sb.verify("djadmin", "wrong").expect(1);
     assert_eq!(
         sb.sql("SELECT password FROM auth_user WHERE username = 'djadmin'"),
         before,
@@ -295,41 +292,31 @@ fn authctl_uses_a_django_project_database_as_is() {
 fn users_authctl_creates_log_in_to_django() {
     let sb = django_project();
     let schema = django_schema(&sb.db);
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "newbie",
-            "--email",
-            "n@example.com",
-            "--password-stdin",
-        ],
-        "fresh pass 456\n",
-    )
+    sb.cmd([
+        "signup",
+        "--username",
+        "newbie",
+        "--email",
+        "n@example.com",
+        "--password-stdin",
+    ])
+    .stdin_line("fresh pass 456")
+    .run()
     .expect(0);
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "boss",
-            "--email",
-            "b@example.com",
-            "--password-stdin",
-        ],
-        "boss pass 789\n",
-    )
-    .expect(0);
+    sb.superuser("boss", "b@example.com", Some("boss pass 789"));
     let newbie = django(
         "authenticate",
         json!({"database": sb.db, "username": "newbie", "password": "fresh pass 456"}),
     );
     assert_eq!(newbie["authenticated"], true, "{newbie}");
+    // On a Django project's database authctl hashes with Django's default hasher, at the
+    // configured cost.
+    let pbkdf2 = format!(
+        "pbkdf2_sha256${}$",
+        cheap("AUTHCTL_PBKDF2_SHA256_ITERATIONS")
+    );
     assert!(
-        newbie["password"]
-            .as_str()
-            .unwrap()
-            .starts_with("pbkdf2_sha256$1000000$"),
+        newbie["password"].as_str().unwrap().starts_with(&pbkdf2),
         "{newbie}"
     );
     let boss = django(
@@ -359,11 +346,7 @@ fn users_authctl_creates_log_in_to_django() {
 #[test]
 fn new_authctl_database_has_djangos_exact_auth_user_ddl() {
     let ours = Sandbox::new();
-    ours.run(
-        &["signup", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    ours.signup("a", "", PW);
     let theirs = Sandbox::new();
     django("migrate", json!({"database": theirs.db}));
     let query = "SELECT sql FROM sqlite_master WHERE name = 'auth_user'";
@@ -373,15 +356,13 @@ fn new_authctl_database_has_djangos_exact_auth_user_ddl() {
 #[test]
 fn argon2_users_made_by_authctl_log_in_to_django_with_argon2_cffi() {
     let sb = django_project();
-    let mut argon = Sandbox::new();
-    argon.db = sb.db.clone();
-    argon.set("AUTHCTL_HASHER", "argon2");
-    argon
-        .run(
-            &["signup", "--username", "argonaut", "--password-stdin"],
-            "golden fleece 1\n",
-        )
+    sb.cmd(["signup", "--username", "argonaut", "--password-stdin"])
+        .env("AUTHCTL_HASHER", "argon2")
+        .stdin_line("golden fleece 1")
+        .run()
         .expect(0);
+    let stored = &sb.sql("SELECT password FROM auth_user WHERE username = 'argonaut'")[0];
+    assert!(stored.starts_with("argon2$argon2id$"), "{stored}");
     let answer = django(
         "authenticate",
         json!({"database": sb.db, "username": "argonaut", "password": "golden fleece 1"}),

@@ -1,6 +1,6 @@
 //! The checked-in completions/ and man/ match the program, render cleanly, and work.
 
-use crate::support::{BIN, run_command};
+use crate::support::authctl;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -29,15 +29,10 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// Regenerates into a scratch directory and compares with the checked-in copy.
 fn assert_fresh(what: &str) {
     let scratch = tempfile::tempdir().unwrap();
-    let run = run_command(
-        {
-            let mut cmd = Command::new(BIN);
-            cmd.args([what, "--out-dir"]).arg(scratch.path());
-            cmd
-        },
-        "",
-    );
-    run.expect(0);
+    authctl([what, "--out-dir"])
+        .arg(scratch.path())
+        .run()
+        .expect(0);
     let dir = if what == "man" { "man" } else { "completions" };
     let fresh = files(scratch.path());
     let checked_in = files(&repo(dir));
@@ -72,14 +67,7 @@ fn completions_for_one_shell_go_to_stdout() {
         ("elvish", "authctl.elv"),
         ("powershell", "_authctl.ps1"),
     ] {
-        let run = run_command(
-            {
-                let mut cmd = Command::new(BIN);
-                cmd.args(["completions", shell]);
-                cmd
-            },
-            "",
-        );
+        let run = authctl(["completions", shell]).run();
         run.expect(0);
         assert_eq!(
             run.0.stdout,
@@ -155,24 +143,10 @@ fn bash_completion_completes_the_reset_commands() {
 
 #[test]
 fn long_help_lists_exit_codes_and_short_help_stays_short() {
-    let long = run_command(
-        {
-            let mut c = Command::new(BIN);
-            c.arg("--help");
-            c
-        },
-        "",
-    );
-    long.expect(0)
+    authctl(["--help"])
+        .run()
+        .expect(0)
         .stdout_has("Exit status:")
         .stdout_has("AUTHCTL_<KEY>");
-    let short = run_command(
-        {
-            let mut c = Command::new(BIN);
-            c.arg("-h");
-            c
-        },
-        "",
-    );
-    assert!(!short.stdout().contains("Exit status:"), "{short:?}");
+    authctl(["-h"]).run().stdout_lacks("Exit status:");
 }

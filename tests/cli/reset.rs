@@ -1,44 +1,21 @@
 //! Password reset: Django-compatible tokens, reset-request and reset-confirm.
 
-use crate::support::{Sandbox, django};
-use authctl::secret::SecretKeys;
-use authctl::store::User;
-use authctl::tokens as reset;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use crate::support::{
+    PW, Run, Sandbox, TokenUser, django, reset_token, reset_token_is_valid, uidb64,
+};
 use serde_json::{Value, json};
 
-const PW: &str = "correct horse battery staple";
 const NEW: &str = "a completely new passphrase";
 const SECRET: &str = "django-insecure-reset-tests";
+/// Django's default PASSWORD_RESET_TIMEOUT, three days.
+const TIMEOUT: u64 = 259_200;
 
-fn at(text: &str) -> DateTime<Utc> {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
-        .unwrap()
-        .and_utc()
-}
-
-fn user(id: i64, password: &str, last_login: Option<&str>, email: &str) -> (User, Value) {
-    let user = User {
+fn user(id: i64, password: &str, last_login: Option<&str>, email: &str) -> TokenUser {
+    TokenUser {
         id,
         password: password.into(),
-        last_login: last_login.map(at),
-        is_superuser: false,
-        username: "u".into(),
-        first_name: String::new(),
-        last_name: String::new(),
+        last_login: last_login.map(String::from),
         email: email.into(),
-        is_staff: false,
-        is_active: true,
-        date_joined: at("2020-01-01 00:00:00"),
-    };
-    let spec = json!({"id": id, "password": password, "last_login": last_login, "email": email});
-    (user, spec)
-}
-
-fn keys(current: &str, fallbacks: &[&str]) -> SecretKeys {
-    SecretKeys {
-        current: current.into(),
-        fallbacks: fallbacks.iter().map(|s| (*s).into()).collect(),
     }
 }
 
@@ -68,10 +45,10 @@ fn tokens_are_djangos_tokens() {
     let moments = [now, "2001-01-01 00:00:05", "2068-12-31 23:59:59"];
     let mut make = Vec::new();
     let mut ours = Vec::new();
-    for (u, spec) in &users {
+    for u in &users {
         for moment in moments {
-            make.push(json!({"user": spec, "now": moment}));
-            ours.push(reset::make_token(u, &keys(SECRET, &[]), at(moment)));
+            make.push(json!({"user": u.to_json(), "now": moment}));
+            ours.push(reset_token(u, SECRET, moment));
         }
     }
     let answer = django(
@@ -84,130 +61,85 @@ fn tokens_are_djangos_tokens() {
 #[test]
 fn token_checks_agree_with_django_case_by_case() {
     let now = "2026-11-25 12:00:00";
-    let (base, spec) = user(
+    let base = user(
         7,
         "pbkdf2_sha256$1000000$abc$def=",
         Some("2026-11-20 10:11:12.345678"),
         "u@example.com",
     );
-    let token = reset::make_token(&base, &keys(SECRET, &[]), at(now));
-    let changed = |f: &dyn Fn(&mut User, &mut Value)| {
-        let (mut u, mut s) = (base.clone(), spec.clone());
-        f(&mut u, &mut s);
-        (u, s)
+    let token = reset_token(&base, SECRET, now);
+    let changed = |f: &dyn Fn(&mut TokenUser)| {
+        let mut u = base.clone();
+        f(&mut u);
+        u
     };
     // (what is checked, the user as authctl and Django see it, token, now, expected answer)
-    type Case<'a> = (&'a str, (User, Value), String, &'a str, bool);
+    type Case<'a> = (&'a str, TokenUser, String, &'a str, bool);
     let cases: Vec<Case> = vec![
-        (
-            "fresh",
-            (base.clone(), spec.clone()),
-            token.clone(),
-            now,
-            true,
-        ),
+        ("fresh", base.clone(), token.clone(), now, true),
         (
             "at the timeout",
-            (base.clone(), spec.clone()),
+            base.clone(),
             token.clone(),
             "2026-11-28 12:00:00",
             true,
         ),
         (
             "one second past",
-            (base.clone(), spec.clone()),
+            base.clone(),
             token.clone(),
             "2026-11-28 12:00:01",
             false,
         ),
         (
             "password changed",
-            changed(&|u, s| {
-                u.password = "md5$x$y".into();
-                s["password"] = json!("md5$x$y");
-            }),
+            changed(&|u| u.password = "md5$x$y".into()),
             token.clone(),
             now,
             false,
         ),
         (
             "logged in since",
-            changed(&|u, s| {
-                u.last_login = Some(at("2026-11-25 12:00:00"));
-                s["last_login"] = json!("2026-11-25 12:00:00");
-            }),
+            changed(&|u| u.last_login = Some("2026-11-25 12:00:00".into())),
             token.clone(),
             now,
             false,
         ),
         (
             "microseconds only",
-            changed(&|u, s| {
-                u.last_login = Some(at("2026-11-20 10:11:12.999999"));
-                s["last_login"] = json!("2026-11-20 10:11:12.999999");
-            }),
+            changed(&|u| u.last_login = Some("2026-11-20 10:11:12.999999".into())),
             token.clone(),
             now,
             true,
         ),
         (
             "email changed",
-            changed(&|u, s| {
-                u.email = "v@example.com".into();
-                s["email"] = json!("v@example.com");
-            }),
+            changed(&|u| u.email = "v@example.com".into()),
             token.clone(),
             now,
             false,
         ),
         (
             "another user",
-            changed(&|u, s| {
-                u.id = 8;
-                s["id"] = json!(8);
-            }),
+            changed(&|u| u.id = 8),
             token.clone(),
             now,
             false,
         ),
-        (
-            "empty",
-            (base.clone(), spec.clone()),
-            String::new(),
-            now,
-            false,
-        ),
-        (
-            "no dash",
-            (base.clone(), spec.clone()),
-            token.replace('-', ""),
-            now,
-            false,
-        ),
-        (
-            "two dashes",
-            (base.clone(), spec.clone()),
-            format!("{token}-x"),
-            now,
-            false,
-        ),
-        (
-            "upper case",
-            (base.clone(), spec.clone()),
-            token.to_uppercase(),
-            now,
-            false,
-        ),
+        ("empty", base.clone(), String::new(), now, false),
+        ("no dash", base.clone(), token.replace('-', ""), now, false),
+        ("two dashes", base.clone(), format!("{token}-x"), now, false),
+        ("upper case", base.clone(), token.to_uppercase(), now, false),
         (
             "truncated",
-            (base.clone(), spec.clone()),
+            base.clone(),
             token[..token.len() - 1].to_string(),
             now,
             false,
         ),
         (
             "huge timestamp",
-            (base.clone(), spec.clone()),
+            base.clone(),
             format!("zzzzzzzzzzzzzz{}", &token[token.find('-').unwrap()..]),
             now,
             false,
@@ -215,16 +147,16 @@ fn token_checks_agree_with_django_case_by_case() {
     ];
     let check: Vec<Value> = cases
         .iter()
-        .map(|(_, (_, s), t, n, _)| json!({"user": s, "token": t, "now": n}))
+        .map(|(_, u, t, n, _)| json!({"user": u.to_json(), "token": t, "now": n}))
         .collect();
     let answer = django(
         "tokens",
         json!({"secret_key": SECRET, "make": [], "check": check}),
     );
-    for ((name, (u, _), t, n, expected), theirs) in
-        cases.iter().zip(answer["checked"].as_array().unwrap())
-    {
-        let ours = reset::check_token(u, t, &keys(SECRET, &[]), at(n), 259_200);
+    let theirs = answer["checked"].as_array().unwrap();
+    assert_eq!(theirs.len(), cases.len(), "Django answered {answer}");
+    for ((name, u, t, n, expected), theirs) in cases.iter().zip(theirs) {
+        let ours = reset_token_is_valid(u, t, SECRET, &[], n, TIMEOUT);
         assert_eq!(json!(ours), *theirs, "authctl and Django disagree: {name}");
         assert_eq!(ours, *expected, "unexpected answer: {name}");
     }
@@ -233,9 +165,9 @@ fn token_checks_agree_with_django_case_by_case() {
 #[test]
 fn fallback_secret_keys_are_accepted_like_djangos() {
     let now = "2026-11-25 12:00:00";
-    let (u, spec) = user(3, "pbkdf2_sha256$1$a$b", None, "x@example.com");
-    let old_token = reset::make_token(&u, &keys("old key", &[]), at(now));
-    let check = json!([{"user": spec, "token": old_token, "now": now}]);
+    let u = user(3, "pbkdf2_sha256$1$a$b", None, "x@example.com");
+    let old_token = reset_token(&u, "old key", now);
+    let check = json!([{"user": u.to_json(), "token": old_token, "now": now}]);
     let with = django(
         "tokens",
         json!({"secret_key": "new key", "secret_key_fallbacks": ["old key"], "make": [], "check": check}),
@@ -246,19 +178,21 @@ fn fallback_secret_keys_are_accepted_like_djangos() {
     );
     assert_eq!(with["checked"], json!([true]));
     assert_eq!(without["checked"], json!([false]));
-    assert!(reset::check_token(
+    assert!(reset_token_is_valid(
         &u,
         &old_token,
-        &keys("new key", &["old key"]),
-        at(now),
-        259_200
+        "new key",
+        &["old key"],
+        now,
+        TIMEOUT
     ));
-    assert!(!reset::check_token(
+    assert!(!reset_token_is_valid(
         &u,
         &old_token,
-        &keys("new key", &[]),
-        at(now),
-        259_200
+        "new key",
+        &[],
+        now,
+        TIMEOUT
     ));
 }
 
@@ -269,10 +203,6 @@ fn sandbox() -> Sandbox {
         .set("AUTHCTL_EMAIL_BACKEND", "file")
         .set("AUTHCTL_EMAIL_FILE_DIR", maildir.to_str().unwrap());
     sb
-}
-
-fn signup(sb: &Sandbox, name: &str, email: &str) {
-    sb.signup(name, email, PW);
 }
 
 /// Every message the file backend wrote, oldest first.
@@ -288,7 +218,6 @@ fn mails(sb: &Sandbox) -> Vec<String> {
         .collect()
 }
 
-/// The `authctl reset-confirm UIDB64 TOKEN` line of a message, as arguments.
 /// The `reset-confirm UIDB64 TOKEN` part of the message's command, as arguments (the sandbox
 /// supplies the database itself).
 pub fn command_in(mail: &str) -> Vec<String> {
@@ -307,17 +236,19 @@ fn command_line(mail: &str) -> &str {
         .unwrap_or_else(|| panic!("no authctl command in:\n{mail}"))
 }
 
-fn confirm(sb: &Sandbox, command: &[String], password: &str) -> crate::support::Run {
-    let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
-    args.push("--password-stdin");
-    sb.run(&args, &format!("{password}\n"))
+fn confirm(sb: &Sandbox, command: &[String], password: &str) -> Run {
+    sb.cmd(command)
+        .arg("--password-stdin")
+        .stdin_line(password)
+        .run()
 }
 
 #[test]
 fn request_then_confirm_sets_the_password() {
     let sb = sandbox();
-    signup(&sb, "alice", "Alice@Example.com");
-    sb.run(&["reset-request", "--email", "alice@EXAMPLE.com"], "")
+    sb.signup("alice", "Alice@Example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@EXAMPLE.com"])
+        .run()
         .expect(0);
     let mail = mails(&sb);
     assert_eq!(mail.len(), 1);
@@ -330,23 +261,16 @@ fn request_then_confirm_sets_the_password() {
     confirm(&sb, &command_in(&mail[0]), NEW)
         .expect(0)
         .stdout_is("Your password has been set. You may go ahead and log in now.\n");
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(1);
+    sb.verify("alice", NEW).expect(0);
+    sb.verify("alice", PW).expect(1);
 }
 
 #[test]
 fn a_token_is_spent_once_used() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let command = command_in(&mails(&sb)[0]);
     confirm(&sb, &command, NEW).expect(0);
@@ -358,23 +282,21 @@ fn a_token_is_spent_once_used() {
 #[test]
 fn a_login_after_the_request_spends_the_token() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let command = command_in(&mails(&sb)[0]);
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.login("alice", PW).expect(0);
     confirm(&sb, &command, NEW).expect(1);
 }
 
 #[test]
 fn bad_links_are_all_the_same_denial() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let command = command_in(&mails(&sb)[0]);
     let (uid, token) = (command[1].clone(), command[2].clone());
@@ -387,12 +309,11 @@ fn bad_links_are_all_the_same_denial() {
         ("OTk5OTk5OTk5OTk5OTk5OTk5OTk5", token.as_str()),
         (uid.as_str(), ""),
     ] {
-        sb.run(
-            &["reset-confirm", u, t, "--password-stdin"],
-            &format!("{NEW}\n"),
-        )
-        .expect(1)
-        .stderr_has("The password reset link was invalid");
+        sb.cmd(["reset-confirm", u, t, "--password-stdin"])
+            .stdin_line(NEW)
+            .run()
+            .expect(1)
+            .stderr_has("The password reset link was invalid");
     }
     assert_eq!(sb.sql("SELECT password FROM auth_user"), before);
 }
@@ -400,38 +321,28 @@ fn bad_links_are_all_the_same_denial() {
 #[test]
 fn an_expired_token_is_refused() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    let mut store = authctl::store::Store::open(sb.db.to_str().unwrap(), false).unwrap();
-    let user = store
-        .read(|tx| tx.user_by_username("alice"))
-        .unwrap()
-        .unwrap();
-    let four_days_ago = Utc::now() - chrono::Duration::days(4);
-    let token = reset::make_token(&user, &keys(SECRET, &[]), four_days_ago);
-    sb.run(
-        &[
-            "reset-confirm",
-            &reset::uidb64(user.id),
-            &token,
-            "--password-stdin",
-        ],
-        &format!("{NEW}\n"),
-    )
-    .expect(1)
-    .stderr_has("The password reset link was invalid");
-    let mut longer = sandbox();
-    longer.db = sb.db.clone();
-    longer.set("AUTHCTL_PASSWORD_RESET_TIMEOUT", &(5 * 86_400).to_string());
-    longer
-        .run(
-            &[
-                "reset-confirm",
-                &reset::uidb64(user.id),
-                &token,
-                "--password-stdin",
-            ],
-            &format!("{NEW}\n"),
-        )
+    sb.signup("alice", "alice@example.com", PW);
+    // Alice as the database holds her, which is what the program checks a token against.
+    let row =
+        sb.sql("SELECT id, password, last_login, email FROM auth_user WHERE username = 'alice'");
+    let [id, password, last_login, email]: [&str; 4] =
+        row[0].split('|').collect::<Vec<_>>().try_into().unwrap();
+    let last_login = Some(last_login).filter(|t| *t != "NULL");
+    let alice = user(id.parse().unwrap(), password, last_login, email);
+    let four_days_ago = (chrono::Utc::now() - chrono::Duration::days(4))
+        .format("%Y-%m-%d %H:%M:%S%.f")
+        .to_string();
+    let token = reset_token(&alice, SECRET, &four_days_ago);
+    let uid = uidb64(alice.id);
+    sb.cmd(["reset-confirm", &uid, &token, "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(1)
+        .stderr_has("The password reset link was invalid");
+    sb.cmd(["reset-confirm", &uid, &token, "--password-stdin"])
+        .env("AUTHCTL_PASSWORD_RESET_TIMEOUT", (5 * 86_400).to_string())
+        .stdin_line(NEW)
+        .run()
         .expect(0);
 }
 
@@ -442,8 +353,9 @@ fn the_whole_link_is_accepted_as_one_argument() {
         "AUTHCTL_RESET_URL",
         "https://example.com/accounts/reset/{uidb64}/{token}/",
     );
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let mail = &mails(&sb)[0];
     let link = mail
@@ -458,18 +370,18 @@ fn the_whole_link_is_accepted_as_one_argument() {
             command[1], command[2]
         )
     );
-    sb.run(
-        &["reset-confirm", link, "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
+    sb.cmd(["reset-confirm", link, "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
 }
 
 #[test]
 fn new_password_is_validated_and_the_token_survives_a_failed_try() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let command = command_in(&mails(&sb)[0]);
     confirm(&sb, &command, "alice")
@@ -481,16 +393,14 @@ fn new_password_is_validated_and_the_token_survives_a_failed_try() {
 #[test]
 fn a_reset_ends_every_session_of_the_user() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.login("alice", PW).expect(0);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     confirm(&sb, &command_in(&mails(&sb)[0]), NEW).expect(0);
-    sb.run(&["whoami"], "")
+    sb.cmd(["whoami"])
+        .run()
         .expect(1)
         .stderr_has("not logged in");
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
@@ -499,7 +409,7 @@ fn a_reset_ends_every_session_of_the_user() {
 #[test]
 fn requests_look_the_same_whoever_the_address_belongs_to() {
     let sb = sandbox();
-    signup(&sb, "known", "known@example.com");
+    sb.signup("known", "known@example.com", PW);
     sb.add_locked_out_users(PW);
     let runs: Vec<_> = [
         "known@example.com",
@@ -508,7 +418,7 @@ fn requests_look_the_same_whoever_the_address_belongs_to() {
         "nopass@example.com",
     ]
     .iter()
-    .map(|email| sb.run(&["reset-request", "--email", email], ""))
+    .map(|email| sb.cmd(["reset-request", "--email", email]).run())
     .collect();
     for run in &runs {
         run.expect(0);
@@ -525,9 +435,10 @@ fn requests_look_the_same_whoever_the_address_belongs_to() {
 #[test]
 fn every_user_sharing_the_address_gets_their_own_email() {
     let sb = sandbox();
-    signup(&sb, "one", "shared@example.com");
-    signup(&sb, "two", "SHARED@example.com");
-    sb.run(&["reset-request", "--email", "shared@example.com"], "")
+    sb.signup("one", "shared@example.com", PW);
+    sb.signup("two", "SHARED@example.com", PW);
+    sb.cmd(["reset-request", "--email", "shared@example.com"])
+        .run()
         .expect(0);
     let mail = mails(&sb);
     assert_eq!(mail.len(), 2);
@@ -547,8 +458,9 @@ fn every_user_sharing_the_address_gets_their_own_email() {
 #[test]
 fn malformed_email_is_exit_3() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "not an address"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "not an address"])
+        .run()
         .expect(3)
         .stderr_has("Enter a valid email address.");
 }
@@ -558,8 +470,10 @@ fn console_backend_prints_the_message_like_django() {
     let mut sb = sandbox();
     sb.set("AUTHCTL_EMAIL_BACKEND", "console")
         .set("AUTHCTL_SITE_NAME", "Example Site");
-    signup(&sb, "zoë", "zoe@example.com");
-    let run = sb.run(&["reset-request", "--email", "zoe@example.com"], "");
+    sb.signup("zoë", "zoe@example.com", PW);
+    let run = sb
+        .cmd(["reset-request", "--email", "zoe@example.com"])
+        .run();
     run.expect(0);
     let out = run.stdout();
     assert!(out.starts_with("From: webmaster@localhost\n"), "{out}");
@@ -586,11 +500,10 @@ fn console_backend_prints_the_message_like_django() {
 fn json_mode_keeps_stdout_one_object() {
     let mut sb = sandbox();
     sb.set("AUTHCTL_EMAIL_BACKEND", "console");
-    signup(&sb, "alice", "alice@example.com");
-    let run = sb.run(
-        &["--json", "reset-request", "--email", "alice@example.com"],
-        "",
-    );
+    sb.signup("alice", "alice@example.com", PW);
+    let run = sb
+        .cmd(["--json", "reset-request", "--email", "alice@example.com"])
+        .run();
     run.expect(0);
     assert_eq!(run.json(), json!({"requested": true}));
     assert!(run.stderr().contains(" reset-confirm "));
@@ -600,8 +513,9 @@ fn json_mode_keeps_stdout_one_object() {
 fn generated_secret_key_signs_and_checks_tokens() {
     let mut sb = sandbox();
     sb.unset("AUTHCTL_SECRET_KEY");
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     confirm(&sb, &command_in(&mails(&sb)[0]), NEW).expect(0);
     assert!(
@@ -615,21 +529,17 @@ fn generated_secret_key_signs_and_checks_tokens() {
 #[test]
 fn file_backend_without_directory_is_exit_4() {
     let mut sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
+    sb.signup("alice", "alice@example.com", PW);
     sb.unset("AUTHCTL_EMAIL_FILE_DIR");
-    sb.run(&["reset-request", "--email", "a@example.com"], "")
+    sb.cmd(["reset-request", "--email", "a@example.com"])
+        .run()
         .expect(4)
         .stderr_has("email.file_dir");
 }
 
 fn django_site() -> Sandbox {
-    let mut sb = sandbox();
-    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
-    django("migrate", json!({"database": sb.db}));
-    django(
-        "create_superuser",
-        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
-    );
+    let sb = sandbox();
+    sb.django_project("dj", "dj@example.com", PW);
     sb
 }
 
@@ -644,11 +554,10 @@ fn a_token_made_by_django_resets_with_authctl() {
         made["uidb64"].as_str().unwrap(),
         made["token"].as_str().unwrap(),
     );
-    sb.run(
-        &["reset-confirm", uid, token, "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
+    sb.cmd(["reset-confirm", uid, token, "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
     let login = django(
         "authenticate",
         json!({"database": sb.db, "username": "dj", "password": NEW}),
@@ -659,7 +568,8 @@ fn a_token_made_by_django_resets_with_authctl() {
 #[test]
 fn a_token_from_an_authctl_email_passes_djangos_check() {
     let sb = django_site();
-    sb.run(&["reset-request", "--email", "DJ@example.com"], "")
+    sb.cmd(["reset-request", "--email", "DJ@example.com"])
+        .run()
         .expect(0);
     let command = command_in(&mails(&sb)[0]);
     let check = django(
@@ -678,8 +588,9 @@ fn a_token_from_an_authctl_email_passes_djangos_check() {
 fn file_backend_messages_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let dir = sb.path("mail");
     assert_eq!(
@@ -695,16 +606,18 @@ fn file_backend_messages_are_private() {
 #[test]
 fn configuration_problems_fail_every_request_alike() {
     let mut sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
+    sb.signup("alice", "alice@example.com", PW);
     sb.set("AUTHCTL_EMAIL_FROM", "not an address");
     for email in ["alice@example.com", "nobody@example.com"] {
-        sb.run(&["reset-request", "--email", email], "")
+        sb.cmd(["reset-request", "--email", email])
+            .run()
             .expect(4)
             .stderr_has("email.from");
     }
     sb.unset("AUTHCTL_EMAIL_FROM");
     sb.set("AUTHCTL_RESET_URL", "https://example.com/reset/");
-    sb.run(&["reset-request", "--email", "nobody@example.com"], "")
+    sb.cmd(["reset-request", "--email", "nobody@example.com"])
+        .run()
         .expect(4)
         .stderr_has("{uidb64} and {token}");
 }
@@ -713,29 +626,32 @@ fn configuration_problems_fail_every_request_alike() {
 fn an_address_the_mailer_cannot_take_still_looks_like_any_other() {
     let sb = sandbox();
     // Django's validator accepts this quoted local part; lettre cannot address mail to it.
-    signup(&sb, "odd", "\"b,ob\"@example.com");
-    let odd = sb.run(&["reset-request", "--email", "\"b,ob\"@example.com"], "");
-    let nobody = sb.run(&["reset-request", "--email", "nobody@example.com"], "");
+    sb.signup("odd", "\"b,ob\"@example.com", PW);
+    let odd = sb
+        .cmd(["reset-request", "--email", "\"b,ob\"@example.com"])
+        .run();
+    let nobody = sb
+        .cmd(["reset-request", "--email", "nobody@example.com"])
+        .run();
     odd.expect(0);
     assert_eq!(
         (odd.stdout(), odd.stderr()),
         (nobody.stdout(), nobody.stderr())
     );
-    sb.run(
-        &["-v", "reset-request", "--email", "\"b,ob\"@example.com"],
-        "",
-    )
-    .expect(0)
-    .stderr_has("no reset email for one user");
+    sb.cmd(["-v", "reset-request", "--email", "\"b,ob\"@example.com"])
+        .run()
+        .expect(0)
+        .stderr_has("no reset email for one user");
 }
 
 #[test]
 fn one_unreadable_row_does_not_stop_resets_for_others() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    signup(&sb, "broken", "broken@example.com");
+    sb.signup("alice", "alice@example.com", PW);
+    sb.signup("broken", "broken@example.com", PW);
     sb.exec("UPDATE auth_user SET last_login = 'garbage' WHERE username = 'broken'");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     assert_eq!(mails(&sb).len(), 1);
 }
@@ -743,8 +659,9 @@ fn one_unreadable_row_does_not_stop_resets_for_others() {
 #[test]
 fn the_command_in_the_email_works_exactly_as_written() {
     let sb = sandbox();
-    signup(&sb, "alice", "alice@example.com");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.signup("alice", "alice@example.com", PW);
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let mail = &mails(&sb)[0];
     let line = command_line(mail);
@@ -756,31 +673,10 @@ fn the_command_in_the_email_works_exactly_as_written() {
         "{line}"
     );
     // Run by a shell with no AUTHCTL_DATABASE: the email's words alone must find the database.
-    let mut cmd = sb.command(&[]);
-    cmd.env_remove("AUTHCTL_DATABASE");
-    let bin_dir = std::path::Path::new(crate::support::BIN)
-        .parent()
-        .unwrap()
-        .to_owned();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let mut shell = std::process::Command::new("sh");
-    shell
-        .arg("-c")
-        .arg(format!("{line} --password-stdin"))
-        .env_clear()
-        .envs(
-            cmd.get_envs()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-        )
-        .env("PATH", path);
-    crate::support::run_command(shell, &format!("{NEW}\n")).expect(0);
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
+    sb.shell(&format!("{line} --password-stdin"))
+        .env_remove("AUTHCTL_DATABASE")
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
+    sb.verify("alice", NEW).expect(0);
 }

@@ -1,11 +1,10 @@
 //! login, whoami, logout and passwd, with two session files on one database standing for two
 //! terminals.
 
-use crate::support::{Sandbox, django};
+use crate::support::{Cmd, PW, Run, Sandbox, django, session_key_hash};
 use serde_json::json;
 use std::os::unix::fs::PermissionsExt;
 
-const PW: &str = "correct horse battery staple";
 const NEW: &str = "a whole new passphrase";
 
 fn with_user() -> Sandbox {
@@ -15,27 +14,23 @@ fn with_user() -> Sandbox {
     sb
 }
 
-/// Runs a command as "terminal" `term`, which has its own session file.
-fn as_term(sb: &Sandbox, term: &str, args: &[&str], stdin: &str) -> crate::support::Run {
+/// The program on "terminal" `term`, which has its own session file.
+fn on(sb: &Sandbox, term: &str) -> Cmd {
     let file = sb.path(&format!("sessions/{term}"));
-    let mut full = vec!["--session-file", file.to_str().unwrap()];
-    full.extend_from_slice(args);
-    sb.run(&full, stdin)
+    sb.cmd(["--session-file", file.to_str().unwrap()])
 }
 
 fn login(sb: &Sandbox, term: &str) {
-    as_term(
-        sb,
-        term,
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0)
-    .stdout_is("Logged in as alice.\n");
+    on(sb, term)
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0)
+        .stdout_is("Logged in as alice.\n");
 }
 
-fn whoami(sb: &Sandbox, term: &str) -> crate::support::Run {
-    as_term(sb, term, &["whoami"], "")
+fn whoami(sb: &Sandbox, term: &str) -> Run {
+    on(sb, term).arg("whoami").run()
 }
 
 #[test]
@@ -61,13 +56,9 @@ fn login_writes_a_private_session_file_and_whoami_names_the_user() {
 #[test]
 fn default_session_file_lives_in_the_state_dir() {
     let sb = with_user();
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.login("alice", PW).expect(0);
     assert!(sb.dir.path().join("home/state/authctl/session").exists());
-    sb.run(&["whoami"], "").expect(0).stdout_is("alice\n");
+    sb.cmd(["whoami"]).run().expect(0).stdout_is("alice\n");
 }
 
 #[test]
@@ -81,7 +72,7 @@ fn the_database_keeps_only_a_hash_of_the_session_key() {
     let rows = sb.sql("SELECT key_hash, user_id, created, expires FROM authctl_session");
     assert_eq!(rows.len(), 1);
     assert!(!rows[0].contains(key), "the key itself is stored: {rows:?}");
-    let sha = authctl::crypto::sha256_hex(key.as_bytes());
+    let sha = session_key_hash(key);
     assert!(rows[0].starts_with(&format!("{sha}|1|")), "{rows:?}");
 }
 
@@ -118,12 +109,10 @@ fn failed_logins_all_look_the_same_and_write_nothing() {
         ("sleepy", PW),
         ("nopass", PW),
     ] {
-        let run = as_term(
-            &sb,
-            "a",
-            &["login", "--username", user, "--password-stdin"],
-            &format!("{pw}\n"),
-        );
+        let run = on(&sb, "a")
+            .args(["login", "--username", user, "--password-stdin"])
+            .stdin_line(pw)
+            .run();
         run.expect(1).stdout_is("");
         seen.push(run.stderr());
         assert!(
@@ -160,21 +149,15 @@ fn passwd_keeps_this_session_and_ends_the_others() {
     let sb = with_user();
     login(&sb, "a");
     login(&sb, "b");
-    as_term(
-        &sb,
-        "a",
-        &["passwd", "--password-stdin"],
-        &format!("{PW}\n{NEW}\n"),
-    )
-    .expect(0)
-    .stdout_is("Your password was changed.\n");
+    on(&sb, "a")
+        .args(["passwd", "--password-stdin"])
+        .stdin(format!("{PW}\n{NEW}\n"))
+        .run()
+        .expect(0)
+        .stdout_is("Your password was changed.\n");
     whoami(&sb, "a").expect(0).stdout_is("alice\n");
     whoami(&sb, "b").expect(1).stderr_has("not logged in");
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
+    sb.verify("alice", NEW).expect(0);
 }
 
 #[test]
@@ -182,14 +165,12 @@ fn passwd_rejects_a_wrong_old_password_with_djangos_message() {
     let sb = with_user();
     login(&sb, "a");
     let before = sb.sql("SELECT password FROM auth_user");
-    as_term(
-        &sb,
-        "a",
-        &["passwd", "--password-stdin"],
-        &format!("not it\n{NEW}\n"),
-    )
-    .expect(1)
-    .stderr_has("Your old password was entered incorrectly. Please enter it again.");
+    on(&sb, "a")
+        .args(["passwd", "--password-stdin"])
+        .stdin(format!("not it\n{NEW}\n"))
+        .run()
+        .expect(1)
+        .stderr_has("Your old password was entered incorrectly. Please enter it again.");
     assert_eq!(sb.sql("SELECT password FROM auth_user"), before);
     whoami(&sb, "a").expect(0);
 }
@@ -198,38 +179,34 @@ fn passwd_rejects_a_wrong_old_password_with_djangos_message() {
 fn passwd_runs_the_validators() {
     let sb = with_user();
     login(&sb, "a");
-    as_term(
-        &sb,
-        "a",
-        &["passwd", "--password-stdin"],
-        &format!("{PW}\nalice\n"),
-    )
-    .expect(3)
-    .stderr_has("This password is too short.")
-    .stderr_has("The password is too similar to the username.");
+    on(&sb, "a")
+        .args(["passwd", "--password-stdin"])
+        .stdin(format!("{PW}\nalice\n"))
+        .run()
+        .expect(3)
+        .stderr_has("This password is too short.")
+        .stderr_has("The password is too similar to the username.");
 }
 
 #[test]
 fn passwd_needs_two_lines_and_a_session() {
     let sb = with_user();
-    as_term(
-        &sb,
-        "a",
-        &["passwd", "--password-stdin"],
-        &format!("{PW}\n{NEW}\n"),
-    )
-    .expect(1)
-    .stderr_has("not logged in");
+    on(&sb, "a")
+        .args(["passwd", "--password-stdin"])
+        .stdin(format!("{PW}\n{NEW}\n"))
+        .run()
+        .expect(1)
+        .stderr_has("not logged in");
     login(&sb, "a");
-    as_term(
-        &sb,
-        "a",
-        &["passwd", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(2)
-    .stderr_has("must hold exactly two lines");
-    as_term(&sb, "a", &["passwd"], "")
+    on(&sb, "a")
+        .args(["passwd", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(2)
+        .stderr_has("must hold exactly two lines");
+    on(&sb, "a")
+        .arg("passwd")
+        .run()
         .expect(2)
         .stderr_has("--password-stdin");
 }
@@ -239,12 +216,16 @@ fn logout_removes_the_file_and_the_row_and_is_idempotent() {
     let sb = with_user();
     login(&sb, "a");
     login(&sb, "b");
-    as_term(&sb, "a", &["logout"], "")
+    on(&sb, "a")
+        .arg("logout")
+        .run()
         .expect(0)
         .stdout_is("Logged out.\n");
     assert!(!sb.path("sessions/a").exists());
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["1"]);
-    as_term(&sb, "a", &["logout"], "")
+    on(&sb, "a")
+        .arg("logout")
+        .run()
         .expect(0)
         .stdout_is("Not logged in.\n");
     whoami(&sb, "a").expect(1);
@@ -256,7 +237,7 @@ fn logout_all_ends_every_session_of_the_user() {
     let sb = with_user();
     login(&sb, "a");
     login(&sb, "b");
-    let run = as_term(&sb, "a", &["logout", "--all", "--json"], "");
+    let run = on(&sb, "a").args(["logout", "--all", "--json"]).run();
     run.expect(0);
     assert_eq!(run.json(), json!({"sessions_ended": 2}));
     whoami(&sb, "b")
@@ -309,17 +290,16 @@ fn deactivated_or_deleted_users_are_logged_out() {
 fn a_password_changed_behind_our_back_ends_the_session() {
     let sb = with_user();
     login(&sb, "a");
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--update",
-            "--username",
-            "alice",
-            "--password-stdin",
-        ],
-        &format!("{NEW}\n"),
-    )
+    sb.cmd([
+        "createsuperuser",
+        "--no-input",
+        "--update",
+        "--username",
+        "alice",
+        "--password-stdin",
+    ])
+    .stdin_line(NEW)
+    .run()
     .expect(0);
     whoami(&sb, "a")
         .expect(1)
@@ -344,27 +324,23 @@ fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
         .expect(1)
         .stderr_has("the session has ended");
     let other = sb.path("other.sqlite3");
-    sb.run(
-        &[
-            "--database",
-            other.to_str().unwrap(),
-            "signup",
-            "--username",
-            "x",
-            "--password-stdin",
-        ],
-        &format!("{PW}\n"),
-    )
+    sb.cmd([
+        "--database",
+        other.to_str().unwrap(),
+        "signup",
+        "--username",
+        "x",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
     .expect(0);
     std::fs::write(sb.path("sessions/a"), &good).unwrap();
-    as_term(
-        &sb,
-        "a",
-        &["--database", other.to_str().unwrap(), "whoami"],
-        "",
-    )
-    .expect(1)
-    .stderr_has("the session file is for database");
+    on(&sb, "a")
+        .args(["--database", other.to_str().unwrap(), "whoami"])
+        .run()
+        .expect(1)
+        .stderr_has("the session file is for database");
     std::fs::remove_file(sb.path("sessions/a")).unwrap();
     std::fs::create_dir(sb.path("sessions/a")).unwrap();
     whoami(&sb, "a")
@@ -378,7 +354,9 @@ fn logout_of_a_damaged_file_removes_it() {
     let sb = with_user();
     std::fs::create_dir_all(sb.path("sessions")).unwrap();
     std::fs::write(sb.path("sessions/a"), "garbage").unwrap();
-    as_term(&sb, "a", &["logout"], "")
+    on(&sb, "a")
+        .arg("logout")
+        .run()
         .expect(0)
         .stdout_is("Not logged in.\n");
     assert!(!sb.path("sessions/a").exists());
@@ -388,7 +366,7 @@ fn logout_of_a_damaged_file_removes_it() {
 fn whoami_json_has_the_user_and_the_expiry() {
     let sb = with_user();
     login(&sb, "a");
-    let run = as_term(&sb, "a", &["whoami", "--json"], "");
+    let run = on(&sb, "a").args(["whoami", "--json"]).run();
     run.expect(0);
     let json = run.json();
     assert_eq!(json["username"], "alice");
@@ -439,19 +417,12 @@ fn session_auth_hash_equals_djangos_and_a_django_password_change_logs_out() {
     let mut sb = Sandbox::new();
     let secret = "django-insecure-shared-secret";
     sb.set("AUTHCTL_SECRET_KEY", secret);
-    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
-    django("migrate", json!({"database": sb.db}));
-    django(
-        "create_superuser",
-        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
-    );
-    as_term(
-        &sb,
-        "a",
-        &["login", "--username", "dj", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.django_project("dj", "dj@example.com", PW);
+    on(&sb, "a")
+        .args(["login", "--username", "dj", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0);
     let ours = sb.sql("SELECT auth_hash FROM authctl_session")[0].clone();
     let theirs = django(
         "session_auth_hash",
@@ -471,12 +442,10 @@ fn session_auth_hash_equals_djangos_and_a_django_password_change_logs_out() {
 #[test]
 fn login_strips_spaces_around_the_username_like_djangos_form() {
     let sb = with_user();
-    as_term(
-        &sb,
-        "a",
-        &["login", "--username", " alice ", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0)
-    .stdout_is("Logged in as alice.\n");
+    on(&sb, "a")
+        .args(["login", "--username", " alice ", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0)
+        .stdout_is("Logged in as alice.\n");
 }

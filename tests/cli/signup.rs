@@ -1,25 +1,22 @@
-use crate::support::Sandbox;
-
-const GOOD: &str = "correct horse battery staple\n";
+use crate::support::{PW, Sandbox};
 
 #[test]
 fn creates_a_regular_active_user_with_names() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "alice",
-            "--email",
-            "alice@EXAMPLE.org",
-            "--first-name",
-            "Alice",
-            "--last-name",
-            "Liddell",
-            "--password-stdin",
-        ],
-        GOOD,
-    )
+    sb.cmd([
+        "signup",
+        "--username",
+        "alice",
+        "--email",
+        "alice@EXAMPLE.org",
+        "--first-name",
+        "Alice",
+        "--last-name",
+        "Liddell",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
     .expect(0)
     .stdout_is("User alice created.\n");
     assert_eq!(
@@ -31,9 +28,10 @@ fn creates_a_regular_active_user_with_names() {
 #[test]
 fn usernames_differing_only_in_case_are_duplicates() {
     let sb = Sandbox::new();
-    sb.run(&["signup", "--username", "Zoë", "--password-stdin"], GOOD)
-        .expect(0);
-    sb.run(&["signup", "--username", "ZOË", "--password-stdin"], GOOD)
+    sb.signup("Zoë", "", PW);
+    sb.cmd(["signup", "--username", "ZOË", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
         .expect(3)
         .stderr_has("A user with that username already exists.");
     assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
@@ -42,17 +40,16 @@ fn usernames_differing_only_in_case_are_duplicates() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "x y",
-            "--email",
-            "nope",
-            "--password-stdin",
-        ],
-        "x y\n",
-    )
+    sb.cmd([
+        "signup",
+        "--username",
+        "x y",
+        "--email",
+        "nope",
+        "--password-stdin",
+    ])
+    .stdin_line("x y")
+    .run()
     .expect(3)
     .stderr_has("Enter a valid username.")
     .stderr_has("Enter a valid email address.")
@@ -62,17 +59,16 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn password_similar_to_names_is_refused() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "bob",
-            "--first-name",
-            "Bartholomew",
-            "--password-stdin",
-        ],
-        "bartholomew1\n",
-    )
+    sb.cmd([
+        "signup",
+        "--username",
+        "bob",
+        "--first-name",
+        "Bartholomew",
+        "--password-stdin",
+    ])
+    .stdin_line("bartholomew1")
+    .run()
     .expect(3)
     .stderr_has("The password is too similar to the first name.");
 }
@@ -80,7 +76,9 @@ fn password_similar_to_names_is_refused() {
 #[test]
 fn empty_password_line_is_required_error() {
     let sb = Sandbox::new();
-    sb.run(&["signup", "--username", "bob", "--password-stdin"], "\n")
+    sb.cmd(["signup", "--username", "bob", "--password-stdin"])
+        .stdin_line("")
+        .run()
         .expect(3)
         .stderr_has("This field is required.");
 }
@@ -88,10 +86,12 @@ fn empty_password_line_is_required_error() {
 #[test]
 fn no_password_source_without_terminal_is_usage_error() {
     let sb = Sandbox::new();
-    sb.run(&["signup", "--username", "bob"], "")
+    sb.cmd(["signup", "--username", "bob"])
+        .run()
         .expect(2)
         .stderr_has("--password-stdin or --password-file");
-    sb.run(&["signup", "--username", "bob", "--password-stdin"], "")
+    sb.cmd(["signup", "--username", "bob", "--password-stdin"])
+        .run()
         .expect(2)
         .stderr_has("standard input must hold exactly one line");
 }
@@ -99,8 +99,8 @@ fn no_password_source_without_terminal_is_usage_error() {
 #[test]
 fn json_result_has_id_username_email() {
     let sb = Sandbox::new();
-    let run = sb.run(
-        &[
+    let run = sb
+        .cmd([
             "signup",
             "--json",
             "--username",
@@ -108,9 +108,9 @@ fn json_result_has_id_username_email() {
             "--email",
             "c@example.com",
             "--password-stdin",
-        ],
-        GOOD,
-    );
+        ])
+        .stdin_line(PW)
+        .run();
     run.expect(0);
     assert_eq!(
         run.json(),
@@ -121,25 +121,25 @@ fn json_result_has_id_username_email() {
 #[test]
 fn quiet_prints_nothing_on_success() {
     let sb = Sandbox::new();
-    sb.run(
-        &["-q", "signup", "--username", "dave", "--password-stdin"],
-        GOOD,
-    )
-    .expect(0)
-    .stdout_is("");
+    sb.cmd(["-q", "signup", "--username", "dave", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0)
+        .stdout_is("");
 }
 
 #[test]
 fn concurrent_signups_on_one_database_all_succeed() {
     let sb = Sandbox::new();
     // Create the database first so every process sees the same schema; then race the writers.
-    sb.run(&["signup", "--username", "first", "--password-stdin"], GOOD)
-        .expect(0);
+    sb.signup("first", "", PW);
     let children: Vec<_> = (0..12)
         .map(|i| {
             let name = format!("user{i}");
-            let cmd = sb.command(&["signup", "--username", &name, "--password-stdin"]);
-            std::thread::spawn(move || crate::support::run_command(cmd, GOOD))
+            let cmd = sb
+                .cmd(["signup", "--username", &name, "--password-stdin"])
+                .stdin_line(PW);
+            std::thread::spawn(move || cmd.run())
         })
         .collect();
     for child in children {
@@ -156,8 +156,10 @@ fn concurrent_signups_for_one_name_create_exactly_one_user() {
     // A fresh database: the processes also race to create the schema.
     let handles: Vec<_> = (0..6)
         .map(|_| {
-            let cmd = sb.command(&["signup", "--username", "racer", "--password-stdin"]);
-            std::thread::spawn(move || crate::support::run_command(cmd, GOOD))
+            let cmd = sb
+                .cmd(["signup", "--username", "racer", "--password-stdin"])
+                .stdin_line(PW);
+            std::thread::spawn(move || cmd.run())
         })
         .collect();
     let runs: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
@@ -172,11 +174,8 @@ fn concurrent_signups_for_one_name_create_exactly_one_user() {
 #[test]
 fn without_cost_settings_new_hashes_use_djangos_argon2_parameters() {
     let mut sb = Sandbox::new();
-    for (key, _) in crate::support::CHEAP {
-        sb.unset(key);
-    }
-    sb.run(&["signup", "--username", "prod", "--password-stdin"], GOOD)
-        .expect(0);
+    sb.production_costs();
+    sb.signup("prod", "", PW);
     let hash = &sb.sql("SELECT password FROM auth_user")[0];
     assert!(
         hash.starts_with("argon2$argon2id$v=19$m=102400,t=2,p=8$"),
@@ -187,10 +186,9 @@ fn without_cost_settings_new_hashes_use_djangos_argon2_parameters() {
 #[test]
 fn null_characters_are_refused_like_djangos_forms() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "nul", "--password-stdin"],
-        "correct\0horse battery\n",
-    )
-    .expect(3)
-    .stderr_has("Null characters are not allowed.");
+    sb.cmd(["signup", "--username", "nul", "--password-stdin"])
+        .stdin_line("correct\0horse battery")
+        .run()
+        .expect(3)
+        .stderr_has("Null characters are not allowed.");
 }

@@ -1,13 +1,12 @@
 //! The SMTP backend against a real SMTP server (aiosmtpd on 127.0.0.1, with a test CA).
 
 use crate::reset::command_in;
-use crate::support::{Sandbox, django_python};
+use crate::support::{PW, Sandbox, django_python};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const PW: &str = "correct horse battery staple";
 const NEW: &str = "a completely new passphrase";
 
 /// A running server; it stops when this is dropped (its stdin closes), and on its own after
@@ -106,21 +105,19 @@ fn reset_through(mode: &str, security: &str, login: Option<(&str, &str)>) {
         sb.set("AUTHCTL_EMAIL_SMTP_USERNAME", user)
             .set("AUTHCTL_EMAIL_SMTP_PASSWORD", password);
     }
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(0);
     let mail = server.message(1);
     assert!(mail.contains("From: accounts@example.com"), "{mail}");
     assert!(mail.contains("To: alice@example.com"), "{mail}");
     assert!(mail.contains("Content-Transfer-Encoding: 8bit"), "{mail}");
-    let command = command_in(&mail);
-    let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
-    args.push("--password-stdin");
-    sb.run(&args, &format!("{NEW}\n")).expect(0);
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{NEW}\n"),
-    )
-    .expect(0);
+    sb.cmd(command_in(&mail))
+        .arg("--password-stdin")
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
+    sb.verify("alice", NEW).expect(0);
 }
 
 #[test]
@@ -166,7 +163,8 @@ fn server_down_is_exit_4_for_any_address_and_changes_nothing() {
         .set("AUTHCTL_EMAIL_SMTP_TIMEOUT", "3");
     let before = sb.sql("SELECT * FROM auth_user");
     for email in ["alice@example.com", "nobody@example.com"] {
-        sb.run(&["reset-request", "--email", email], "")
+        sb.cmd(["reset-request", "--email", email])
+            .run()
             .expect(4)
             .stderr_has("cannot send email through 127.0.0.1:");
     }
@@ -180,7 +178,8 @@ fn wrong_login_is_exit_4_with_the_servers_reason() {
     server.configure(&mut sb, "starttls");
     sb.set("AUTHCTL_EMAIL_SMTP_USERNAME", "mailer")
         .set("AUTHCTL_EMAIL_SMTP_PASSWORD", "wrong");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(4)
         .stderr_has("535");
 }
@@ -191,7 +190,8 @@ fn an_untrusted_certificate_is_refused() {
     let server = SmtpServer::start(&sb, "tls", None);
     server.configure(&mut sb, "tls");
     sb.unset("AUTHCTL_EMAIL_SMTP_CA_FILE");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(4)
         .stderr_has("cannot send email");
 }
@@ -212,7 +212,8 @@ fn a_server_that_never_answers_times_out_with_a_clear_reason() {
         .set("AUTHCTL_EMAIL_SMTP_HOST", "127.0.0.1")
         .set("AUTHCTL_EMAIL_SMTP_PORT", &port.to_string())
         .set("AUTHCTL_EMAIL_SMTP_TIMEOUT", "1");
-    sb.run(&["reset-request", "--email", "alice@example.com"], "")
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
         .expect(4)
         .stderr_has("no answer within 1 s");
 }

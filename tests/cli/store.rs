@@ -1,11 +1,11 @@
-use crate::support::Sandbox;
+use crate::support::{PW, Sandbox};
 
 #[test]
 fn file_that_is_not_sqlite_is_exit_4_and_untouched() {
     let sb = Sandbox::new();
     let junk = "just some text, definitely not SQLite\n".repeat(50);
     std::fs::write(&sb.db, &junk).unwrap();
-    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
+    sb.verify("a", "x")
         .expect(4)
         .stderr_has("is not a SQLite database");
     assert_eq!(std::fs::read_to_string(&sb.db).unwrap(), junk);
@@ -16,12 +16,11 @@ fn sqlite_without_auth_user_is_exit_4_and_untouched() {
     let sb = Sandbox::new();
     sb.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');");
     let before = std::fs::read(&sb.db).unwrap();
-    sb.run(
-        &["signup", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(4)
-    .stderr_has("without Django's auth_user table");
+    sb.cmd(["signup", "--username", "a", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("without Django's auth_user table");
     assert_eq!(std::fs::read(&sb.db).unwrap(), before);
 }
 
@@ -29,7 +28,7 @@ fn sqlite_without_auth_user_is_exit_4_and_untouched() {
 fn auth_user_missing_columns_is_exit_4() {
     let sb = Sandbox::new();
     sb.exec("CREATE TABLE auth_user (id INTEGER PRIMARY KEY, username TEXT);");
-    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
+    sb.verify("a", "x")
         .expect(4)
         .stderr_has("missing columns: password, last_login");
 }
@@ -38,28 +37,26 @@ fn auth_user_missing_columns_is_exit_4() {
 fn empty_file_becomes_a_new_database() {
     let sb = Sandbox::new();
     std::fs::write(&sb.db, "").unwrap();
-    sb.run(
-        &["signup", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.cmd(["signup", "--username", "a", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0);
 }
 
 #[test]
 fn missing_parent_directories_are_created() {
     let sb = Sandbox::new();
     let nested = sb.path("a/b/c/users.sqlite3");
-    sb.run(
-        &[
-            "--database",
-            nested.to_str().unwrap(),
-            "signup",
-            "--username",
-            "a",
-            "--password-stdin",
-        ],
-        "correct horse battery\n",
-    )
+    sb.cmd([
+        "--database",
+        nested.to_str().unwrap(),
+        "signup",
+        "--username",
+        "a",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
     .expect(0);
     assert!(nested.exists());
 }
@@ -67,27 +64,18 @@ fn missing_parent_directories_are_created() {
 #[test]
 fn unreadable_datetime_is_an_error_not_a_panic() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("a", "", PW);
     sb.exec("UPDATE auth_user SET last_login = 'not a date'");
-    sb.run(
-        &["verify", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(4)
-    .stderr_has("unreadable datetime");
+    sb.verify("a", PW)
+        .expect(4)
+        .stderr_has("unreadable datetime");
 }
 
 #[test]
 fn database_that_is_a_directory_is_exit_4() {
     let sb = Sandbox::new();
     std::fs::create_dir(&sb.db).unwrap();
-    sb.run(&["verify", "--username", "a", "--password-stdin"], "x\n")
-        .expect(4)
-        .stderr_has("authctl: error:");
+    sb.verify("a", "x").expect(4).stderr_has("authctl: error:");
 }
 
 #[test]
@@ -99,9 +87,12 @@ fn reading_commands_do_not_create_a_missing_database() {
         vec!["users", "list"],
         vec!["whoami"],
     ] {
-        let mut full = vec!["--database", typo.to_str().unwrap()];
-        full.extend(args);
-        sb.run(&full, "x\n").expect(4).stderr_has("does not exist");
+        sb.cmd(["--database", typo.to_str().unwrap()])
+            .args(args)
+            .stdin_line("x")
+            .run()
+            .expect(4)
+            .stderr_has("does not exist");
     }
     assert!(
         !sb.path("no").exists(),
@@ -112,33 +103,32 @@ fn reading_commands_do_not_create_a_missing_database() {
 #[test]
 fn an_empty_database_path_is_refused() {
     let mut sb = Sandbox::new();
-    sb.run(
-        &[
-            "--database",
-            "",
-            "signup",
-            "--username",
-            "a",
-            "--password-stdin",
-        ],
-        "correct horse battery\n",
-    )
+    sb.cmd([
+        "--database",
+        "",
+        "signup",
+        "--username",
+        "a",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
     .expect(4)
     .stderr_has("invalid value for `database` from flag --database");
     sb.set("AUTHCTL_DATABASE", "");
-    sb.run(
-        &["signup", "--username", "a", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(4)
-    .stderr_has("AUTHCTL_DATABASE");
+    sb.cmd(["signup", "--username", "a", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("AUTHCTL_DATABASE");
 }
 
 #[test]
 fn an_empty_file_is_not_set_up_by_a_reading_command() {
     let sb = Sandbox::new();
     std::fs::write(&sb.db, "").unwrap();
-    sb.run(&["users", "list"], "")
+    sb.cmd(["users", "list"])
+        .run()
         .expect(4)
         .stderr_has("is an empty database");
     assert_eq!(

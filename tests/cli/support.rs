@@ -1,7 +1,10 @@
-//! Test helpers: a throwaway home with cheap hash costs, a runner for the real binary, and a
-//! real Django in a venv cached under target/.
+//! Test helpers, after just's `Test` and ripgrep's `TestCommand`: a throwaway [`Sandbox`] with
+//! the one cheap-cost setting, one builder for running the real binary ([`Cmd`]), the finished
+//! [`Run`] with assertions that print everything on failure, a real Django in a venv cached under
+//! target/, and (at the end, in one place) every use the tests make of the authctl library.
 
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -9,15 +12,14 @@ use std::sync::OnceLock;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
 
-/// A scratch home: its own database, config and state directories, and cheap hash parameters
-/// given the way a user would give them (environment variables), so tests stay fast without any
-/// test-only code path in the program.
-pub struct Sandbox {
-    pub dir: tempfile::TempDir,
-    pub db: PathBuf,
-    vars: Vec<(String, String)>,
-}
+/// The password of every test user whose password is not itself under test.
+pub const PW: &str = "correct horse battery staple";
 
+/// The one cheap-cost setting, as the environment variables a user would set. Every sandbox runs
+/// the program with them, Django hashes with them (see [`django`]), and the library functions
+/// at the end of this file hash and check with them, so all three agree on `must_update`.
+/// Django's production defaults are compared with authctl's by parsing, never by hashing (see
+/// `django_interop::django_and_authctl_have_the_same_default_hasher_parameters`).
 pub const CHEAP: &[(&str, &str)] = &[
     ("AUTHCTL_ARGON2_MEMORY_COST", "64"),
     ("AUTHCTL_ARGON2_TIME_COST", "1"),
@@ -27,6 +29,24 @@ pub const CHEAP: &[(&str, &str)] = &[
     ("AUTHCTL_BCRYPT_ROUNDS", "4"),
     ("AUTHCTL_SCRYPT_WORK_FACTOR", "16"),
 ];
+
+/// The cheap value of one of the [`CHEAP`] variables.
+pub fn cheap(var: &str) -> &'static str {
+    CHEAP
+        .iter()
+        .find(|(k, _)| *k == var)
+        .unwrap_or_else(|| panic!("{var} is not one of the cheap costs"))
+        .1
+}
+
+/// A scratch home: its own database, config and state directories, and the cheap hash costs
+/// given the way a user would give them (environment variables), so tests stay fast without any
+/// test-only code path in the program.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+    vars: Vec<(String, String)>,
+}
 
 impl Sandbox {
     pub fn new() -> Sandbox {
@@ -43,38 +63,74 @@ impl Sandbox {
         self.dir.path().join(name)
     }
 
+    /// Sets a variable for every later command of this sandbox.
     pub fn set(&mut self, key: &str, value: &str) -> &mut Self {
         self.vars.retain(|(k, _)| k != key);
         self.vars.push((key.to_string(), value.to_string()));
         self
     }
 
-    /// Drops a variable, for example one of the cheap costs to measure production defaults.
     pub fn unset(&mut self, key: &str) -> &mut Self {
         self.vars.retain(|(k, _)| k != key);
         self
     }
 
-    /// The binary with a clean environment: only this sandbox's settings reach it.
-    pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(BIN);
-        cmd.env_clear()
+    /// Drops the cheap costs: the program hashes at its production defaults. Only for a test
+    /// whose point is those defaults, and then once.
+    pub fn production_costs(&mut self) -> &mut Self {
+        for (key, _) in CHEAP {
+            self.unset(key);
+        }
+        self
+    }
+
+    /// The program with these arguments and a clean environment: only this sandbox's settings
+    /// reach it. Add to it with the [`Cmd`] methods, then [`Cmd::run`].
+    pub fn cmd<I, S>(&self, args: I) -> Cmd
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut command = Command::new(BIN);
+        self.environment(&mut command);
+        command.args(args);
+        Cmd::new(command)
+    }
+
+    /// `sh -c script` with this sandbox's environment and the program under test first on
+    /// PATH as `authctl`, for commands written the way a person types them.
+    pub fn shell(&self, script: &str) -> Cmd {
+        let mut command = Command::new("sh");
+        self.environment(&mut command);
+        let bin_dir = Path::new(BIN).parent().expect("the binary's directory");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(
+            std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&path)),
+        )
+        .expect("a PATH");
+        command.env("PATH", path).arg("-c").arg(script);
+        Cmd::new(command)
+    }
+
+    fn environment(&self, command: &mut Command) {
+        command
+            .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir.path().join("home"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("home/config"))
             .env("XDG_DATA_HOME", self.dir.path().join("home/data"))
             .env("XDG_STATE_HOME", self.dir.path().join("home/state"))
             .env("RUST_BACKTRACE", "0")
-            .env("AUTHCTL_DATABASE", &self.db)
-            .args(args);
+            .env("AUTHCTL_DATABASE", &self.db);
         for (k, v) in &self.vars {
-            cmd.env(k, v);
+            command.env(k, v);
         }
-        cmd
     }
 
+    /// The runner `benches/hashers.rs` uses (it shares this file); the tests use [`Sandbox::cmd`].
+    #[allow(dead_code)]
     pub fn run(&self, args: &[&str], stdin: &str) -> Run {
-        run_command(self.command(args), stdin)
+        self.cmd(args).stdin(stdin).run()
     }
 
     /// A SQL query on the sandbox database, one row per line, columns joined by `|`.
@@ -88,39 +144,139 @@ impl Sandbox {
 
     /// Signs up a regular user through the program itself (an empty email is left out).
     pub fn signup(&self, username: &str, email: &str, password: &str) {
-        let mut args = vec!["signup", "--username", username, "--password-stdin"];
+        let mut cmd = self.cmd(["signup", "--username", username, "--password-stdin"]);
         if !email.is_empty() {
-            args.extend(["--email", email]);
+            cmd = cmd.args(["--email", email]);
         }
-        self.run(&args, &format!("{password}\n")).expect(0);
+        cmd.stdin_line(password).run().expect(0);
+    }
+
+    /// Creates a superuser through the program itself, with an unusable password if `None`.
+    pub fn superuser(&self, username: &str, email: &str, password: Option<&str>) {
+        let cmd = self.cmd([
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            username,
+            "--email",
+            email,
+        ]);
+        match password {
+            Some(password) => cmd.arg("--password-stdin").stdin_line(password),
+            None => cmd,
+        }
+        .run()
+        .expect(0);
+    }
+
+    /// `authctl verify` of a username and password given on standard input.
+    pub fn verify(&self, username: &str, password: &str) -> Run {
+        self.cmd(["verify", "--username", username, "--password-stdin"])
+            .stdin_line(password)
+            .run()
+    }
+
+    /// `authctl login` with the default session file.
+    pub fn login(&self, username: &str, password: &str) -> Run {
+        self.cmd(["login", "--username", username, "--password-stdin"])
+            .stdin_line(password)
+            .run()
     }
 
     /// Adds the users who must never get in, for "every failure looks the same" tests:
     /// `sleepy` (inactive, knows `password`) and `nopass` (unusable password). Both have
     /// addresses `<name>@example.com`.
     pub fn add_locked_out_users(&self, password: &str) {
-        self.run(
-            &[
-                "signup",
-                "--username",
-                "sleepy",
-                "--email",
-                "sleepy@example.com",
-                "--password-stdin",
-            ],
-            &format!("{password}\n"),
-        )
-        .expect(0);
+        self.signup("sleepy", "sleepy@example.com", password);
         self.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
-        let args = [
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "nopass",
-            "--email",
-            "nopass@example.com",
-        ];
-        self.run(&args, "").expect(0);
+        self.superuser("nopass", "nopass@example.com", None);
+    }
+
+    /// Makes the sandbox database a Django project's: Django migrates it and its own
+    /// createsuperuser adds a superuser (hashed by Django at the cheap costs).
+    pub fn django_project(&self, username: &str, email: &str, password: &str) {
+        django(
+            "project",
+            json!({"database": self.db, "username": username, "email": email, "password": password}),
+        );
+    }
+}
+
+/// The program with no sandbox and an environment of PATH alone, for what depends on no
+/// setting: help, completions and man pages.
+pub fn authctl<I, S>(args: I) -> Cmd
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut command = Command::new(BIN);
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args(args);
+    Cmd::new(command)
+}
+
+/// One run of the program being put together: arguments, environment and standard input.
+#[must_use = "a command does nothing until it is run"]
+pub struct Cmd {
+    command: Command,
+    stdin: Vec<u8>,
+}
+
+impl Cmd {
+    fn new(command: Command) -> Cmd {
+        Cmd {
+            command,
+            stdin: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.command.arg(arg);
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    /// Sets (or overrides) a variable for this run only.
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
+        self.command.env(key, value);
+        self
+    }
+
+    pub fn env_remove(mut self, key: &str) -> Self {
+        self.command.env_remove(key);
+        self
+    }
+
+    /// Standard input, exactly these bytes; none at all by default (an empty pipe).
+    pub fn stdin(mut self, input: impl AsRef<[u8]>) -> Self {
+        self.stdin = input.as_ref().to_vec();
+        self
+    }
+
+    /// Standard input of one line: `line` and a newline.
+    pub fn stdin_line(self, line: &str) -> Self {
+        self.stdin(format!("{line}\n"))
+    }
+
+    /// The command as put together so far, for tests that drive the process themselves (on a
+    /// pseudo-terminal, or reading its output as it comes). Standard input is not applied.
+    pub fn into_command(self) -> Command {
+        self.command
+    }
+
+    /// Runs to the end with piped standard streams.
+    pub fn run(self) -> Run {
+        run_bytes(self.command, &self.stdin)
     }
 }
 
@@ -152,17 +308,24 @@ pub fn sql(db: &Path, query: &str) -> Vec<String> {
     .collect()
 }
 
-pub fn run_command(mut cmd: Command, stdin: &str) -> Run {
+/// Runs any command to the end, `stdin` written to its standard input (for the Django helper,
+/// and `benches/hashers.rs`; the program itself is run through [`Cmd`]).
+pub fn run_command(cmd: Command, stdin: &str) -> Run {
+    run_bytes(cmd, stdin.as_bytes())
+}
+
+fn run_bytes(mut cmd: Command, stdin: &[u8]) -> Run {
     let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn authctl");
+        .unwrap_or_else(|e| panic!("spawn {:?}: {e}", cmd.get_program()));
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.as_bytes()).ok();
+    // A program may exit without reading everything; what it left unread is its business.
+    pipe.write_all(stdin).ok();
     drop(pipe);
-    Run(child.wait_with_output().expect("wait for authctl"))
+    Run(child.wait_with_output().expect("wait for the process"))
 }
 
 /// A finished run, with assertions that print everything on failure.
@@ -178,10 +341,22 @@ impl Run {
     pub fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.0.stderr).into_owned()
     }
+    /// Standard output as one JSON value.
     pub fn json(&self) -> Value {
         serde_json::from_str(self.stdout().trim())
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
     }
+    /// Standard output as JSON Lines, one value per line.
+    pub fn json_lines(&self) -> Vec<Value> {
+        self.stdout()
+            .lines()
+            .map(|l| {
+                serde_json::from_str(l)
+                    .unwrap_or_else(|e| panic!("not JSON Lines ({e}): {l}\n{self:?}"))
+            })
+            .collect()
+    }
+    /// The exit status is `code`; a failure must not be a panic.
     #[track_caller]
     pub fn expect(&self, code: i32) -> &Self {
         assert_eq!(self.code(), code, "unexpected exit status: {self:?}");
@@ -199,10 +374,23 @@ impl Run {
         self
     }
     #[track_caller]
+    pub fn stderr_is(&self, text: &str) -> &Self {
+        assert_eq!(self.stderr(), text, "stderr differs: {self:?}");
+        self
+    }
+    #[track_caller]
     pub fn stdout_has(&self, text: &str) -> &Self {
         assert!(
             self.stdout().contains(text),
             "stdout lacks {text:?}: {self:?}"
+        );
+        self
+    }
+    #[track_caller]
+    pub fn stdout_lacks(&self, text: &str) -> &Self {
+        assert!(
+            !self.stdout().contains(text),
+            "stdout has {text:?}: {self:?}"
         );
         self
     }
@@ -223,6 +411,15 @@ impl std::fmt::Debug for Run {
             self.stderr()
         )
     }
+}
+
+/// The SHA-256 of a session key in hex: what the database keeps instead of the key.
+pub fn session_key_hash(key: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(key.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What the test venv holds: the reference implementation and the test SMTP server.
@@ -277,11 +474,282 @@ pub fn django_python() -> &'static Path {
 }
 
 /// Runs one action of tests/django/djhelper.py with a JSON request; returns Django's answer.
-pub fn django(action: &str, request: Value) -> Value {
+/// The request also carries [`CHEAP`], so Django hashes at the same costs as authctl.
+pub fn django(action: &str, mut request: Value) -> Value {
+    request
+        .as_object_mut()
+        .expect("a Django request is a JSON object")
+        .insert("costs".into(), cheap_costs_for_django());
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/django/djhelper.py");
     let mut cmd = Command::new(django_python());
     cmd.arg(script).arg(action);
     let run = run_command(cmd, &request.to_string());
     assert_eq!(run.code(), 0, "Django helper {action} failed: {run:?}");
     serde_json::from_str(&run.stdout()).expect("Django helper printed JSON")
+}
+
+/// [`CHEAP`] in Django's terms: `{"argon2": {"memory_cost": 64, …}, "pbkdf2_sha256":
+/// {"iterations": 100}, …}`. authctl's setting `section.name` (variable `AUTHCTL_SECTION_NAME`)
+/// is attribute `name` of Django's hasher classes for `section`.
+fn cheap_costs_for_django() -> Value {
+    const SECTIONS: [&str; 5] = ["argon2", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt", "scrypt"];
+    let mut costs = serde_json::Map::new();
+    for (var, value) in CHEAP {
+        let key = var
+            .strip_prefix("AUTHCTL_")
+            .expect("an AUTHCTL_ variable")
+            .to_lowercase();
+        let (section, attribute) = SECTIONS
+            .iter()
+            .find_map(|s| Some((*s, key.strip_prefix(s)?.strip_prefix('_')?)))
+            .unwrap_or_else(|| panic!("{var} names no hasher"));
+        let value: u64 = value.parse().expect("a number");
+        costs
+            .entry(section)
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .unwrap()
+            .insert(attribute.to_string(), json!(value));
+    }
+    Value::Object(costs)
+}
+
+// =============================================================================================
+// Library API used by the tests.
+//
+// Everything the tests take from the authctl library goes through the functions below, and no
+// test names `authctl::` itself: when the library's API changes, this section alone changes.
+// Hashes are made and checked at the cheap costs of CHEAP unless a function says otherwise.
+// =============================================================================================
+
+/// The names (Django's `algorithm` prefixes) of every password hasher authctl implements.
+pub fn hash_algorithms() -> Vec<&'static str> {
+    authctl::hashers::Algorithm::ALL
+        .iter()
+        .map(|a| a.name())
+        .collect()
+}
+
+/// authctl's hashers for these cost variables over the library defaults, preferring
+/// `algorithm`.
+fn hashers(algorithm: &str, costs: &[(&str, &str)]) -> authctl::hashers::Hashers {
+    use authctl::hashers::{Argon2Params, BcryptParams, HashParams, Pbkdf2Params, ScryptParams};
+    let preferred = authctl::hashers::Algorithm::from_name(algorithm)
+        .unwrap_or_else(|| panic!("authctl has no hasher {algorithm}"));
+    let cost = |var: &str, default: u64| -> u64 {
+        costs
+            .iter()
+            .rev()
+            .find(|(v, _)| *v == var)
+            .map_or(default, |(_, value)| value.parse().expect("a number"))
+    };
+    let small = |var: &str, default: u32| -> u32 { cost(var, default.into()) as u32 };
+    let params = HashParams {
+        argon2: Argon2Params::new(
+            small("AUTHCTL_ARGON2_MEMORY_COST", 102_400),
+            small("AUTHCTL_ARGON2_TIME_COST", 2),
+            small("AUTHCTL_ARGON2_PARALLELISM", 8),
+        )
+        .expect("valid argon2 costs"),
+        pbkdf2_sha256: Pbkdf2Params::new(small("AUTHCTL_PBKDF2_SHA256_ITERATIONS", 1_000_000))
+            .expect("valid iterations"),
+        pbkdf2_sha1: Pbkdf2Params::new(small("AUTHCTL_PBKDF2_SHA1_ITERATIONS", 1_000_000))
+            .expect("valid iterations"),
+        bcrypt: BcryptParams::new(small("AUTHCTL_BCRYPT_ROUNDS", 12)).expect("valid rounds"),
+        scrypt: ScryptParams::new(
+            cost("AUTHCTL_SCRYPT_WORK_FACTOR", 1 << 14),
+            small("AUTHCTL_SCRYPT_BLOCK_SIZE", 8),
+            small("AUTHCTL_SCRYPT_PARALLELISM", 5),
+        )
+        .expect("valid scrypt costs"),
+    };
+    let known = [
+        "AUTHCTL_ARGON2_MEMORY_COST",
+        "AUTHCTL_ARGON2_TIME_COST",
+        "AUTHCTL_ARGON2_PARALLELISM",
+        "AUTHCTL_PBKDF2_SHA256_ITERATIONS",
+        "AUTHCTL_PBKDF2_SHA1_ITERATIONS",
+        "AUTHCTL_BCRYPT_ROUNDS",
+        "AUTHCTL_SCRYPT_WORK_FACTOR",
+        "AUTHCTL_SCRYPT_BLOCK_SIZE",
+        "AUTHCTL_SCRYPT_PARALLELISM",
+    ];
+    for (var, _) in costs {
+        assert!(known.contains(var), "{var} is no hash cost");
+    }
+    authctl::hashers::Hashers::new(preferred, &params)
+}
+
+/// A fresh hash of `password` with `algorithm` at the cheap costs.
+pub fn make_hash(algorithm: &str, password: &str) -> String {
+    make_hash_with_costs(algorithm, password, &[])
+}
+
+/// A fresh hash of `password` with `algorithm` at the cheap costs but for `changed` (pairs of
+/// cost variable and value, like [`CHEAP`]'s; also `AUTHCTL_SCRYPT_BLOCK_SIZE` and
+/// `AUTHCTL_SCRYPT_PARALLELISM`, which stay at their defaults otherwise).
+pub fn make_hash_with_costs(algorithm: &str, password: &str, changed: &[(&str, &str)]) -> String {
+    let costs: Vec<(&str, &str)> = CHEAP.iter().chain(changed).copied().collect();
+    hashers(algorithm, &costs).make_password(password)
+}
+
+/// authctl's verdict on a password and a stored hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashCheck {
+    pub matches: bool,
+    /// Outdated for the cheap costs with the hash's own algorithm preferred.
+    pub must_update: bool,
+}
+
+/// Checks `password` against `encoded` at the cheap costs, the hash's own algorithm preferred
+/// (so `must_update` is about its parameters, as Django's per-hasher `must_update` is).
+pub fn check_hash(password: &str, encoded: &str) -> HashCheck {
+    let algorithm = authctl::hashers::identify(encoded)
+        .unwrap_or_else(|| panic!("authctl does not know the algorithm of {encoded}"));
+    let verdict = hashers(algorithm.name(), CHEAP).check_password(password, encoded);
+    HashCheck {
+        matches: verdict.matches,
+        must_update: verdict.must_update,
+    }
+}
+
+/// Whether `encoded` is a well-formed hash of an algorithm authctl knows.
+pub fn hash_is_well_formed(encoded: &str) -> bool {
+    hashers("argon2", CHEAP).is_well_formed(encoded)
+}
+
+/// authctl's default hasher parameters (its production costs), laid out like the answer of
+/// djhelper's `hasher_defaults`: Django's attribute names under each algorithm name.
+pub fn hash_defaults_as_json() -> Value {
+    let d = authctl::hashers::HashParams::default();
+    let (memory_cost, time_cost, parallelism) = d.argon2.costs();
+    let (work_factor, block_size, scrypt_parallelism) = d.scrypt.costs();
+    json!({
+        "argon2": {
+            "time_cost": time_cost,
+            "memory_cost": memory_cost,
+            "parallelism": parallelism,
+        },
+        "pbkdf2_sha256": {"iterations": d.pbkdf2_sha256.iterations()},
+        "pbkdf2_sha1": {"iterations": d.pbkdf2_sha1.iterations()},
+        "bcrypt_sha256": {"rounds": d.bcrypt.rounds()},
+        "bcrypt": {"rounds": d.bcrypt.rounds()},
+        "scrypt": {
+            "work_factor": work_factor,
+            "block_size": block_size,
+            "parallelism": scrypt_parallelism,
+        },
+    })
+}
+
+/// authctl's password validators at their default settings (Django's four), for a user with
+/// these attributes: the messages, in order.
+pub fn password_errors(
+    password: &str,
+    username: &str,
+    email: &str,
+    first_name: &str,
+    last_name: &str,
+) -> Vec<String> {
+    let user = authctl::validators::UserAttributes {
+        username,
+        email,
+        first_name,
+        last_name,
+    };
+    authctl::validators::password_errors(
+        password,
+        &user,
+        &authctl::validators::PasswordValidators::default(),
+    )
+}
+
+/// authctl's messages for a username, as Django's field validation gives them.
+pub fn username_errors(username: &str) -> Vec<String> {
+    authctl::validators::username_errors(username)
+}
+
+/// authctl's messages for an email address, as Django's field validation gives them.
+pub fn email_errors(email: &str) -> Vec<String> {
+    authctl::validators::email_errors(email)
+}
+
+/// authctl's version of Django's `normalize_email`.
+pub fn normalize_email(email: &str) -> String {
+    authctl::validators::normalize_email(email)
+}
+
+/// What a password reset token is made from, as plain data: the user's id, password hash, last
+/// login (UTC, `YYYY-MM-DD HH:MM:SS[.ffffff]`) and email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenUser {
+    pub id: i64,
+    pub password: String,
+    pub last_login: Option<String>,
+    pub email: String,
+}
+
+impl TokenUser {
+    /// The same user as djhelper's `tokens` action takes it.
+    pub fn to_json(&self) -> Value {
+        json!({"id": self.id, "password": self.password, "last_login": self.last_login, "email": self.email})
+    }
+}
+
+/// A UTC moment written `YYYY-MM-DD HH:MM:SS[.ffffff]`.
+fn utc(text: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+        .and_utc()
+}
+
+fn library_user(user: &TokenUser) -> authctl::store::User {
+    authctl::store::User {
+        id: user.id,
+        password: user.password.clone(),
+        last_login: user.last_login.as_deref().map(utc),
+        is_superuser: false,
+        username: "u".into(),
+        first_name: String::new(),
+        last_name: String::new(),
+        email: user.email.clone(),
+        is_staff: false,
+        is_active: true,
+        date_joined: utc("2020-01-01 00:00:00"),
+    }
+}
+
+fn secret_keys(current: &str, fallbacks: &[&str]) -> authctl::secret::SecretKeys {
+    authctl::secret::SecretKeys {
+        current: current.into(),
+        fallbacks: fallbacks.iter().map(|s| (*s).into()).collect(),
+    }
+}
+
+/// authctl's password reset token for `user`, signed with `secret`, made at `now` (UTC).
+pub fn reset_token(user: &TokenUser, secret: &str, now: &str) -> String {
+    authctl::tokens::make_token(&library_user(user), &secret_keys(secret, &[]), utc(now))
+}
+
+/// authctl's check of a reset token at `now` (UTC) with these keys and timeout in seconds.
+pub fn reset_token_is_valid(
+    user: &TokenUser,
+    token: &str,
+    secret: &str,
+    fallbacks: &[&str],
+    now: &str,
+    timeout: u64,
+) -> bool {
+    authctl::tokens::check_token(
+        &library_user(user),
+        token,
+        &secret_keys(secret, fallbacks),
+        utc(now),
+        timeout,
+    )
+}
+
+/// The `uidb64` of a reset link for this user id.
+pub fn uidb64(id: i64) -> String {
+    authctl::tokens::uidb64(id)
 }

@@ -1,14 +1,16 @@
 //! Prompts driven through a real pseudo-terminal, as a person at a keyboard would answer them.
 
-use crate::support::Sandbox;
+use crate::support::{PW, Sandbox};
 use rexpect::process::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 
+/// The sandbox's command on a pseudo-terminal, run by a user whose login name needs folding.
 fn spawn(sb: &Sandbox, args: &[&str]) -> PtySession {
-    let mut cmd = sb.command(args);
-    cmd.env("USER", "Opérateur Un")
+    let cmd = sb
+        .cmd(args)
+        .env("USER", "Opérateur Un")
         .env("LOGNAME", "Opérateur Un");
-    spawn_command(cmd, Some(20_000)).expect("spawn authctl on a pty")
+    spawn_command(cmd.into_command(), Some(20_000)).expect("spawn authctl on a pty")
 }
 
 fn exit_code(session: &mut PtySession) -> i32 {
@@ -68,11 +70,8 @@ fn createsuperuser_asks_like_django_and_re_asks_only_the_bad_field() {
         sb.sql("SELECT username, email, is_superuser FROM auth_user"),
         ["operateurun|ops@example.com|1"]
     );
-    sb.run(
-        &["verify", "--username", "operateurun", "--password-stdin"],
-        "a much better passphrase\n",
-    )
-    .expect(0);
+    sb.verify("operateurun", "a much better passphrase")
+        .expect(0);
 }
 
 #[test]
@@ -98,28 +97,13 @@ fn createsuperuser_bypass_keeps_a_weak_password_when_asked() {
     p.send_line("y").unwrap();
     p.exp_string("Superuser created successfully.").unwrap();
     assert_eq!(exit_code(&mut p), 0);
-    sb.run(
-        &["verify", "--username", "root2", "--password-stdin"],
-        "root2root\n",
-    )
-    .expect(0);
+    sb.verify("root2", "root2root").expect(0);
 }
 
 #[test]
 fn createsuperuser_refuses_a_taken_name_and_asks_again() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "taken",
-            "--email",
-            "t@example.com",
-        ],
-        "",
-    )
-    .expect(0);
+    sb.superuser("taken", "t@example.com", None);
     let mut p = spawn(&sb, &["createsuperuser", "--email", "x@example.com"]);
     p.exp_string("Username (leave blank to use 'operateurun'): ")
         .unwrap();
@@ -182,19 +166,12 @@ fn signup_mismatched_confirmation_is_djangos_error() {
 #[test]
 fn verify_prompts_with_hidden_input() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "v", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("v", "", PW);
     let mut p = spawn(&sb, &["verify", "--username", "v"]);
     p.exp_string("Password: ").unwrap();
-    p.send_line("correct horse battery").unwrap();
+    p.send_line(PW).unwrap();
     let rest = p.exp_eof().unwrap();
-    assert!(
-        !rest.contains("correct horse battery"),
-        "the password was echoed: {rest:?}"
-    );
+    assert!(!rest.contains(PW), "the password was echoed: {rest:?}");
     match p.process.wait().unwrap() {
         WaitStatus::Exited(_, code) => assert_eq!(code, 0),
         other => panic!("{other:?}"),
@@ -204,22 +181,18 @@ fn verify_prompts_with_hidden_input() {
 #[test]
 fn login_and_passwd_prompt_on_a_terminal() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "t", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("t", "", PW);
     let mut p = spawn(&sb, &["login"]);
     p.exp_string("Username: ").unwrap();
     p.send_line("t").unwrap();
     p.exp_string("Password: ").unwrap();
-    p.send_line("correct horse battery").unwrap();
+    p.send_line(PW).unwrap();
     p.exp_string("Logged in as t.").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 
     let mut p = spawn(&sb, &["passwd"]);
     p.exp_string("Old password: ").unwrap();
-    p.send_line("correct horse battery").unwrap();
+    p.send_line(PW).unwrap();
     p.exp_string("New password: ").unwrap();
     p.send_line("brand new passphrase").unwrap();
     p.exp_string("New password confirmation: ").unwrap();
@@ -229,24 +202,20 @@ fn login_and_passwd_prompt_on_a_terminal() {
 
     let mut p = spawn(&sb, &["passwd"]);
     p.exp_string("Old password: ").unwrap();
-    p.send_line("correct horse battery").unwrap();
+    p.send_line(PW).unwrap();
     p.exp_string("New password: ").unwrap();
     p.send_line("brand new passphrase").unwrap();
     p.exp_string("New password confirmation: ").unwrap();
     p.send_line("brand new passphrase").unwrap();
     p.exp_string("Your password was changed.").unwrap();
     assert_eq!(exit_code(&mut p), 0);
-    sb.run(&["whoami"], "").expect(0).stdout_is("t\n");
+    sb.cmd(["whoami"]).run().expect(0).stdout_is("t\n");
 }
 
 #[test]
 fn users_delete_asks_before_deleting() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "gone", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("gone", "", PW);
     let mut p = spawn(&sb, &["users", "delete", "gone"]);
     p.exp_string("Delete 1 user (gone)? Their sessions go too. [y/N]: ")
         .unwrap();
@@ -265,11 +234,7 @@ fn users_delete_asks_before_deleting() {
 #[test]
 fn users_set_password_gives_up_after_three_tries_like_changepassword() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "cp", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("cp", "", PW);
     let mut p = spawn(&sb, &["users", "set-password", "cp"]);
     p.exp_string("Changing password for user 'cp'").unwrap();
     for (first, second) in [
@@ -285,11 +250,7 @@ fn users_set_password_gives_up_after_three_tries_like_changepassword() {
     p.exp_string("Aborting password change for user 'cp' after 3 attempts")
         .unwrap();
     assert_eq!(exit_code(&mut p), 3);
-    sb.run(
-        &["verify", "--username", "cp", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.verify("cp", PW).expect(0);
 
     let mut p = spawn(&sb, &["users", "set-password", "cp"]);
     p.exp_string("Password: ").unwrap();
@@ -308,22 +269,12 @@ fn reset_confirm_checks_the_link_then_asks_for_the_new_password_twice() {
     sb.set("AUTHCTL_SECRET_KEY", "tty reset")
         .set("AUTHCTL_EMAIL_BACKEND", "file")
         .set("AUTHCTL_EMAIL_FILE_DIR", maildir.to_str().unwrap());
-    sb.run(
-        &[
-            "signup",
-            "--username",
-            "r",
-            "--email",
-            "r@example.com",
-            "--password-stdin",
-        ],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("r", "r@example.com", PW);
     let mut p = spawn(&sb, &["reset-confirm", "MQ", "bad-token"]);
     p.exp_string("The password reset link was invalid").unwrap();
     assert_eq!(exit_code(&mut p), 1);
-    sb.run(&["reset-request", "--email", "r@example.com"], "")
+    sb.cmd(["reset-request", "--email", "r@example.com"])
+        .run()
         .expect(0);
     let mail = std::fs::read_dir(&maildir)
         .unwrap()
@@ -367,18 +318,7 @@ fn a_password_file_on_a_terminal_still_goes_through_the_validators() {
 #[test]
 fn if_missing_names_the_existing_user_typed_at_the_prompt() {
     let sb = Sandbox::new();
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "kept",
-            "--email",
-            "k@example.com",
-        ],
-        "",
-    )
-    .expect(0);
+    sb.superuser("kept", "k@example.com", None);
     let mut p = spawn(&sb, &["--json", "createsuperuser", "--if-missing"]);
     p.exp_string("Username (leave blank").unwrap();
     p.send_line("kept").unwrap();
@@ -391,26 +331,11 @@ fn if_missing_names_the_existing_user_typed_at_the_prompt() {
 #[test]
 fn ctrl_c_at_a_password_prompt_restores_echo_and_cancels() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "c", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("c", "", PW);
     // A shell turns echo on (rexpect starts without it), runs authctl, then reports the
     // terminal's echo setting once authctl is gone.
-    let mut cmd = sb.command(&[]);
-    let program = cmd.get_program().to_owned();
-    let mut shell = std::process::Command::new("sh");
-    shell
-        .arg("-c")
-        .arg("stty echo; \"$0\" login --username c; echo \"status=$?\"; stty -a")
-        .arg(program)
-        .envs(
-            cmd.get_envs()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
-        );
-    cmd = shell;
-    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    let shell = sb.shell("stty echo; authctl login --username c; echo \"status=$?\"; stty -a");
+    let mut p = spawn_command(shell.into_command(), Some(20_000)).unwrap();
     p.exp_string("Password: ").unwrap();
     p.send_control('c').unwrap();
     p.exp_string("Operation cancelled.").unwrap();
@@ -427,7 +352,8 @@ fn ctrl_c_at_a_password_prompt_restores_echo_and_cancels() {
 fn without_user_variables_the_default_username_comes_from_the_account() {
     let sb = Sandbox::new();
     // The sandbox passes no USER or LOGNAME: the name comes from the password database.
-    let mut p = spawn_command(sb.command(&["createsuperuser"]), Some(20_000)).unwrap();
+    let cmd = sb.cmd(["createsuperuser"]).into_command();
+    let mut p = spawn_command(cmd, Some(20_000)).unwrap();
     p.exp_string("Username (leave blank to use '").unwrap();
     p.send_control('c').unwrap();
 }
@@ -435,11 +361,7 @@ fn without_user_variables_the_default_username_comes_from_the_account() {
 #[test]
 fn signup_on_a_terminal_refuses_a_taken_name_before_asking_for_a_password() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "taken", "--password-stdin"],
-        "correct horse battery\n",
-    )
-    .expect(0);
+    sb.signup("taken", "", PW);
     let mut p = spawn(&sb, &["signup", "--username", "TAKEN"]);
     let before = p
         .exp_string("A user with that username already exists.")

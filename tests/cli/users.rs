@@ -1,9 +1,7 @@
 //! `authctl users …`: the admin and bulk provisioning.
 
-use crate::support::{Sandbox, django};
+use crate::support::{PW, Run, Sandbox, django};
 use serde_json::{Value, json};
-
-const PW: &str = "correct horse battery staple";
 
 fn with_users() -> Sandbox {
     let sb = Sandbox::new();
@@ -13,49 +11,33 @@ fn with_users() -> Sandbox {
         ("carol", "carol@example.com", "Carol", "Ärger"),
     ];
     for (u, e, f, l) in rows {
-        sb.run(
-            &[
-                "signup",
-                "--username",
-                u,
-                "--email",
-                e,
-                "--first-name",
-                f,
-                "--last-name",
-                l,
-                "--password-stdin",
-            ],
-            &format!("{PW}\n"),
-        )
+        sb.cmd([
+            "signup",
+            "--username",
+            u,
+            "--email",
+            e,
+            "--first-name",
+            f,
+            "--last-name",
+            l,
+            "--password-stdin",
+        ])
+        .stdin_line(PW)
+        .run()
         .expect(0);
     }
-    sb.run(
-        &[
-            "createsuperuser",
-            "--no-input",
-            "--username",
-            "root",
-            "--email",
-            "root@example.com",
-            "--password-stdin",
-        ],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.superuser("root", "root@example.com", Some(PW));
     sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'bob'");
     sb
 }
 
 fn list_json(sb: &Sandbox, args: &[&str]) -> Vec<Value> {
-    let mut full = vec!["--json", "users", "list"];
-    full.extend_from_slice(args);
-    let run = sb.run(&full, "");
-    run.expect(0);
-    run.stdout()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON Lines ({e}): {l}")))
-        .collect()
+    sb.cmd(["--json", "users", "list"])
+        .args(args)
+        .run()
+        .expect(0)
+        .json_lines()
 }
 
 fn names(users: &[Value]) -> Vec<&str> {
@@ -68,7 +50,7 @@ fn names(users: &[Value]) -> Vec<&str> {
 #[test]
 fn list_prints_a_table_without_hashes() {
     let sb = with_users();
-    let run = sb.run(&["users", "list"], "");
+    let run = sb.cmd(["users", "list"]).run();
     run.expect(0);
     let out = run.stdout();
     let lines: Vec<&str> = out.lines().collect();
@@ -125,12 +107,8 @@ fn list_json_is_json_lines_and_filters_apply() {
 #[test]
 fn show_tells_hasher_upgrade_and_sessions() {
     let mut sb = with_users();
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    let run = sb.run(&["--json", "users", "show", "alice"], "");
+    sb.login("alice", PW).expect(0);
+    let run = sb.cmd(["--json", "users", "show", "alice"]).run();
     run.expect(0);
     let json = run.json();
     assert_eq!(json["password_hasher"], "argon2");
@@ -140,13 +118,15 @@ fn show_tells_hasher_upgrade_and_sessions() {
     assert!(json.get("password").is_none());
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
     assert_eq!(
-        sb.run(&["--json", "users", "show", "alice"], "").json()["password_needs_upgrade"],
+        sb.cmd(["--json", "users", "show", "alice"]).run().json()["password_needs_upgrade"],
         true
     );
-    sb.run(&["users", "show", "root"], "")
+    sb.cmd(["users", "show", "root"])
+        .run()
         .expect(0)
         .stdout_has("password:       argon2");
-    sb.run(&["users", "show", "ghost"], "")
+    sb.cmd(["users", "show", "ghost"])
+        .run()
         .expect(3)
         .stderr_has("no such user: ghost");
 }
@@ -154,8 +134,8 @@ fn show_tells_hasher_upgrade_and_sessions() {
 #[test]
 fn set_changes_fields_and_validates_like_signup() {
     let sb = with_users();
-    let run = sb.run(
-        &[
+    let run = sb
+        .cmd([
             "--json",
             "users",
             "set",
@@ -168,9 +148,8 @@ fn set_changes_fields_and_validates_like_signup() {
             "L",
             "--staff",
             "--superuser",
-        ],
-        "",
-    );
+        ])
+        .run();
     run.expect(0);
     let json = run.json();
     assert_eq!(
@@ -187,28 +166,31 @@ fn set_changes_fields_and_validates_like_signup() {
             Some(true)
         )
     );
-    sb.run(
-        &["users", "set", "alice", "--no-staff", "--no-superuser"],
-        "",
-    )
-    .expect(0);
+    sb.cmd(["users", "set", "alice", "--no-staff", "--no-superuser"])
+        .run()
+        .expect(0);
     assert_eq!(
         sb.sql("SELECT is_staff, is_superuser FROM auth_user WHERE username = 'alice'"),
         ["0|0"]
     );
-    sb.run(&["users", "set", "alice", "--email", "nope"], "")
+    sb.cmd(["users", "set", "alice", "--email", "nope"])
+        .run()
         .expect(3)
         .stderr_has("Enter a valid email address.");
-    sb.run(&["users", "set", "alice", "--username", "CAROL"], "")
+    sb.cmd(["users", "set", "alice", "--username", "CAROL"])
+        .run()
         .expect(3)
         .stderr_has("A user with that username already exists.");
-    sb.run(&["users", "set", "alice", "--username", "bad name"], "")
+    sb.cmd(["users", "set", "alice", "--username", "bad name"])
+        .run()
         .expect(3)
         .stderr_has("Enter a valid username.");
-    sb.run(&["users", "set", "alice"], "")
+    sb.cmd(["users", "set", "alice"])
+        .run()
         .expect(2)
         .stderr_has("nothing to change");
-    sb.run(&["users", "set", "ghost", "--staff"], "")
+    sb.cmd(["users", "set", "ghost", "--staff"])
+        .run()
         .expect(3)
         .stderr_has("no such user");
 }
@@ -216,44 +198,34 @@ fn set_changes_fields_and_validates_like_signup() {
 #[test]
 fn rename_keeps_the_password_and_allows_a_case_change_of_ones_own_name() {
     let sb = with_users();
-    sb.run(&["users", "set", "alice", "--username", "Alice"], "")
+    sb.cmd(["users", "set", "alice", "--username", "Alice"])
+        .run()
         .expect(0);
-    sb.run(
-        &["verify", "--username", "Alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.verify("Alice", PW).expect(0);
 }
 
 #[test]
 fn deactivating_or_unusable_password_ends_sessions() {
     let sb = with_users();
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.run(&["users", "set", "alice", "--inactive"], "")
+    sb.login("alice", PW).expect(0);
+    sb.cmd(["users", "set", "alice", "--inactive"])
+        .run()
         .expect(0);
-    sb.run(&["users", "set", "alice", "--active"], "").expect(0);
-    sb.run(&["whoami"], "")
+    sb.cmd(["users", "set", "alice", "--active"])
+        .run()
+        .expect(0);
+    sb.cmd(["whoami"])
+        .run()
         .expect(1)
         .stderr_has("the session has ended");
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.run(&["users", "set", "alice", "--unusable-password"], "")
+    sb.login("alice", PW).expect(0);
+    sb.cmd(["users", "set", "alice", "--unusable-password"])
+        .run()
         .expect(0);
-    sb.run(&["whoami"], "").expect(1);
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(1);
+    sb.cmd(["whoami"]).run().expect(1);
+    sb.verify("alice", PW).expect(1);
     assert_eq!(
-        sb.run(&["--json", "users", "show", "alice"], "").json()["password_hasher"],
+        sb.cmd(["--json", "users", "show", "alice"]).run().json()["password_hasher"],
         "unusable"
     );
 }
@@ -261,15 +233,17 @@ fn deactivating_or_unusable_password_ends_sessions() {
 #[test]
 fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
     let sb = with_users();
-    sb.run(&["users", "delete", "alice"], "")
+    sb.cmd(["users", "delete", "alice"])
+        .run()
         .expect(2)
         .stderr_has("--yes");
-    sb.run(&["users", "delete", "alice", "ghost", "--yes"], "")
+    sb.cmd(["users", "delete", "alice", "ghost", "--yes"])
+        .run()
         .expect(3)
         .stderr_has("no such user: ghost");
     assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["4"]);
-    let run = sb.run(
-        &[
+    let run = sb
+        .cmd([
             "--json",
             "users",
             "delete",
@@ -277,12 +251,12 @@ fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
             "ghost",
             "--yes",
             "--missing-ok",
-        ],
-        "",
-    );
+        ])
+        .run();
     run.expect(0);
     assert_eq!(run.json(), json!({"deleted": ["alice"]}));
-    sb.run(&["users", "delete", "bob", "carol", "-y"], "")
+    sb.cmd(["users", "delete", "bob", "carol", "-y"])
+        .run()
         .expect(0)
         .stdout_is("Deleted bob, carol.\n");
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["root"]);
@@ -291,32 +265,25 @@ fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
 #[test]
 fn deleting_a_user_ends_their_sessions() {
     let sb = with_users();
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
-    sb.run(&["users", "delete", "alice", "--yes"], "").expect(0);
+    sb.login("alice", PW).expect(0);
+    sb.cmd(["users", "delete", "alice", "--yes"])
+        .run()
+        .expect(0);
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
-    sb.run(&["whoami"], "").expect(1);
+    sb.cmd(["whoami"]).run().expect(1);
 }
 
 #[test]
 fn deleting_from_a_django_database_cascades_like_django() {
-    let mut sb = Sandbox::new();
-    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "1000000");
-    django("migrate", json!({"database": sb.db}));
-    django(
-        "create_superuser",
-        json!({"database": sb.db, "username": "dj", "email": "dj@example.com", "password": PW}),
-    );
+    let sb = Sandbox::new();
+    sb.django_project("dj", "dj@example.com", PW);
     sb.exec(
         "INSERT INTO auth_group (name) VALUES ('editors');
          INSERT INTO auth_user_groups (user_id, group_id) VALUES (1, 1);
          INSERT INTO django_admin_log (action_time, object_id, object_repr, action_flag, change_message, content_type_id, user_id)
              VALUES ('2026-01-01 00:00:00', '1', 'x', 1, '', NULL, 1);",
     );
-    sb.run(&["users", "delete", "dj", "--yes"], "").expect(0);
+    sb.cmd(["users", "delete", "dj", "--yes"]).run().expect(0);
     assert_eq!(sb.sql("SELECT (SELECT count(*) FROM auth_user_groups) + (SELECT count(*) FROM django_admin_log)"), ["0"]);
     assert_eq!(
         sb.sql("SELECT count(*) FROM auth_group"),
@@ -330,54 +297,41 @@ fn deleting_from_a_django_database_cascades_like_django() {
 #[test]
 fn set_password_is_djangos_changepassword() {
     let sb = with_users();
-    sb.run(
-        &["login", "--username", "alice", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
+    sb.login("alice", PW).expect(0);
+    sb.cmd(["users", "set-password", "alice", "--password-stdin"])
+        .stdin_line("short")
+        .run()
+        .expect(3)
+        .stderr_has("This password is too short.");
+    sb.cmd(["users", "set-password", "alice", "--password-stdin"])
+        .stdin_line("a new admin-set passphrase")
+        .run()
+        .expect(0)
+        .stdout_is("Password changed successfully for user 'alice'\n");
+    sb.cmd(["whoami"]).run().expect(1);
+    sb.verify("alice", "a new admin-set passphrase").expect(0);
+    sb.cmd([
+        "users",
+        "set-password",
+        "alice",
+        "--password-stdin",
+        "--skip-validation",
+    ])
+    .stdin_line("short")
+    .run()
     .expect(0);
-    sb.run(
-        &["users", "set-password", "alice", "--password-stdin"],
-        "short\n",
-    )
-    .expect(3)
-    .stderr_has("This password is too short.");
-    sb.run(
-        &["users", "set-password", "alice", "--password-stdin"],
-        "a new admin-set passphrase\n",
-    )
-    .expect(0)
-    .stdout_is("Password changed successfully for user 'alice'\n");
-    sb.run(&["whoami"], "").expect(1);
-    sb.run(
-        &["verify", "--username", "alice", "--password-stdin"],
-        "a new admin-set passphrase\n",
-    )
-    .expect(0);
-    sb.run(
-        &[
-            "users",
-            "set-password",
-            "alice",
-            "--password-stdin",
-            "--skip-validation",
-        ],
-        "short\n",
-    )
-    .expect(0);
-    sb.run(
-        &["users", "set-password", "ghost", "--password-stdin"],
-        "whatever long enough\n",
-    )
-    .expect(3);
-    sb.run(&["users", "set-password", "alice"], "")
+    sb.cmd(["users", "set-password", "ghost", "--password-stdin"])
+        .stdin_line("whatever long enough")
+        .run()
+        .expect(3);
+    sb.cmd(["users", "set-password", "alice"])
+        .run()
         .expect(2)
         .stderr_has("--password-stdin");
 }
 
-fn import(sb: &Sandbox, args: &[&str], input: &str) -> crate::support::Run {
-    let mut full = vec!["users", "import"];
-    full.extend_from_slice(args);
-    sb.run(&full, input)
+fn import(sb: &Sandbox, args: &[&str], input: &str) -> Run {
+    sb.cmd(["users", "import"]).args(args).stdin(input).run()
 }
 
 const CSV: &str = "username,email,first_name,last_name,is_active,is_staff,is_superuser,password\n\
@@ -395,21 +349,13 @@ fn csv_import_creates_users_with_hashed_passwords() {
         sb.sql("SELECT username, email, first_name, is_active, is_staff, is_superuser, CASE WHEN password LIKE '!%' THEN 'unusable' ELSE substr(password, 1, 7) END FROM auth_user ORDER BY id"),
         ["dana|dana@example.com|Dana|1|0|0|argon2$", "fox|fox@example.com|Fox|1|1|0|argon2$", "skinner||Walter|0|1|1|unusable"]
     );
-    sb.run(
-        &["verify", "--username", "fox", "--password-stdin"],
-        "i want to believe 1013\n",
-    )
-    .expect(0);
+    sb.verify("fox", "i want to believe 1013").expect(0);
 }
 
 #[test]
 fn one_bad_row_in_the_middle_writes_nothing() {
     let sb = Sandbox::new();
-    sb.run(
-        &["signup", "--username", "keep", "--password-stdin"],
-        &format!("{PW}\n"),
-    )
-    .expect(0);
+    sb.signup("keep", "", PW);
     let before = sb.sql("SELECT * FROM auth_user");
     let input = "{\"username\": \"one\", \"password\": \"first good passphrase\"}\n\
                  {\"username\": \"two\", \"email\": \"broken\"}\n\
@@ -462,11 +408,7 @@ fn conflicts_fail_skip_or_update() {
         sb.sql("SELECT username, email, is_staff FROM auth_user WHERE username = 'dana'"),
         ["dana|dana@new.example|1"]
     );
-    sb.run(
-        &["verify", "--username", "dana", "--password-stdin"],
-        "trust no one ever\n",
-    )
-    .expect(0);
+    sb.verify("dana", "trust no one ever").expect(0);
 }
 
 #[test]
@@ -491,8 +433,8 @@ fn dry_run_says_what_would_happen_and_writes_nothing() {
          Would import 3 rows: 2 created, 1 updated, 0 skipped.\n",
     );
     assert_eq!(std::fs::read(&sb.db).unwrap(), before);
-    let run = sb.run(
-        &[
+    let run = sb
+        .cmd([
             "--json",
             "users",
             "import",
@@ -502,9 +444,9 @@ fn dry_run_says_what_would_happen_and_writes_nothing() {
             "--dry-run",
             "--on-conflict",
             "skip",
-        ],
-        CSV,
-    );
+        ])
+        .stdin(CSV)
+        .run();
     run.expect(0);
     let json = run.json();
     assert_eq!(json["dry_run"], true);
@@ -519,28 +461,21 @@ fn export_import_export_round_trips_on_a_fresh_database() {
     for format in ["csv", "jsonl"] {
         let first = Sandbox::new();
         import(&first, &["-", "--format", "csv"], CSV).expect(0);
-        let exported = first.run(
-            &["users", "export", "--format", format, "--with-hashes"],
-            "",
-        );
+        let exported = first
+            .cmd(["users", "export", "--format", format, "--with-hashes"])
+            .run();
         exported.expect(0);
         let second = Sandbox::new();
         import(&second, &["-", "--format", format], &exported.stdout()).expect(0);
-        let again = second.run(
-            &["users", "export", "--format", format, "--with-hashes"],
-            "",
-        );
+        let again = second
+            .cmd(["users", "export", "--format", format, "--with-hashes"])
+            .run();
         assert_eq!(
             again.stdout(),
             exported.stdout(),
             "{format} export differs after a round trip"
         );
-        second
-            .run(
-                &["verify", "--username", "dana", "--password-stdin"],
-                "trust no one ever\n",
-            )
-            .expect(0);
+        second.verify("dana", "trust no one ever").expect(0);
     }
 }
 
@@ -549,7 +484,7 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files() {
     use std::os::unix::fs::PermissionsExt;
     let sb = Sandbox::new();
     import(&sb, &["-", "--format", "csv"], CSV).expect(0);
-    let plain = sb.run(&["users", "export"], "");
+    let plain = sb.cmd(["users", "export"]).run();
     plain.expect(0);
     assert!(!plain.stdout().contains("password"), "{plain:?}");
     let first: Value = serde_json::from_str(plain.stdout().lines().next().unwrap()).unwrap();
@@ -558,17 +493,15 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files() {
         json!({"username": "dana", "email": "dana@example.com", "first_name": "Dana", "last_name": "Scully", "is_active": true, "is_staff": false, "is_superuser": false})
     );
     let out = sb.path("users.csv");
-    sb.run(
-        &[
-            "users",
-            "export",
-            "--format",
-            "csv",
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        "",
-    )
+    sb.cmd([
+        "users",
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        out.to_str().unwrap(),
+    ])
+    .run()
     .expect(0)
     .stdout_is("");
     assert_eq!(
@@ -599,11 +532,7 @@ fn hashes_made_by_django_import_and_verify() {
     }
     import(&sb, &["-"], &input).expect(0);
     for i in 0..3 {
-        sb.run(
-            &["verify", "--username", &format!("u{i}"), "--password-stdin"],
-            "django made me\n",
-        )
-        .expect(0);
+        sb.verify(&format!("u{i}"), "django made me").expect(0);
     }
     import(
         &sb,
@@ -617,14 +546,16 @@ fn hashes_made_by_django_import_and_verify() {
 #[test]
 fn show_prints_the_hash_only_when_asked() {
     let sb = with_users();
-    let plain = sb.run(&["users", "show", "alice"], "");
+    let plain = sb.cmd(["users", "show", "alice"]).run();
     plain.expect(0);
     assert!(!plain.stdout().contains("argon2$"), "{plain:?}");
-    sb.run(&["users", "show", "alice", "--with-hashes"], "")
+    sb.cmd(["users", "show", "alice", "--with-hashes"])
+        .run()
         .expect(0)
         .stdout_has("password hash:  argon2$argon2id$");
     let json = sb
-        .run(&["--json", "users", "show", "alice", "--with-hashes"], "")
+        .cmd(["--json", "users", "show", "alice", "--with-hashes"])
+        .run()
         .json();
     assert!(json["password"].as_str().unwrap().starts_with("argon2$"));
 }
@@ -637,11 +568,7 @@ fn import_skip_validation_accepts_weak_plain_passwords() {
         .expect(3)
         .stderr_has("line 1: password: This password is too short.");
     import(&sb, &["-", "--skip-validation"], weak).expect(0);
-    sb.run(
-        &["verify", "--username", "weak", "--password-stdin"],
-        "123\n",
-    )
-    .expect(0);
+    sb.verify("weak", "123").expect(0);
 }
 
 #[test]
@@ -653,7 +580,8 @@ fn a_reader_that_goes_away_stops_the_listing_quietly() {
         .collect();
     import(&sb, &["-"], &rows).expect(0);
     let mut child = sb
-        .command(&["--json", "users", "list"])
+        .cmd(["--json", "users", "list"])
+        .into_command()
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -678,7 +606,8 @@ fn delete_refuses_while_another_apps_rows_point_at_the_user() {
         "CREATE TABLE notes_note (id integer PRIMARY KEY, owner_id integer NOT NULL REFERENCES auth_user (id));
          INSERT INTO notes_note (owner_id) SELECT id FROM auth_user WHERE username = 'alice';",
     );
-    sb.run(&["users", "delete", "bob", "alice", "--yes"], "")
+    sb.cmd(["users", "delete", "bob", "alice", "--yes"])
+        .run()
         .expect(3)
         .stderr_has("user alice is still referenced by 1 row(s) of notes_note.owner_id");
     assert_eq!(
@@ -687,14 +616,15 @@ fn delete_refuses_while_another_apps_rows_point_at_the_user() {
         "all or nothing"
     );
     sb.exec("DELETE FROM notes_note");
-    sb.run(&["users", "delete", "bob", "alice", "--yes"], "")
+    sb.cmd(["users", "delete", "bob", "alice", "--yes"])
+        .run()
         .expect(0);
 }
 
 #[test]
 fn export_to_dash_is_standard_output() {
     let sb = with_users();
-    let run = sb.run(&["users", "export", "--output", "-"], "");
+    let run = sb.cmd(["users", "export", "--output", "-"]).run();
     run.expect(0).stdout_has("\"username\":\"alice\"");
     assert!(!std::path::Path::new("-").exists());
 }

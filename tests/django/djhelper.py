@@ -1,8 +1,11 @@
 """Runs real Django for authctl's interoperability tests.
 
 Usage: python djhelper.py ACTION < request.json > response.json
-Every request is a JSON object; `database` (optional) is the SQLite file Django should use and
-`secret_key` its SECRET_KEY. The answer is whatever Django computed, as JSON.
+Every request is a JSON object; `database` (optional) is the SQLite file Django should use,
+`secret_key` its SECRET_KEY and `costs` (always sent by the tests, from their one cheap-cost
+setting) the hash costs: `{"argon2": {"memory_cost": 64, ...}, "pbkdf2_sha256": {"iterations":
+100}, ...}`, authctl's setting sections holding Django's hasher attribute names. Django hashes
+with subclasses of its hashers at those costs. The answer is whatever Django computed, as JSON.
 """
 
 import json
@@ -20,6 +23,42 @@ ALL_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "django.contrib.auth.hashers.MD5PasswordHasher",
 ]
+
+# The cost attributes of Django's hashers, by algorithm.
+COSTS = {
+    "pbkdf2_sha256": ["iterations"],
+    "pbkdf2_sha1": ["iterations"],
+    "argon2": ["time_cost", "memory_cost", "parallelism"],
+    "bcrypt_sha256": ["rounds"],
+    "bcrypt": ["rounds"],
+    "scrypt": ["work_factor", "block_size", "parallelism"],
+    "md5": [],
+}
+
+
+def authctl_section(algorithm):
+    """authctl's setting section for an algorithm's costs: both bcrypts share `bcrypt`."""
+    return "bcrypt" if algorithm == "bcrypt_sha256" else algorithm
+
+
+def cheap_hashers(costs):
+    """ALL_HASHERS, each as a subclass with the requested costs, for PASSWORD_HASHERS."""
+    from django.utils.module_loading import import_string
+
+    module = sys.modules[__name__]
+    names, used = [], set()
+    for dotted in ALL_HASHERS:
+        base = import_string(dotted)
+        section = authctl_section(base.algorithm)
+        attributes = costs.get(section, {})
+        unknown = set(attributes) - set(COSTS[base.algorithm])
+        assert not unknown, "%s has no costs %s" % (base.__name__, unknown)
+        used.add(section)
+        cheap = type("Cheap" + base.__name__, (base,), dict(attributes))
+        setattr(module, cheap.__name__, cheap)
+        names.append("%s.%s" % (__name__, cheap.__name__))
+    assert used >= set(costs), "costs for no hasher: %s" % (set(costs) - used)
+    return names
 
 
 def configure(request):
@@ -39,7 +78,7 @@ def configure(request):
             "django.contrib.admin",
             "django.contrib.messages",
         ],
-        PASSWORD_HASHERS=request.get("hashers", ALL_HASHERS),
+        PASSWORD_HASHERS=cheap_hashers(request["costs"]),
         AUTH_PASSWORD_VALIDATORS=[
             {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
             {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -52,6 +91,18 @@ def configure(request):
         PASSWORD_RESET_TIMEOUT=request.get("password_reset_timeout", 259200),
     )
     django.setup()
+
+
+def hasher_defaults(request):
+    """Django's own default costs, read from its hasher classes (nothing is hashed)."""
+    from django.utils.module_loading import import_string
+
+    out = {}
+    for dotted in ALL_HASHERS:
+        hasher = import_string(dotted)
+        if COSTS[hasher.algorithm]:
+            out[hasher.algorithm] = {name: getattr(hasher, name) for name in COSTS[hasher.algorithm]}
+    return out
 
 
 def hash_passwords(request):
@@ -142,6 +193,12 @@ def create_superuser(request):
     return {"ok": True}
 
 
+def project(request):
+    """A Django project's database: migrated, with a superuser made by Django's createsuperuser."""
+    migrate(request)
+    return create_superuser(request)
+
+
 def authenticate(request):
     from django.contrib.auth import authenticate as django_authenticate
     from django.contrib.auth.models import User
@@ -223,12 +280,13 @@ def db_check_token(request):
 
 
 ACTIONS = {
+    "hasher_defaults": hasher_defaults,
     "hash": hash_passwords,
     "check": check_passwords,
     "validate": validate,
     "fields": check_fields,
     "migrate": migrate,
-    "create_superuser": create_superuser,
+    "project": project,
     "authenticate": authenticate,
     "session_auth_hash": session_auth_hash,
     "set_password": set_password,
