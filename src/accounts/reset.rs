@@ -9,6 +9,7 @@ use crate::mail::{self, Delivered, MailConfig, Mailer, ResetEmail, Site};
 use crate::secret::Secret;
 use crate::store::User;
 use crate::tokens;
+use crate::validators;
 
 /// What a reset request did that the person asking may be told. Nothing in it depends on
 /// whether an address matched, except what only `-v` shows.
@@ -46,6 +47,12 @@ impl Accounts {
             }
             Ok(users)
         })?;
+        // The second half of Django's `get_users`: the addresses must also be equal after
+        // NFKC and case folding.
+        let users: Vec<User> = users
+            .into_iter()
+            .filter(|u| validators::unicode_ci_equal(&u.email, &email))
+            .collect();
         let mut requested = Requested::default();
         let mut messages = Vec::new();
         for user in users.iter().filter(|u| hashers::is_usable(&u.password)) {

@@ -102,8 +102,12 @@ impl Accounts {
         if !form.is_valid() {
             return Ok(Some(form.messages().join("; ")));
         }
-        if if_exists == IfExists::Fail && self.find(&username)?.is_some() {
-            return Ok(Some(messages::USERNAME_TAKEN.into()));
+        if self.find(&username)?.is_some() {
+            return Ok((if_exists == IfExists::Fail).then(|| messages::USERNAME_TAKEN.into()));
+        }
+        // A new user: no one may have the name in another case either.
+        if self.username_taken(&username, None)? {
+            return Ok(Some(messages::USERNAME_EXISTS.into()));
         }
         Ok(None)
     }
@@ -164,6 +168,10 @@ impl Accounts {
         let now = self.now;
         self.store.write(|tx| {
             let Some(found) = tx.user_by_username(&username)? else {
+                // Usernames are unique ignoring case, whichever way a user is created.
+                if !tx.user_ids_by_username_ignoring_case(&username)?.is_empty() {
+                    return Err(Error::Invalid(messages::USERNAME_EXISTS.into()));
+                }
                 let id = tx.insert_user(&NewUser {
                     username: username.clone(),
                     email: email.clone(),

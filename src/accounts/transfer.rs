@@ -6,7 +6,7 @@ use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::{self, make_unusable};
 use crate::secret::Secret;
-use crate::store::{NewUser, User};
+use crate::store::{NewUser, User, iexact_key};
 use crate::validators::UserAttributes;
 use crate::values::parse_bool;
 use serde::Deserialize;
@@ -331,19 +331,19 @@ impl Accounts {
         let exact: HashMap<&str, i64> = taken.iter().map(|(id, n)| (n.as_str(), *id)).collect();
         let mut folded: HashMap<String, i64> = HashMap::new();
         for (id, name) in &taken {
-            folded.entry(name.to_lowercase()).or_insert(*id);
+            folded.entry(iexact_key(name)).or_insert(*id);
         }
         let mut plan = Vec::new();
         for record in records {
             let (record, row_errors) = self.check_row(record, options.skip_validation);
             let line = record.line;
             let mut messages = row_errors;
-            if let Some(first) = seen.insert(record.username.to_lowercase(), line) {
+            if let Some(first) = seen.insert(iexact_key(&record.username), line) {
                 messages.push(format!("username {} repeats line {first}", record.username));
             }
             let collides = exact
                 .get(record.username.as_str())
-                .or_else(|| folded.get(&record.username.to_lowercase()))
+                .or_else(|| folded.get(&iexact_key(&record.username)))
                 .copied();
             let existing = match collides {
                 Some(id) => self.store.read(|tx| tx.user_by_id(id))?,
@@ -395,26 +395,30 @@ impl Accounts {
             .collect();
         let now = self.now;
         self.store.write(|tx| {
+            // Every name again, under the write lock: another process may have created one
+            // that differs only in case since the rows were checked.
+            let mut taken: HashMap<String, i64> = HashMap::new();
+            for (id, name) in tx.usernames()? {
+                taken.entry(iexact_key(&name)).or_insert(id);
+            }
             for ((p, outcome), hash) in plan.iter().zip(&outcomes).zip(&hashes) {
                 let record = &p.record;
-                // Looked up again under the lock: another process may have changed the table.
-                let current = match tx.user_by_username(&record.username)? {
-                    Some(user) => Some(user),
-                    None => match &p.existing {
-                        Some(e) => tx.user_by_id(e.id)?,
-                        None => None,
-                    },
+                let key = iexact_key(&record.username);
+                let current = match (tx.user_by_username(&record.username)?, &p.existing) {
+                    (Some(user), _) => Some(user),
+                    (None, Some(e)) => tx.user_by_id(e.id)?,
+                    (None, None) => None,
                 };
                 match (outcome.action, current) {
                     (Action::Skip, _) => {}
-                    (Action::Create, Some(_)) => {
+                    (Action::Create, found) if found.is_some() || taken.contains_key(&key) => {
                         return Err(Error::Invalid(row_error(
                             record.line,
                             format!("user {} was created meanwhile", record.username),
                         )));
                     }
-                    (Action::Create, None) => {
-                        tx.insert_user(&NewUser {
+                    (Action::Create, _) => {
+                        let id = tx.insert_user(&NewUser {
                             username: record.username.clone(),
                             email: record.email.clone().unwrap_or_default(),
                             first_name: record.first_name.clone().unwrap_or_default(),
@@ -425,6 +429,7 @@ impl Accounts {
                             is_active: record.is_active.unwrap_or(true),
                             date_joined: now,
                         })?;
+                        taken.insert(key, id);
                     }
                     (Action::Update, None) => {
                         return Err(Error::Invalid(row_error(

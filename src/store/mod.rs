@@ -70,8 +70,8 @@ pub trait Tx {
     /// The ids of users whose username equals `username` ignoring case (`UserCreationForm`'s
     /// uniqueness rule), in id order.
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>>;
-    /// The ids of active users whose email equals `email` ignoring case (Django's
-    /// `PasswordResetForm.get_users`), in id order. A row that cannot be read is skipped.
+    /// The ids of active users whose email equals `email` ignoring case (`iexact`, the first
+    /// half of Django's `PasswordResetForm.get_users`), in id order.
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>>;
     /// Every `(id, username)`, for checking many names at once.
     fn usernames(&mut self) -> Result<Vec<(i64, String)>>;
@@ -174,15 +174,18 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
     }
 }
 
-/// How usernames compare ignoring case: full Unicode lower case, as Django's
-/// `UserCreationForm` check does on PostgreSQL (on SQLite Django folds ASCII only).
-fn fold_username(name: &str) -> String {
-    name.to_lowercase()
-}
-
-/// Django's `_unicode_ci_compare` form of an address: NFKC, then lower case (Python's
-/// `casefold()` differs only for a few letters such as `ß`).
-fn fold_email(email: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    email.nfkc().collect::<String>().to_lowercase()
+/// The key under which two texts are equal ignoring case, as Django's `iexact` decides on
+/// PostgreSQL: `UPPER(a) = UPPER(b)`, each character mapped to its single upper-case form (so
+/// `ς` and `σ` are both `Σ`, `ı` and `i` both `I`, and `ß`, which has no single upper case,
+/// stays itself). Every backend matches usernames and emails this way.
+pub fn iexact_key(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        })
+        .collect()
 }

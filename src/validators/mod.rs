@@ -76,6 +76,24 @@ fn in_table(ranges: &[(u32, u32)], c: char) -> bool {
         .is_ok()
 }
 
+/// Python's `str.casefold()`: Unicode's full case folding, as Python 3.11 does it.
+pub fn casefold(text: &str) -> String {
+    let table = unicode_tables::PYTHON_CASEFOLD;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match table.binary_search_by_key(&(c as u32), |(code, _)| *code) {
+            Ok(i) => out.push_str(table[i].1),
+            Err(_) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Django's `_unicode_ci_compare`: equal after NFKC and case folding.
+pub fn unicode_ci_equal(a: &str, b: &str) -> bool {
+    casefold(&a.nfkc().collect::<String>()) == casefold(&b.nfkc().collect::<String>())
+}
+
 /// Python's `\w` (what Django's username regex and the similarity validator use).
 fn is_word_char(c: char) -> bool {
     in_table(unicode_tables::PYTHON_WORD, c)
@@ -357,6 +375,19 @@ mod tests {
         // A combining vowel sign: alphabetic to Rust, not a word character to Python.
         assert!(!in_table(PYTHON_WORD, '\u{93f}'));
         assert!(in_table(PYTHON_DIGITS, '²') && !in_table(PYTHON_DIGITS, '½'));
+    }
+
+    #[test]
+    fn casefold_is_pythons() {
+        assert_eq!(casefold("Straße"), "strasse");
+        assert_eq!(casefold("ΟΔΟΣ"), "οδοσ");
+        assert_eq!(casefold("οδος"), "οδοσ");
+        assert_eq!(casefold("İ"), "i\u{307}");
+        assert!(unicode_ci_equal(
+            "ＡＬＩＣＥ@example.com",
+            "alice@EXAMPLE.com"
+        ));
+        assert!(!unicode_ci_equal("alice@example.com", "alicia@example.com"));
     }
 
     #[test]

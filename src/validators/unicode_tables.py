@@ -36,6 +36,25 @@ def table(name, doc, found):
     return "\n".join(lines)
 
 
+def rust_str(text):
+    return '"%s"' % "".join(
+        c if 0x20 <= ord(c) < 0x7F and c not in '"\\' else "\\u{%x}" % ord(c) for c in text
+    )
+
+
+def casefold_table():
+    lines = [
+        "/// `str.casefold()` for every character it changes (Unicode's full case folding).",
+        "pub const PYTHON_CASEFOLD: &[(u32, &str)] = &[",
+    ]
+    for c in range(sys.maxunicode + 1):
+        folded = chr(c).casefold()
+        if folded != chr(c):
+            lines.append("    (0x%X, %s)," % (c, rust_str(folded)))
+    lines.append("];")
+    return "\n".join(lines)
+
+
 def main():
     if unicodedata.unidata_version != UNICODE_VERSION:
         sys.exit(
@@ -47,7 +66,8 @@ def main():
     print("//!")
     print("//! Python %s's character classes (Unicode %s): the code points for which" % (
         "3.11", UNICODE_VERSION))
-    print("//! `chr(c).isdigit()`, and for which `re.match(r\"\\w\", chr(c))`.")
+    print("//! `chr(c).isdigit()`, and for which `re.match(r\"\\w\", chr(c))`; and what")
+    print("//! `chr(c).casefold()` gives where it changes the character.")
     print()
     print(table(
         "PYTHON_DIGITS",
@@ -60,6 +80,8 @@ def main():
         "`\\w` in a `str` pattern: letters, digits, numerics (`isalnum()`) and the underscore.",
         ranges(lambda ch: word.match(ch) is not None),
     ))
+    print()
+    print(casefold_table())
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ mod config;
 mod createsuperuser;
 mod django_interop;
 mod docs;
+mod hardening;
 mod reset;
 mod sessions;
 mod signup;

@@ -8,7 +8,7 @@ mod migrations;
 mod sessions;
 mod users;
 
-use super::{Backend, NewSession, NewUser, SessionRow, Transaction, Tx, User};
+use super::{Backend, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -221,15 +221,15 @@ impl Tx for SqliteTx<'_> {
         users::by_id(&self.tx, id)
     }
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>> {
-        let wanted = super::fold_username(username);
+        let wanted = iexact_key(username);
         users::ids_where(&self.tx, users::Column::Username, |name| {
-            super::fold_username(name) == wanted
+            iexact_key(name) == wanted
         })
     }
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>> {
-        let wanted = super::fold_email(email);
+        let wanted = iexact_key(email);
         users::ids_where(&self.tx, users::Column::ActiveEmail, |email| {
-            super::fold_email(email) == wanted
+            iexact_key(email) == wanted
         })
     }
     fn usernames(&mut self) -> Result<Vec<(i64, String)>> {

@@ -1,0 +1,96 @@
+//! Regressions for what trying to break authctl found: races, secrets in messages, unbounded
+//! hashes, file modes, and input that pretends to be something else.
+
+use crate::support::{PW, Sandbox};
+
+/// Runs every command at once, each on its own thread, and returns the runs in order.
+fn all_at_once(cmds: Vec<crate::support::Cmd>) -> Vec<crate::support::Run> {
+    let handles: Vec<_> = cmds
+        .into_iter()
+        .map(|cmd| std::thread::spawn(move || cmd.run()))
+        .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+#[test]
+fn concurrent_imports_of_one_name_in_four_cases_create_one_user() {
+    let sb = Sandbox::new();
+    sb.signup("first", "", PW);
+    for round in 0..3 {
+        let names = ["Race", "RACE", "race", "rAce"].map(|n| format!("{n}{round}"));
+        let cmds = names
+            .iter()
+            .map(|name| {
+                sb.cmd(["users", "import", "-", "--format", "jsonl"])
+                    .stdin(format!("{{\"username\": \"{name}\"}}\n"))
+            })
+            .collect();
+        let runs = all_at_once(cmds);
+        let created = runs.iter().filter(|r| r.code() == 0).count();
+        assert_eq!(created, 1, "round {round}: {runs:?}");
+        for run in runs.iter().filter(|r| r.code() != 0) {
+            run.expect(3);
+            let said = run.stderr();
+            assert!(
+                said.contains("was created meanwhile") || said.contains("already exists"),
+                "{run:?}"
+            );
+        }
+        let rows = sb.sql(&format!(
+            "SELECT count(*) FROM auth_user WHERE upper(username) = 'RACE{round}'"
+        ));
+        assert_eq!(rows, ["1"], "round {round}");
+    }
+}
+
+#[test]
+fn an_import_racing_a_signup_cannot_make_two_cases_of_one_name() {
+    let sb = Sandbox::new();
+    sb.signup("first", "", PW);
+    for i in 0..4 {
+        let (upper, lower) = (format!("USER{i:05}"), format!("user{i:05}"));
+        let runs = all_at_once(vec![
+            sb.cmd(["users", "import", "-", "--format", "jsonl"])
+                .stdin(format!("{{\"username\": \"{upper}\"}}\n")),
+            sb.cmd(["signup", "--username", &lower, "--password-stdin"])
+                .stdin_line(PW),
+        ]);
+        assert_eq!(runs.iter().filter(|r| r.code() == 0).count(), 1, "{runs:?}");
+        let rows = sb.sql(&format!(
+            "SELECT count(*) FROM auth_user WHERE upper(username) = '{upper}'"
+        ));
+        assert_eq!(rows, ["1"]);
+    }
+}
+
+#[test]
+fn names_equal_under_upper_case_are_one_name_like_djangos_iexact_on_postgresql() {
+    let sb = Sandbox::new();
+    for (first, second) in [
+        ("ΟΔΟΣ", "οδοσ"),
+        ("ΟΔΟΣ2", "οδος2"),
+        ("Istanbul", "ıstanbul"),
+    ] {
+        sb.signup(first, "", PW);
+        sb.cmd(["signup", "--username", second, "--password-stdin"])
+            .stdin_line(PW)
+            .run()
+            .expect(3)
+            .stderr_has("A user with that username already exists.");
+        sb.cmd([
+            "createsuperuser",
+            "--no-input",
+            "--username",
+            second,
+            "--email",
+            "x@example.com",
+            "--skip-validation",
+        ])
+        .run()
+        .expect(3)
+        .stderr_has("A user with that username already exists.");
+    }
+    // `ß` has no single upper-case letter, so it stays distinct from "SS", as in PostgreSQL.
+    sb.signup("strasse", "", PW);
+    sb.signup("straße", "", PW);
+}
