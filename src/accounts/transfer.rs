@@ -97,6 +97,24 @@ fn row_error(line: usize, message: impl std::fmt::Display) -> String {
     format!("line {line}: {message}{stop}")
 }
 
+/// An unknown column (or JSON field) as a message may show it: by name only when it looks like
+/// a misspelt field name, since a missing header or shifted columns put data — passwords too —
+/// where names should be.
+fn unknown_name(what: &str, name: &str, position: usize) -> String {
+    let typo = name.len() <= 20
+        && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        && FIELDS
+            .iter()
+            .any(|field| strsim::damerau_levenshtein(field, name) <= 2);
+    match (typo, position) {
+        (true, _) => format!("unknown {what} `{name}`"),
+        (false, 0) => format!("an unknown {what} (its name is not shown: it may be data)"),
+        (false, n) => {
+            format!("{what} {n} is not a known field (its name is not shown: it may be data)")
+        }
+    }
+}
+
 /// Many problems at once, each its own message.
 fn problems(messages: Vec<String>) -> Error {
     Error::Form(FieldErrors(
@@ -157,13 +175,10 @@ fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<bo
         Value::String(s) => parse_bool(s),
         _ => None,
     };
-    parsed.map(Some).ok_or_else(|| {
-        let shown = match &value {
-            Value::String(s) => format!("{s:?}"),
-            other => other.to_string(),
-        };
-        serde::de::Error::custom(format!("must be true or false, not {shown}"))
-    })
+    // The value is not shown: with shifted columns it may be someone's password.
+    parsed
+        .map(Some)
+        .ok_or_else(|| serde::de::Error::custom("must be true or false"))
 }
 
 impl Row {
@@ -185,7 +200,11 @@ impl Row {
                 format!("field `{name}` appears twice")
             } else if let Some(rest) = message.strip_prefix("unknown field `") {
                 let name = rest.split('`').next().unwrap_or(rest);
-                format!("unknown field `{name}` (known: {})", FIELDS.join(", "))
+                format!(
+                    "{} (known: {})",
+                    unknown_name("field", name, 0),
+                    FIELDS.join(", ")
+                )
             } else if field.is_empty() || field == "." {
                 format!("not a JSON object: {message}")
             } else {
@@ -268,19 +287,39 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
         .clone();
     let mut header_errors = Vec::new();
     let mut seen = Vec::new();
-    for name in headers.iter() {
+    for (i, name) in headers.iter().enumerate() {
         if !FIELDS.contains(&name) {
             header_errors.push(format!(
-                "header line: unknown column `{name}` (known: {}).",
-                FIELDS.join(", ")
+                "header line: {}.",
+                unknown_name("column", name, i + 1)
             ));
         } else if seen.contains(&name) {
             header_errors.push(format!("header line: column `{name}` appears twice."));
         }
         seen.push(name);
     }
-    // A bad header makes every row's complaint noise; report the header alone.
+    // A file without its header row makes its first row the header: say so instead of
+    // listing its cells, which are data (passwords too).
+    if !headers.is_empty() && headers.iter().all(|name| !FIELDS.contains(&name)) {
+        return Err(Error::Invalid(format!(
+            "header line: none of its {} columns is a known field; the first line must name the \
+             columns (known: {})",
+            headers.len(),
+            FIELDS.join(", ")
+        )));
+    }
+    // A bad header makes every row's complaint noise; report the header alone, and not forever.
     if !header_errors.is_empty() {
+        const SHOWN: usize = 5;
+        let more = header_errors.len().saturating_sub(SHOWN);
+        header_errors.truncate(SHOWN);
+        if more > 0 {
+            header_errors.push(format!("header line: and {more} more unknown columns."));
+        }
+        header_errors.push(format!(
+            "header line: known columns: {}.",
+            FIELDS.join(", ")
+        ));
         return Err(problems(header_errors));
     }
     let mut rows = Vec::new();

@@ -94,3 +94,70 @@ fn names_equal_under_upper_case_are_one_name_like_djangos_iexact_on_postgresql()
     sb.signup("strasse", "", PW);
     sb.signup("straße", "", PW);
 }
+
+#[test]
+fn no_password_from_an_import_file_appears_in_any_message() {
+    let sb = Sandbox::new();
+    let secret = "Hunter2-Very-Secret";
+    let cases = [
+        // No header row: the first row is taken as the header.
+        (
+            "noheader.csv",
+            format!("alice,alice@example.com,{secret}\nbob,bob@example.com,x\n"),
+        ),
+        // A JSON Lines file read as CSV.
+        (
+            "users.csv",
+            format!("{{\"username\": \"alice\", \"password\": \"{secret}\"}}\n"),
+        ),
+        // Shifted columns: the password lands in a flag.
+        (
+            "shifted.csv",
+            format!("username,email,is_staff,password\nalice,{secret},true\n"),
+        ),
+        (
+            "shifted2.csv",
+            format!("username,email,is_staff,password\nalice,a@example.com,{secret},x\n"),
+        ),
+        // A JSON flag holding a password, and a password as an unknown key.
+        (
+            "users.jsonl",
+            format!("{{\"username\": \"a\", \"is_staff\": \"{secret}\"}}\n"),
+        ),
+        (
+            "keys.jsonl",
+            format!("{{\"username\": \"a\", \"{secret}\": 1}}\n"),
+        ),
+    ];
+    for (name, text) in cases {
+        let file = sb.path(name);
+        std::fs::write(&file, text).unwrap();
+        let run = sb.cmd(["users", "import"]).arg(&file).run();
+        run.expect(3);
+        assert!(
+            !run.stderr().contains("Hunter2") && !run.stdout().contains("Hunter2"),
+            "{name}: {run:?}"
+        );
+        assert!(
+            run.stderr().contains("line"),
+            "{name} names a line: {run:?}"
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_column_is_still_named_and_a_long_header_is_cut_short() {
+    let sb = Sandbox::new();
+    let file = sb.path("typo.csv");
+    std::fs::write(&file, "username,emial\nalice,a@example.com\n").unwrap();
+    sb.cmd(["users", "import"])
+        .arg(&file)
+        .run()
+        .expect(3)
+        .stderr_has("unknown column `emial`");
+    let many: Vec<String> = (0..200).map(|i| format!("extra{i}")).collect();
+    std::fs::write(&file, format!("username,{}\nalice\n", many.join(","))).unwrap();
+    let run = sb.cmd(["users", "import"]).arg(&file).run();
+    run.expect(3).stderr_has("and 195 more");
+    assert!(run.stderr().len() < 2000, "{run:?}");
+}
