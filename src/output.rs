@@ -152,6 +152,11 @@ impl Printer {
         }
     }
 
+    /// Something unwise but allowed, always on stderr.
+    pub fn warn(&self, text: &str) {
+        err(&format!("authctl: warning: {}\n", terminal(text)));
+    }
+
     pub fn error(text: &str) {
         err(&format!("authctl: error: {}\n", field(text)));
     }

@@ -105,7 +105,7 @@ fn stored_or_generated(path: &Path) -> Result<String> {
     let key = std::fs::read_to_string(path)
         .context(|| format!("cannot read the secret key file {}", path.display()))?;
     let key = key.trim_end_matches(['\r', '\n']).to_string();
-    if key.is_empty() {
+    if key.trim().is_empty() {
         return Err(Error::Environment(format!(
             "the secret key file {} is empty",
             path.display()

@@ -8,6 +8,7 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
+    ctx.warn_about_keys();
     // The database first: nobody should type a password for a database that is not there.
     let mut accounts = ctx.accounts()?;
     let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;

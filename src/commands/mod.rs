@@ -76,6 +76,13 @@ impl Ctx {
         self.open(true)
     }
 
+    /// For the commands that sign with the secret key: says which keys are too short.
+    pub fn warn_about_keys(&self) {
+        for warning in &self.settings.key_warnings {
+            self.printer.warn(warning);
+        }
+    }
+
     /// The error for input that could only have come from a prompt.
     pub fn missing(&self, what: &str, flags: &str) -> Error {
         let why = if self.no_input {

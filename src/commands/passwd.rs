@@ -7,6 +7,7 @@ use authctl::error::Result;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: PasswdArgs) -> Result<Status> {
+    ctx.warn_about_keys();
     let mut accounts = ctx.accounts()?;
     let path = &ctx.settings.session_file;
     // Fail before asking for anything when there is no session to change a password in.

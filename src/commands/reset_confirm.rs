@@ -8,6 +8,7 @@ use authctl::tokens::parse_reset_link;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: ResetConfirmArgs) -> Result<Status> {
+    ctx.warn_about_keys();
     let (uidb64, token) = parse_reset_link(&args.token).ok_or_else(|| {
         Error::Usage("give UIDB64 TOKEN, or the reset link from the email".into())
     })?;

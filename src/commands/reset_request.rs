@@ -9,6 +9,7 @@ use serde_json::json;
 const REQUESTED: &str = "We\u{2019}ve emailed you instructions for setting your password, if an account exists with the email you entered. You should receive them shortly.";
 
 pub fn run(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
+    ctx.warn_about_keys();
     let email = ctx.value_or_prompt(args.email, "Email: ", "email address", "--email")?;
     let mut accounts = ctx.accounts()?;
     let settings = &ctx.settings;

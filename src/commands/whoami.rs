@@ -5,6 +5,7 @@ use crate::output::{json_time, user_json};
 use authctl::error::Result;
 
 pub fn run(ctx: &Ctx) -> Result<Status> {
+    ctx.warn_about_keys();
     let mut accounts = ctx.accounts()?;
     let current = accounts.current(&ctx.settings.session_file)?;
     let user = &current.user;

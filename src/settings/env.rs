@@ -197,13 +197,16 @@ impl<'de> Deserializer<'de> for Value<'_> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
-        let items: Vec<String> = self
-            .text()?
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(String::from)
-            .collect();
+        // An empty variable is an empty list; otherwise every item counts, empty ones too, so
+        // that a setting can refuse them.
+        let text = self.text()?;
+        let items: Vec<String> = match text.trim().is_empty() {
+            true => Vec::new(),
+            false => text
+                .split(',')
+                .map(|item| item.trim().to_string())
+                .collect(),
+        };
         visitor.visit_seq(de::value::SeqDeserializer::new(items.into_iter()))
     }
 
@@ -232,7 +235,7 @@ mod tests {
     fn variables_fill_their_typed_fields() {
         let options = read(&[
             ("AUTHCTL_SESSION_AGE", " 7 "),
-            ("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,,c"),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,c"),
             ("AUTHCTL_EMAIL_SMTP_HOST", "mail.example.com"),
             ("AUTHCTL_VALIDATORS_COMMON", "off"),
             ("AUTHCTL_VALIDATORS_MAX_SIMILARITY", "0.5"),

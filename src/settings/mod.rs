@@ -88,6 +88,8 @@ pub struct Settings {
     pub session_file: PathBuf,
     pub accounts: accounts::Config,
     pub mail: MailConfig,
+    /// What is unwise but allowed (short secret keys), for the commands that use it to say.
+    pub key_warnings: Vec<String>,
     pub site_name: String,
     pub reset_url: Option<String>,
 }
@@ -251,26 +253,7 @@ impl Settings {
         if !(0.1..=1.0).contains(&validators.max_similarity) {
             return Err(l.bad("validators.max_similarity", "a number from 0.1 to 1.0"));
         }
-        let secret_key = match l.text("secret_key", |o| o.secret_key.as_ref()) {
-            Some(key) if key.is_empty() => {
-                return Err(l.bad(
-                    "secret_key",
-                    "a non-empty key (unset it to use the generated one)",
-                ));
-            }
-            other => other.map(Secret::new),
-        };
-        let fallbacks: Vec<Secret> = l
-            .get("secret_key_fallbacks", |o| o.secret_key_fallbacks.clone())
-            .map(|(list, _)| list.0.into_iter().map(Secret::new).collect())
-            .unwrap_or_default();
-        let keys = match secret_key {
-            Some(current) => KeySource::Configured(SecretKeys { current, fallbacks }),
-            None => KeySource::File {
-                path: dirs.config_dir.join("secret_key"),
-                fallbacks,
-            },
-        };
+        let (keys, key_warnings) = secret_keys(l, dirs)?;
         let database = l.text("database", |o| o.database.as_ref());
         let domain = l
             .text("domain", |o| o.domain.as_ref())
@@ -298,6 +281,7 @@ impl Settings {
                 })?,
             },
             mail: mail_config(l)?,
+            key_warnings,
             // The domain names the site when nothing else does.
             site_name: l
                 .text("site_name", |o| o.site_name.as_ref())
@@ -313,6 +297,57 @@ impl Settings {
             },
         })
     }
+}
+
+/// Django's `SECRET_KEY` and `SECRET_KEY_FALLBACKS`, and a warning for each key too short to
+/// be safe. An empty or blank key would let anyone who can read the database forge tokens.
+fn secret_keys(l: &Layers, dirs: &Dirs) -> Result<(KeySource, Vec<String>)> {
+    /// Django's `check --deploy` asks for long keys; below this, say so.
+    const SHORT: usize = 32;
+    let blank = |key: &str| key.trim().is_empty();
+    let mut warnings = Vec::new();
+    let mut warn_if_short = |key: &str, value: &str| {
+        if value.chars().count() < SHORT {
+            warnings.push(format!(
+                "`{key}` from {} is shorter than {SHORT} characters; a long random key is \
+                 safer (Django's check --deploy warns too)",
+                l.source(key)
+            ));
+        }
+    };
+    let current = match l.text("secret_key", |o| o.secret_key.as_ref()) {
+        Some(key) if blank(&key) => {
+            return Err(l.bad(
+                "secret_key",
+                "a non-empty key (unset it to use the generated one)",
+            ));
+        }
+        Some(key) => {
+            warn_if_short("secret_key", &key);
+            Some(Secret::new(key))
+        }
+        None => None,
+    };
+    let listed = l
+        .get("secret_key_fallbacks", |o| o.secret_key_fallbacks.clone())
+        .map(|(list, _)| list.0)
+        .unwrap_or_default();
+    let mut fallbacks = Vec::new();
+    for key in listed {
+        if blank(&key) {
+            return Err(l.bad("secret_key_fallbacks", "a list of non-empty keys"));
+        }
+        warn_if_short("secret_key_fallbacks", &key);
+        fallbacks.push(Secret::new(key));
+    }
+    let keys = match current {
+        Some(current) => KeySource::Configured(SecretKeys { current, fallbacks }),
+        None => KeySource::File {
+            path: dirs.config_dir.join("secret_key"),
+            fallbacks,
+        },
+    };
+    Ok((keys, warnings))
 }
 
 /// Every hasher's costs, each refused value named by its key.
@@ -664,7 +699,7 @@ mod tests {
     fn env_lists_are_comma_separated() {
         let s = load(&[
             ("AUTHCTL_SECRET_KEY", "k"),
-            ("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,,c"),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", "a, b,c"),
         ])
         .unwrap();
         let KeySource::Configured(keys) = s.accounts.keys else {
@@ -680,10 +715,36 @@ mod tests {
             ("AUTHCTL_SESSION_AGE", "9999999999999"),
             ("AUTHCTL_PASSWORD_RESET_TIMEOUT", "18446744073709551615"),
             ("AUTHCTL_SECRET_KEY", ""),
+            ("AUTHCTL_SECRET_KEY", "   "),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", "old,,older"),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", "old, "),
         ] {
             let err = load(&[(var, value)]).unwrap_err();
             assert!(err.to_string().contains(var), "{var}: {err}");
         }
+        for text in ["secret_key_fallbacks = [\"\"]\n", "secret_key = \" \"\n"] {
+            let err = load_file(text, &[], None).unwrap_err().to_string();
+            assert!(
+                err.contains("in config file") || err.contains("from config file"),
+                "{err}"
+            );
+        }
+        // An empty variable is no list at all, as in an env file with `KEY=`.
+        assert!(load(&[("AUTHCTL_SECRET_KEY_FALLBACKS", "")]).is_ok());
+    }
+
+    #[test]
+    fn short_keys_are_allowed_with_a_warning_and_long_ones_quietly() {
+        let s = load(&[
+            ("AUTHCTL_SECRET_KEY", "short"),
+            ("AUTHCTL_SECRET_KEY_FALLBACKS", &"x".repeat(40)),
+        ])
+        .unwrap();
+        assert_eq!(s.key_warnings.len(), 1, "{:?}", s.key_warnings);
+        assert!(s.key_warnings[0].contains("`secret_key` from environment variable"));
+        assert!(!s.key_warnings[0].contains("short,"), "no key in messages");
+        let s = load(&[("AUTHCTL_SECRET_KEY", &"k".repeat(32))]).unwrap();
+        assert!(s.key_warnings.is_empty());
     }
 
     #[test]

@@ -161,3 +161,60 @@ fn a_misspelt_column_is_still_named_and_a_long_header_is_cut_short() {
     run.expect(3).stderr_has("and 195 more");
     assert!(run.stderr().len() < 2000, "{run:?}");
 }
+
+#[test]
+fn empty_or_blank_secret_keys_anywhere_are_configuration_errors() {
+    let mut sb = Sandbox::new();
+    sb.signup("alice", "alice@example.com", PW);
+    let config = sb.path("config.toml");
+    for text in [
+        "secret_key_fallbacks = [\"\"]\n",
+        "secret_key_fallbacks = [\"an old key that is long enough to pass\", \"  \"]\n",
+        "secret_key = \"   \"\n",
+    ] {
+        std::fs::write(&config, text).unwrap();
+        sb.cmd([
+            "--config",
+            config.to_str().unwrap(),
+            "login",
+            "--username",
+            "alice",
+        ])
+        .arg("--password-stdin")
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("config file");
+    }
+    sb.set("AUTHCTL_SECRET_KEY", " \t ");
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
+        .expect(4)
+        .stderr_has("AUTHCTL_SECRET_KEY");
+    sb.unset("AUTHCTL_SECRET_KEY");
+    let key_file = sb.path("home/config/authctl/secret_key");
+    std::fs::create_dir_all(key_file.parent().unwrap()).unwrap();
+    std::fs::write(&key_file, "  \n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
+        .expect(4)
+        .stderr_has("is empty");
+}
+
+#[test]
+fn a_short_secret_key_works_with_a_warning_that_does_not_show_it() {
+    let mut sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    sb.set("AUTHCTL_SECRET_KEY", "tiny-key");
+    let run = sb.login("alice", PW);
+    run.expect(0).stderr_has(
+        "warning: `secret_key` from environment variable AUTHCTL_SECRET_KEY is shorter than 32",
+    );
+    assert!(!run.stderr().contains("tiny-key"), "{run:?}");
+    sb.set("AUTHCTL_SECRET_KEY", &"k".repeat(50));
+    let run = sb.login("alice", PW);
+    run.expect(0);
+    assert!(!run.stderr().contains("warning"), "{run:?}");
+}
