@@ -97,8 +97,10 @@ impl fmt::Display for FieldErrors {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     // Denied (exit 1).
+    /// Every failed credential check looks the same; `why`, when there is more to say, is for
+    /// `-v` only (the operator's eyes), never part of the message.
     #[error("{}", messages::LOGIN_FAILED)]
-    LoginFailed,
+    LoginFailed { why: Option<String> },
     #[error("{}", messages::OLD_PASSWORD_WRONG)]
     OldPasswordWrong,
     #[error("{}", messages::RESET_LINK_INVALID)]
@@ -158,7 +160,7 @@ pub enum Error {
 impl Error {
     pub fn family(&self) -> Family {
         match self {
-            Error::LoginFailed
+            Error::LoginFailed { .. }
             | Error::OldPasswordWrong
             | Error::ResetLinkInvalid
             | Error::NotLoggedIn(_)
@@ -187,6 +189,14 @@ impl Error {
         Error::Io {
             context: context.into(),
             source,
+        }
+    }
+
+    /// A denial's reason for `-v`, when there is one beyond its message.
+    pub fn why(&self) -> Option<&str> {
+        match self {
+            Error::LoginFailed { why } => why.as_deref(),
+            _ => None,
         }
     }
 

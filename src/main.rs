@@ -32,6 +32,9 @@ fn main() -> ExitCode {
         Ok(Status::Denied) => ExitCode::from(Family::Denied.exit_code()),
         Err(err) => {
             output::Printer::error(&err.chain());
+            if let Some(why) = err.why() {
+                printer.detail(why);
+            }
             ExitCode::from(err.family().exit_code())
         }
     }

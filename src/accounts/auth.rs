@@ -2,7 +2,7 @@
 
 use super::{Accounts, Upgrade};
 use crate::error::{Error, Result};
-use crate::hashers;
+use crate::hashers::Shape;
 use crate::secret::Secret;
 use crate::store::User;
 use crate::validators;
@@ -13,33 +13,40 @@ pub struct Authenticated {
     pub upgrade: Upgrade,
 }
 
+fn denied(why: Option<&str>) -> Error {
+    Error::LoginFailed {
+        why: why.map(String::from),
+    }
+}
+
 impl Accounts {
     /// The password must match and the user be active.
     ///
     /// Every failure is the same denial after the same hashing work: an unknown user, an
-    /// unusable or unreadable hash still costs one hash with the preferred hasher (Django's
-    /// timing mitigation, extended to unusable passwords).
+    /// unusable, unreadable or too costly hash still costs one hash with the preferred hasher
+    /// (Django's timing mitigation, extended to those). A denied check writes nothing: an
+    /// inactive user's outdated hash is not re-encoded.
     pub fn authenticate(&mut self, username: &str, password: &Secret) -> Result<Authenticated> {
         let username = validators::normalize_username(username);
         let found = self.store.read(|tx| tx.user_by_username(&username))?;
-        let Some(mut user) = found.filter(|u| hashers::identify(&u.password).is_some()) else {
+        let shape = found.as_ref().map(|u| self.hashers.inspect(&u.password));
+        let Some(mut user) = found.filter(|_| shape == Some(Shape::Fine)) else {
             self.hashers.make_password(password.expose());
-            return Err(Error::LoginFailed);
+            let why = (shape == Some(Shape::TooCostly))
+                .then_some("the stored hash asks for more work than authctl allows");
+            return Err(denied(why));
         };
         let verdict = self
             .hashers
             .check_password(password.expose(), &user.password);
-        if !verdict.matches {
-            return Err(Error::LoginFailed);
+        if !verdict.matches || !user.is_active {
+            return Err(denied(None));
         }
         let upgrade = if verdict.must_update {
             self.upgrade_hash(&mut user, password)
         } else {
             Upgrade::NotNeeded
         };
-        if !user.is_active {
-            return Err(Error::LoginFailed);
-        }
         Ok(Authenticated { user, upgrade })
     }
 

@@ -4,7 +4,7 @@
 use super::form::Form;
 use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
-use crate::hashers::{self, make_unusable};
+use crate::hashers::{self, Shape, WORK_BOUND, make_unusable};
 use crate::secret::Secret;
 use crate::store::{NewUser, User, iexact_key};
 use crate::validators::UserAttributes;
@@ -509,11 +509,16 @@ impl Accounts {
         }
         match (&record.password, &record.password_hash) {
             (Some(_), Some(_)) => form.problem("give password or password_hash, not both"),
-            (None, Some(hash))
-                if hashers::is_usable(hash) && !self.hashers.is_well_formed(hash) =>
-            {
-                form.problem("password_hash is not a hash format authctl verifies");
-            }
+            (None, Some(hash)) if hashers::is_usable(hash) => match self.hashers.inspect(hash) {
+                Shape::Fine => {}
+                Shape::Malformed => {
+                    form.problem("password_hash is not a hash format authctl verifies")
+                }
+                Shape::TooCostly => form.problem(format!(
+                    "password_hash asks for more work than authctl allows (over {WORK_BOUND} \
+                     times the configured cost)"
+                )),
+            },
             (Some(password), None) => {
                 let attrs = UserAttributes {
                     username: &record.username,

@@ -22,6 +22,9 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         }
         Err(err) if err.family() == Family::Denied => {
             printer.detail(&format!("denied: {}", err.chain()));
+            if let Some(why) = err.why() {
+                printer.detail(why);
+            }
             printer.result("", json!({"valid": false, "username": username}));
             Ok(Status::Denied)
         }

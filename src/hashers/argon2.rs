@@ -1,7 +1,7 @@
 //! `argon2$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>`: the PHC string argon2-cffi produces, with
 //! Django's `argon2` prefix. Salt and hash are unpadded standard base64.
 
-use super::{Algorithm, ParamError, PasswordHasher, new_salt, salt_too_short};
+use super::{Algorithm, ParamError, PasswordHasher, Shape, bound, new_salt, salt_too_short};
 use crate::crypto::constant_time_eq;
 use ::argon2::password_hash::phc::PasswordHash;
 use ::argon2::{Argon2 as Engine, Params, Version};
@@ -11,16 +11,11 @@ use base64::engine::general_purpose::STANDARD_NO_PAD;
 /// argon2-cffi's `DEFAULT_HASH_LENGTH`, which Django uses.
 const HASH_LEN: usize = 32;
 
-/// The most work a stored hash may ask for: 1 GiB of memory (ten times Django's), 64 passes and
-/// 64 lanes. A corrupt or hostile row must not make a login allocate unbounded memory or run
-/// for hours; beyond these it never matches.
+/// The highest costs a configuration may ask for: 1 GiB of memory (ten times Django's), 64
+/// passes and 64 lanes. Stored hashes are bounded by their work instead (see `inspect`).
 const MAX_MEMORY_KIB: u32 = 1 << 20;
 const MAX_TIME: u32 = 64;
 const MAX_LANES: u32 = 64;
-
-fn within_limits(memory_cost: u32, time_cost: u32, parallelism: u32) -> bool {
-    memory_cost <= MAX_MEMORY_KIB && time_cost <= MAX_TIME && parallelism <= MAX_LANES
-}
 
 /// Django's `Argon2PasswordHasher` costs: memory in KiB, passes, lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +49,7 @@ impl Argon2Params {
         if !(1..=MAX_TIME).contains(&time_cost) {
             return Err(refuse("time_cost"));
         }
-        if !within_limits(memory_cost, time_cost, parallelism)
+        if memory_cost > MAX_MEMORY_KIB
             || Params::new(memory_cost, time_cost, parallelism, Some(HASH_LEN)).is_err()
         {
             return Err(refuse("memory_cost"));
@@ -88,6 +83,7 @@ struct Decoded {
 }
 
 impl Decoded {
+    /// Takes the encoding apart, whatever work it asks for.
     fn parse(encoded: &str) -> Option<Self> {
         // Django's prefix, then a PHC string.
         let phc = PasswordHash::new(encoded.strip_prefix("argon2")?).ok()?;
@@ -113,9 +109,6 @@ impl Decoded {
         }
         let decimal = |name: &str| phc.params.get_decimal(name);
         let (memory_cost, time_cost, parallelism) = (decimal("m")?, decimal("t")?, decimal("p")?);
-        if !within_limits(memory_cost, time_cost, parallelism) {
-            return None;
-        }
         Some(Decoded {
             variant,
             version,
@@ -146,6 +139,23 @@ impl Decoded {
 impl Argon2 {
     pub fn new(params: Argon2Params) -> Self {
         Argon2 { params }
+    }
+
+    /// The stored hash, if it can be checked within the work bound: its memory, and its
+    /// memory times its passes, at most ten times the configured (or default) ones.
+    fn decode(&self, encoded: &str) -> Result<Decoded, Shape> {
+        let d = Decoded::parse(encoded).ok_or(Shape::Malformed)?;
+        let (m, t) = (u64::from(d.memory_cost), u64::from(d.time_cost));
+        let (ours, django) = (self.params, Argon2Params::default());
+        let memory = bound(ours.memory_cost.into(), django.memory_cost.into());
+        let work = bound(
+            u64::from(ours.memory_cost) * u64::from(ours.time_cost),
+            u64::from(django.memory_cost) * u64::from(django.time_cost),
+        );
+        if m > memory || m * t > work || d.parallelism > MAX_LANES {
+            return Err(Shape::TooCostly);
+        }
+        Ok(d)
     }
 }
 
@@ -179,7 +189,7 @@ impl PasswordHasher for Argon2 {
     }
 
     fn verify(&self, password: &str, encoded: &str) -> bool {
-        let Some(decoded) = Decoded::parse(encoded) else {
+        let Ok(decoded) = self.decode(encoded) else {
             return false;
         };
         decoded
@@ -202,7 +212,8 @@ impl PasswordHasher for Argon2 {
         })
     }
 
-    fn is_well_formed(&self, encoded: &str) -> bool {
-        Decoded::parse(encoded).is_some()
+    fn inspect(&self, encoded: &str) -> Shape {
+        self.decode(encoded)
+            .map_or_else(|shape| shape, |_| Shape::Fine)
     }
 }

@@ -1,10 +1,9 @@
 //! `bcrypt_sha256$$2b$12$…` (bcrypt over the hex SHA-256 of the password, so long passwords are
 //! not truncated) and plain `bcrypt$$2b$12$…`.
 
-use super::{Algorithm, ParamError, PasswordHasher};
+use super::{Algorithm, ParamError, PasswordHasher, Shape, WORK_BOUND};
 
-/// The highest cost a stored hash may ask for (64 times Django's 12): each step doubles the
-/// work, and a corrupt or hostile row must not stall a login for hours.
+/// The highest cost a configuration may ask for (64 times Django's 12).
 pub const MAX_COST: u32 = 18;
 
 /// Django's `BCryptSHA256PasswordHasher.rounds` (shared by the plain bcrypt hasher).
@@ -64,12 +63,20 @@ impl Bcrypt {
         }
     }
 
-    /// The bcrypt string after Django's prefix, and its cost, when it parses within
-    /// [`MAX_COST`].
-    fn parse<'a>(&self, encoded: &'a str) -> Option<(&'a str, u32)> {
-        let data = encoded.strip_prefix(self.prefix())?;
-        let parts: ::bcrypt::HashParts = data.parse().ok()?;
-        Some((data, parts.get_cost())).filter(|(_, cost)| *cost <= MAX_COST)
+    /// The bcrypt string after Django's prefix, and its cost, when it can be checked within
+    /// the work bound: each step of the cost doubles the work, so at most three steps (eight
+    /// times) above the configured or default cost.
+    fn decode<'a>(&self, encoded: &'a str) -> Result<(&'a str, u32), Shape> {
+        let data = encoded
+            .strip_prefix(self.prefix())
+            .ok_or(Shape::Malformed)?;
+        let parts: ::bcrypt::HashParts = data.parse().map_err(|_| Shape::Malformed)?;
+        let steps = WORK_BOUND.ilog2();
+        let most = self.params.rounds.max(BcryptParams::default().rounds) + steps;
+        match parts.get_cost() {
+            cost if cost <= most => Ok((data, cost)),
+            _ => Err(Shape::TooCostly),
+        }
     }
 
     fn prepare(&self, password: &str) -> Vec<u8> {
@@ -99,19 +106,18 @@ impl PasswordHasher for Bcrypt {
     fn verify(&self, password: &str, encoded: &str) -> bool {
         // The bcrypt crate recomputes with the stored salt and cost and compares in constant
         // time.
-        self.parse(encoded).is_some_and(|(data, _)| {
-            ::bcrypt::verify(self.prepare(password), data).unwrap_or(false)
-        })
+        self.decode(encoded)
+            .is_ok_and(|(data, _)| ::bcrypt::verify(self.prepare(password), data).unwrap_or(false))
     }
 
     fn must_update(&self, encoded: &str) -> bool {
-        self.parse(encoded)
-            .is_none_or(|(_, cost)| cost != self.params.rounds)
+        self.decode(encoded)
+            .map_or(true, |(_, cost)| cost != self.params.rounds)
     }
 
     /// Repeats the check until it has cost as much as one at the configured rounds.
     fn harden_runtime(&self, password: &str, encoded: &str) {
-        let Some((data, cost)) = self.parse(encoded) else {
+        let Ok((data, cost)) = self.decode(encoded) else {
             return;
         };
         let extra = self
@@ -125,7 +131,8 @@ impl PasswordHasher for Bcrypt {
         }
     }
 
-    fn is_well_formed(&self, encoded: &str) -> bool {
-        self.parse(encoded).is_some()
+    fn inspect(&self, encoded: &str) -> Shape {
+        self.decode(encoded)
+            .map_or_else(|shape| shape, |_| Shape::Fine)
     }
 }

@@ -1,7 +1,7 @@
 //! `md5$<salt>$<hex digest of salt + password>`: legacy, verified so old users can log in and be
 //! upgraded, never chosen for new passwords unless configured.
 
-use super::{Algorithm, PasswordHasher, new_salt, salt_too_short};
+use super::{Algorithm, PasswordHasher, Shape, new_salt, salt_too_short};
 use crate::crypto::constant_time_eq;
 use md5::{Digest, Md5 as Md5Digest};
 
@@ -42,7 +42,10 @@ impl PasswordHasher for Md5 {
         salt_of(encoded).is_none_or(|salt| salt_too_short(salt.chars().count()))
     }
 
-    fn is_well_formed(&self, encoded: &str) -> bool {
-        salt_of(encoded).is_some()
+    fn inspect(&self, encoded: &str) -> Shape {
+        match salt_of(encoded) {
+            Some(_) => Shape::Fine,
+            None => Shape::Malformed,
+        }
     }
 }

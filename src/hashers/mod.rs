@@ -81,8 +81,31 @@ pub trait PasswordHasher: Send + Sync {
     /// difference, so old accounts cannot be told apart by timing.
     fn harden_runtime(&self, _password: &str, _encoded: &str) {}
 
-    /// Whether `encoded` decodes as this algorithm's format within authctl's work limits.
-    fn is_well_formed(&self, encoded: &str) -> bool;
+    /// Whether `encoded` is this algorithm's format, and whether checking it stays within
+    /// the work bound.
+    fn inspect(&self, encoded: &str) -> Shape;
+}
+
+/// What a stored encoding is, before any password is checked against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A hash this hasher can check.
+    Fine,
+    /// Not this algorithm's format.
+    Malformed,
+    /// Well formed, but one check would cost more than [`WORK_BOUND`] times the configured
+    /// (or Django's default, if higher) time or memory.
+    TooCostly,
+}
+
+/// How many times the configured cost one stored hash may ask for. Beyond it a corrupt or
+/// hostile row could stall a login for minutes or exhaust memory, so it never matches.
+pub const WORK_BOUND: u64 = 10;
+
+/// The most work a stored hash may ask for: [`WORK_BOUND`] times the larger of the configured
+/// and the default work.
+fn bound(configured: u64, default: u64) -> u64 {
+    configured.max(default).saturating_mul(WORK_BOUND)
 }
 
 /// A parameter value a hasher refuses: which parameter, and what it must be instead.
@@ -204,9 +227,19 @@ impl Hashers {
         }
     }
 
-    /// Whether `encoded` is a well-formed hash of a known algorithm (for importing hashes).
+    /// Whether `encoded` is a well-formed hash of a known algorithm within the work bound
+    /// (for importing hashes).
     pub fn is_well_formed(&self, encoded: &str) -> bool {
-        identify(encoded).is_some_and(|a| self.get(a).is_well_formed(encoded))
+        self.inspect(encoded) == Shape::Fine
+    }
+
+    /// What `encoded` is: a hash of a known algorithm that can be checked, one over the work
+    /// bound, or anything else (unusable and unknown encodings are malformed here).
+    pub fn inspect(&self, encoded: &str) -> Shape {
+        match identify(encoded) {
+            Some(algorithm) if is_usable(encoded) => self.get(algorithm).inspect(encoded),
+            _ => Shape::Malformed,
+        }
     }
 
     /// What an admin sees of a stored password.
@@ -357,6 +390,49 @@ mod tests {
             assert!(!hashers.check_password("x", encoded).matches, "{encoded}");
         }
         assert!(BcryptParams::new(31).is_err());
+    }
+
+    #[test]
+    fn stored_work_is_bounded_at_ten_times_the_larger_of_configured_and_default() {
+        let hashers = Hashers::new(Algorithm::Argon2, &cheap());
+        let argon2 = |m: u32, t: u32, p: u32| {
+            format!(
+                "argon2$argon2id$v=19$m={m},t={t},p={p}$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA"
+            )
+        };
+        for (encoded, shape) in [
+            (argon2(102_400, 2, 8), Shape::Fine),
+            (argon2(1_024_000, 2, 8), Shape::Fine),
+            (argon2(1_024_001, 1, 8), Shape::TooCostly),
+            (argon2(102_400, 21, 8), Shape::TooCostly),
+            (argon2(1_048_576, 64, 64), Shape::TooCostly),
+            ("pbkdf2_sha256$10000000$salt$aGFzaA==".into(), Shape::Fine),
+            (
+                "pbkdf2_sha256$10000001$salt$aGFzaA==".into(),
+                Shape::TooCostly,
+            ),
+            (
+                "pbkdf2_sha1$99999999999$salt$aGFzaA==".into(),
+                Shape::TooCostly,
+            ),
+            ("scrypt$16384$salt$8$50$aGFzaA==".into(), Shape::Fine),
+            ("scrypt$16384$salt$8$51$aGFzaA==".into(), Shape::TooCostly),
+        ] {
+            assert_eq!(hashers.inspect(&encoded), shape, "{encoded}");
+        }
+        let bcrypt = Hashers::new(Algorithm::Bcrypt, &cheap()).make_password("pw");
+        let at = |cost: &str| bcrypt.replacen("$2b$04$", &format!("$2b${cost}$"), 1);
+        assert_eq!(hashers.inspect(&at("15")), Shape::Fine);
+        assert_eq!(hashers.inspect(&at("16")), Shape::TooCostly);
+        // A costlier configuration raises the bound with it.
+        let costly = HashParams {
+            pbkdf2_sha256: Pbkdf2Params::new(2_000_000).unwrap(),
+            ..cheap()
+        };
+        let costly = Hashers::new(Algorithm::Argon2, &costly);
+        let pbkdf2 = "pbkdf2_sha256$20000000$salt$aGFzaA==";
+        assert_eq!(costly.inspect(pbkdf2), Shape::Fine);
+        assert_eq!(hashers.inspect(pbkdf2), Shape::TooCostly);
     }
 
     #[test]

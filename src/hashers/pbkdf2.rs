@@ -1,12 +1,11 @@
 //! `pbkdf2_sha256$<iterations>$<salt>$<base64 hash>` and its SHA-1 sibling.
 
-use super::{Algorithm, ParamError, PasswordHasher, new_salt, salt_too_short};
+use super::{Algorithm, ParamError, PasswordHasher, Shape, bound, new_salt, salt_too_short};
 use crate::crypto::constant_time_eq;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-/// The most iterations a stored hash may ask for (fifty times Django's): beyond this a corrupt
-/// or hostile row could stall a login for minutes, so it never matches.
+/// The most iterations a configuration may ask for (fifty times Django's).
 pub const MAX_ITERATIONS: u32 = 50_000_000;
 
 /// Django's `PBKDF2PasswordHasher.iterations`.
@@ -79,19 +78,26 @@ impl Pbkdf2 {
         }
     }
 
-    fn parse<'a>(&self, encoded: &'a str) -> Option<Decoded<'a>> {
+    /// The stored hash, if it can be checked within the work bound.
+    fn decode<'a>(&self, encoded: &'a str) -> Result<Decoded<'a>, Shape> {
         let mut parts = encoded.splitn(4, '$');
-        if parts.next()? != self.digest.prefix() {
-            return None;
+        let prefix = parts.next();
+        let iterations: Option<u64> = parts.next().and_then(|n| n.parse().ok());
+        let (Some(salt), Some(_)) = (parts.next(), parts.next()) else {
+            return Err(Shape::Malformed);
+        };
+        let iterations = match (prefix == Some(self.digest.prefix()), iterations) {
+            (true, Some(n)) if n > 0 => n,
+            _ => return Err(Shape::Malformed),
+        };
+        let most = bound(
+            self.params.iterations.into(),
+            Pbkdf2Params::default().iterations.into(),
+        );
+        match u32::try_from(iterations) {
+            Ok(iterations) if u64::from(iterations) <= most => Ok(Decoded { iterations, salt }),
+            _ => Err(Shape::TooCostly),
         }
-        let iterations: u32 = parts
-            .next()?
-            .parse()
-            .ok()
-            .filter(|&n| n > 0 && n <= MAX_ITERATIONS)?;
-        let salt = parts.next()?;
-        parts.next()?;
-        Some(Decoded { iterations, salt })
     }
 
     fn encode_with(&self, password: &str, salt: &str, iterations: u32) -> String {
@@ -121,25 +127,25 @@ impl PasswordHasher for Pbkdf2 {
     }
 
     fn verify(&self, password: &str, encoded: &str) -> bool {
-        match self.parse(encoded) {
-            Some(d) => constant_time_eq(encoded, self.encode_with(password, d.salt, d.iterations)),
-            None => false,
+        match self.decode(encoded) {
+            Ok(d) => constant_time_eq(encoded, self.encode_with(password, d.salt, d.iterations)),
+            Err(_) => false,
         }
     }
 
     fn must_update(&self, encoded: &str) -> bool {
-        match self.parse(encoded) {
-            Some(d) => {
+        match self.decode(encoded) {
+            Ok(d) => {
                 d.iterations != self.params.iterations || salt_too_short(d.salt.chars().count())
             }
-            None => true,
+            Err(_) => true,
         }
     }
 
     /// After a wrong password against a hash with fewer iterations than configured, run the
     /// difference, so the failure takes as long as one at the current cost.
     fn harden_runtime(&self, password: &str, encoded: &str) {
-        let Some(d) = self.parse(encoded) else {
+        let Ok(d) = self.decode(encoded) else {
             return;
         };
         if let Some(extra) = self.params.iterations.checked_sub(d.iterations)
@@ -149,7 +155,8 @@ impl PasswordHasher for Pbkdf2 {
         }
     }
 
-    fn is_well_formed(&self, encoded: &str) -> bool {
-        self.parse(encoded).is_some()
+    fn inspect(&self, encoded: &str) -> Shape {
+        self.decode(encoded)
+            .map_or_else(|shape| shape, |_| Shape::Fine)
     }
 }

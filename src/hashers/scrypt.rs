@@ -1,6 +1,6 @@
 //! `scrypt$<N>$<salt>$<r>$<p>$<base64 of 64 bytes>`.
 
-use super::{Algorithm, ParamError, PasswordHasher, new_salt};
+use super::{Algorithm, ParamError, PasswordHasher, Shape, bound, new_salt};
 use crate::crypto::constant_time_eq;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -86,9 +86,17 @@ fn parse(encoded: &str) -> Option<Decoded<'_>> {
     let block_size = parts.next()?.parse().ok()?;
     let parallelism = parts.next()?.parse().ok()?;
     parts.next()?;
-    // Costs scrypt (or the memory limit) refuses make the whole encoding unusable.
+    // Costs scrypt (or hashlib's 32 MiB memory limit) refuses make the encoding unusable.
     let params = ScryptParams::new(work_factor, block_size, parallelism).ok()?;
     Some(Decoded { params, salt })
+}
+
+/// N × r × p: the work of one scrypt computation, in blocks.
+fn work(params: &ScryptParams) -> u64 {
+    params
+        .work_factor
+        .saturating_mul(params.block_size.into())
+        .saturating_mul(params.parallelism.into())
 }
 
 fn hash(params: &ScryptParams, password: &str, salt: &str) -> Option<String> {
@@ -108,6 +116,15 @@ impl Scrypt {
     pub fn new(params: ScryptParams) -> Self {
         Scrypt { params }
     }
+
+    /// The stored hash, if it can be checked within the work bound.
+    fn decode<'a>(&self, encoded: &'a str) -> Result<Decoded<'a>, Shape> {
+        let d = parse(encoded).ok_or(Shape::Malformed)?;
+        match work(&d.params) <= bound(work(&self.params), work(&ScryptParams::default())) {
+            true => Ok(d),
+            false => Err(Shape::TooCostly),
+        }
+    }
 }
 
 impl PasswordHasher for Scrypt {
@@ -121,7 +138,8 @@ impl PasswordHasher for Scrypt {
     }
 
     fn verify(&self, password: &str, encoded: &str) -> bool {
-        parse(encoded)
+        self.decode(encoded)
+            .ok()
             .and_then(|d| hash(&d.params, password, d.salt))
             .is_some_and(|again| constant_time_eq(encoded, &again))
     }
@@ -129,10 +147,12 @@ impl PasswordHasher for Scrypt {
     /// Django's scrypt `must_update` compares the costs only (no salt-length rule, unlike the
     /// others).
     fn must_update(&self, encoded: &str) -> bool {
-        parse(encoded).is_none_or(|d| d.params != self.params)
+        self.decode(encoded)
+            .map_or(true, |d| d.params != self.params)
     }
 
-    fn is_well_formed(&self, encoded: &str) -> bool {
-        parse(encoded).is_some()
+    fn inspect(&self, encoded: &str) -> Shape {
+        self.decode(encoded)
+            .map_or_else(|shape| shape, |_| Shape::Fine)
     }
 }

@@ -218,3 +218,55 @@ fn a_short_secret_key_works_with_a_warning_that_does_not_show_it() {
     run.expect(0);
     assert!(!run.stderr().contains("warning"), "{run:?}");
 }
+
+/// Argon2 at 1 GiB, 64 passes, 64 lanes: about 80 s and 1 GiB for one check if it were run.
+const COSTLY_ARGON2: &str =
+    "argon2$argon2id$v=19$m=1048576,t=64,p=64$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
+
+#[test]
+fn a_hash_over_the_work_bound_is_refused_on_import_and_never_checked() {
+    let sb = Sandbox::new();
+    sb.cmd(["users", "import", "-", "--format", "jsonl"])
+        .stdin(format!(
+            "{{\"username\": \"ok\"}}\n{{\"username\": \"heavy\", \"password_hash\": \"{COSTLY_ARGON2}\"}}\n"
+        ))
+        .run()
+        .expect(3)
+        .stderr_has("line 2: password_hash asks for more work than authctl allows");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["0"]);
+    // Written behind authctl's back: the check is refused, not run, and -v says why.
+    sb.signup("heavy", "", PW);
+    sb.exec(&format!(
+        "UPDATE auth_user SET password = '{COSTLY_ARGON2}' WHERE username = 'heavy'"
+    ));
+    let started = std::time::Instant::now();
+    sb.cmd(["verify", "--username", "heavy", "--password-stdin", "-v"])
+        .stdin_line(PW)
+        .run()
+        .expect(1)
+        .stderr_has("asks for more work than authctl allows");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "the costly hash was computed"
+    );
+    sb.verify("heavy", PW).expect(1).stdout_is("");
+}
+
+#[test]
+fn a_denied_check_of_an_inactive_user_writes_nothing() {
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
+    sb.signup("sleepy", "", PW);
+    sb.exec("UPDATE auth_user SET is_active = 0");
+    // An outdated hash would be re-encoded by a successful check.
+    sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "200");
+    let before = std::fs::read(&sb.db).unwrap();
+    let hash_before = sb.sql("SELECT password, last_login FROM auth_user");
+    sb.verify("sleepy", PW).expect(1);
+    sb.login("sleepy", PW).expect(1);
+    assert_eq!(
+        sb.sql("SELECT password, last_login FROM auth_user"),
+        hash_before
+    );
+    assert_eq!(std::fs::read(&sb.db).unwrap(), before, "the file changed");
+}
