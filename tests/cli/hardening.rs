@@ -233,7 +233,7 @@ fn a_hash_over_the_work_bound_is_refused_on_import_and_never_checked() {
         .run()
         .expect(3)
         .stderr_has("line 2: password_hash asks for more work than authctl allows");
-    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["0"]);
+    assert!(!sb.db.exists(), "a refused import created the database");
     // Written behind authctl's back: the check is refused, not run, and -v says why.
     sb.signup("heavy", "", PW);
     sb.exec(&format!(
@@ -269,4 +269,96 @@ fn a_denied_check_of_an_inactive_user_writes_nothing() {
         hash_before
     );
     assert_eq!(std::fs::read(&sb.db).unwrap(), before, "the file changed");
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_new_database_is_its_owners_alone_and_an_existing_ones_mode_is_kept() {
+    let mut sb = Sandbox::new();
+    let db = sb.path("private/deeper/users.sqlite3");
+    sb.set("AUTHCTL_DATABASE", db.to_str().unwrap());
+    sb.signup("alice", "", PW);
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(db.parent().unwrap()), 0o700);
+    assert_eq!(mode(&sb.path("private")), 0o700);
+    // Writers leave no journal or WAL file readable by others.
+    sb.login("alice", PW).expect(0);
+    for entry in std::fs::read_dir(db.parent().unwrap()).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+    // An existing database keeps the mode its owner gave it.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
+    sb.signup("bob", "", PW);
+    assert_eq!(mode(&db), 0o640);
+}
+
+#[test]
+fn a_database_in_memory_is_refused_as_usage() {
+    let sb = Sandbox::new();
+    for location in [
+        ":memory:",
+        "file::memory:",
+        "file:users?mode=memory&cache=shared",
+    ] {
+        sb.cmd([
+            "--database",
+            location,
+            "signup",
+            "--username",
+            "a",
+            "--password-stdin",
+        ])
+        .stdin_line(PW)
+        .run()
+        .expect(2)
+        .stderr_has("kept in memory");
+    }
+}
+
+#[test]
+fn a_device_or_directory_is_not_a_database_and_gets_no_journal() {
+    let sb = Sandbox::new();
+    for location in ["/dev/null", sb.dir.path().to_str().unwrap()] {
+        sb.cmd([
+            "--database",
+            location,
+            "signup",
+            "--username",
+            "a",
+            "--password-stdin",
+        ])
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("is not a regular file");
+    }
+    assert!(!std::path::Path::new("/dev/null-journal").exists());
+    assert!(!std::path::Path::new("/dev/null-wal").exists());
+}
+
+#[test]
+fn a_dry_run_or_a_refused_signup_or_import_creates_no_database() {
+    let mut sb = Sandbox::new();
+    let db = sb.path("new/dir/users.sqlite3");
+    sb.set("AUTHCTL_DATABASE", db.to_str().unwrap());
+    sb.cmd(["users", "import", "-", "--format", "jsonl", "--dry-run"])
+        .stdin("{\"username\": \"alice\"}\n")
+        .run()
+        .expect(0)
+        .stdout_has("would create alice");
+    sb.cmd(["signup", "--username", "bob", "--password-stdin"])
+        .stdin_line("1234")
+        .run()
+        .expect(3);
+    sb.cmd(["users", "import", "-", "--format", "jsonl"])
+        .stdin("{\"username\": \"bad name\"}\n")
+        .run()
+        .expect(3);
+    assert!(!sb.path("new").exists(), "a directory or file was created");
 }

@@ -57,33 +57,102 @@ pub struct Sqlite {
     conn: Connection,
     location: String,
     django_project: bool,
+    /// The file does not exist yet: `conn` is an empty database in memory until a write.
+    pending: bool,
+}
+
+/// SQLite would keep an in-memory database for the life of this process only, and report
+/// success for writes that vanish; a database must be a file.
+fn refuse_memory(location: &str) -> Result<()> {
+    let query = location.split_once('?').map_or("", |(_, q)| q);
+    let memory = location == ":memory:"
+        || location.starts_with("file::memory:")
+        || (location.starts_with("file:")
+            && query
+                .split('&')
+                .any(|pair| pair.eq_ignore_ascii_case("mode=memory")));
+    match memory {
+        true => Err(Error::Usage(format!(
+            "database {location} would be kept in memory and lost when authctl exits; give a file"
+        ))),
+        false => Ok(()),
+    }
 }
 
 impl Sqlite {
     /// Opens the database at a path or a SQLite `file:` URI.
+    ///
+    /// A missing file given as a path is not created here: with `create`, the database starts
+    /// as an empty one in memory with Django's user table, and the file (mode 0600, in
+    /// directories made 0700) appears with the first write — so a dry run, or a signup or
+    /// import that is refused, leaves nothing behind.
     pub fn open(location: &str, create: bool) -> Result<Sqlite> {
+        refuse_memory(location)?;
+        if location.starts_with("file:") {
+            return Sqlite::connect(location, create);
+        }
+        match std::fs::metadata(location) {
+            Ok(meta) if !meta.is_file() => Err(Error::Environment(format!(
+                "database {location} is not a regular file"
+            ))),
+            Ok(_) => Sqlite::connect(location, create),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
+                let conn = Connection::open_in_memory()?;
+                conn.execute_batch(AUTH_USER_DDL)?;
+                Ok(Sqlite {
+                    conn,
+                    location: location.to_string(),
+                    django_project: false,
+                    pending: true,
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Environment(format!(
+                "database {location} does not exist (signup, createsuperuser and users import create it)"
+            ))),
+            Err(e) => Err(Error::io(format!("cannot open database {location}"), e)),
+        }
+    }
+
+    /// Creates the file of a database that so far lives only in memory, as its owner's alone.
+    fn materialize(&mut self) -> Result<()> {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        let location = self.location.clone();
+        let path = Path::new(&location);
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(|e| {
+                    Error::io(
+                        format!("cannot create the directory for database {location}"),
+                        e,
+                    )
+                })?;
+        }
+        // SQLite gives its journal and WAL files the database file's mode.
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path);
+        match created {
+            Ok(_) => {}
+            // Another process created it first: use theirs.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(Error::io(format!("cannot create database {location}"), e)),
+        }
+        *self = Sqlite::connect(&location, true)?;
+        Ok(())
+    }
+
+    /// Opens an existing database (or one SQLite may create, for a `file:` URI).
+    fn connect(location: &str, create: bool) -> Result<Sqlite> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
-        } else if !location.starts_with("file:") && !Path::new(location).exists() {
-            return Err(Error::Environment(format!(
-                "database {location} does not exist (signup, createsuperuser and users import create it)"
-            )));
-        }
-        let parent = Path::new(location)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty());
-        if let Some(parent) =
-            parent.filter(|p| create && !location.starts_with("file:") && !p.exists())
-        {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Error::io(
-                    format!("cannot create the directory for database {location}"),
-                    e,
-                )
-            })?;
         }
         let conn = Connection::open_with_flags(location, flags)
             .map_err(failed(format!("cannot open database {location}")))?;
@@ -98,6 +167,7 @@ impl Sqlite {
             conn,
             location: location.to_string(),
             django_project: tables.iter().any(|t| t == "django_migrations"),
+            pending: false,
         };
         let empty = tables.iter().all(|t| t.starts_with("sqlite_"));
         if tables.iter().any(|t| t == "auth_user") {
@@ -147,6 +217,9 @@ impl Sqlite {
 
 impl Backend for Sqlite {
     fn begin(&mut self, write: bool) -> Result<Box<dyn Transaction + '_>> {
+        if write && self.pending {
+            self.materialize()?;
+        }
         let behavior = match write {
             true => TransactionBehavior::Immediate,
             false => TransactionBehavior::Deferred,
@@ -163,6 +236,9 @@ impl Backend for Sqlite {
     }
 
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
+        if self.pending {
+            self.materialize()?;
+        }
         let location = self.location.clone();
         let tx = self
             .conn
