@@ -48,28 +48,43 @@ pub fn auth_hash(password_hash: &str, secret: &str) -> String {
     )
 }
 
-/// The file's state, read without failing: a missing, unreadable or damaged file is a reason.
+/// The file's state, read without failing: a file that is missing, empty, unreadable or not a
+/// session file is a reason, not an error.
 pub enum FileState {
     Missing,
-    Unusable(String),
+    /// There, but empty: nothing of anyone's to lose.
+    Empty,
+    /// Unreadable, damaged, or some other file: never replaced or removed, since it may be
+    /// someone's notes rather than a session.
+    Foreign(String),
     Present(SessionFile),
 }
 
+impl FileState {
+    /// Whether `login` may put a session here, or `logout` remove what is here.
+    pub fn is_ours(&self) -> bool {
+        !matches!(self, FileState::Foreign(_))
+    }
+}
+
 pub fn read(path: &Path) -> FileState {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,
         Err(e) => {
-            return FileState::Unusable(format!(
+            return FileState::Foreign(format!(
                 "cannot read session file {}: {e}",
                 path.display()
             ));
         }
     };
-    match serde_json::from_str::<SessionFile>(&text) {
+    if bytes.is_empty() {
+        return FileState::Empty;
+    }
+    match serde_json::from_slice::<SessionFile>(&bytes) {
         Ok(file) if !file.key.is_empty() => FileState::Present(file),
-        _ => FileState::Unusable(format!(
-            "session file {} is damaged; log in again",
+        _ => FileState::Foreign(format!(
+            "session file {} is damaged or not an authctl session file",
             path.display()
         )),
     }
@@ -111,7 +126,9 @@ mod tests {
         let path = dir.path().join("session");
         assert!(matches!(read(&path), FileState::Missing));
         std::fs::write(&path, "{\"key\": \"abc\", \"datab").unwrap();
-        assert!(matches!(read(&path), FileState::Unusable(_)));
+        assert!(matches!(read(&path), FileState::Foreign(_)));
+        std::fs::write(&path, "").unwrap();
+        assert!(matches!(read(&path), FileState::Empty));
         let file = SessionFile {
             key: "k".into(),
             database: "/db".into(),

@@ -40,6 +40,12 @@ impl Accounts {
             FileState::Present(file) if file.database == identity => {
                 Some(session::key_hash(&file.key))
             }
+            FileState::Foreign(reason) => {
+                return Err(Error::Environment(format!(
+                    "will not replace {}: {reason}; remove it or choose another --session-file",
+                    path.display()
+                )));
+            }
             _ => None,
         };
         let file = SessionFile {
@@ -102,7 +108,13 @@ impl Accounts {
                     path.display()
                 )));
             }
-            FileState::Unusable(reason) => return Err(not_logged_in(reason)),
+            FileState::Empty => {
+                return Err(not_logged_in(format!(
+                    "the session file {} is empty (run authctl login)",
+                    path.display()
+                )));
+            }
+            FileState::Foreign(reason) => return Err(not_logged_in(reason)),
             FileState::Present(file) => file,
         };
         let identity = self.store.identity();
@@ -148,8 +160,8 @@ impl Accounts {
     /// session of the user).
     pub fn logout(&mut self, path: &Path, all: bool) -> Result<usize> {
         let file = match session::read(path) {
-            FileState::Missing => return Ok(0),
-            FileState::Unusable(_) => {
+            FileState::Missing | FileState::Foreign(_) => return Ok(0),
+            FileState::Empty => {
                 session::remove(path)?;
                 return Ok(0);
             }

@@ -350,16 +350,34 @@ fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
 }
 
 #[test]
-fn logout_of_a_damaged_file_removes_it() {
+fn logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session() {
     let sb = with_user();
     std::fs::create_dir_all(sb.path("sessions")).unwrap();
-    std::fs::write(sb.path("sessions/a"), "garbage").unwrap();
+    let notes = "my notes: buy milk\n";
+    std::fs::write(sb.path("sessions/a"), notes).unwrap();
     on(&sb, "a")
         .arg("logout")
         .run()
         .expect(0)
         .stdout_is("Not logged in.\n");
+    on(&sb, "a")
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("will not replace")
+        .stderr_has("not an authctl session file");
+    assert_eq!(std::fs::read_to_string(sb.path("sessions/a")).unwrap(), notes);
+    // An empty file holds nothing to lose: login takes it, logout removes it.
+    std::fs::write(sb.path("sessions/a"), "").unwrap();
+    on(&sb, "a").arg("logout").run().expect(0);
     assert!(!sb.path("sessions/a").exists());
+    std::fs::write(sb.path("sessions/a"), "").unwrap();
+    on(&sb, "a")
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0);
 }
 
 #[test]
