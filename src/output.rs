@@ -48,8 +48,14 @@ fn terminal(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
+/// Characters that reorder the text around them on a terminal (bidirectional embeddings,
+/// overrides and isolates), so a name could show as something it is not.
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && !(keep_newlines && c == '\n');
+    let unsafe_char = |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || reorders(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -174,5 +180,7 @@ mod tests {
             terminal("line one\nline\u{1b}[2J two"),
             "line one\nline\\u{1b}[2J two"
         );
+        assert_eq!(field("admin\u{202e}txt.exe"), "admin\\u{202e}txt.exe");
+        assert_eq!(field("a\u{2066}b\u{2069}"), "a\\u{2066}b\\u{2069}");
     }
 }

@@ -7,10 +7,12 @@ use std::io::{BufRead, Write};
 
 /// A visible line; end of input is an error rather than an endless loop.
 pub fn line(prompt: &str) -> Result<String> {
-    // A prompt nobody can see is still answered from stdin; a failed write is not fatal.
+    // Nobody should answer a question they cannot see.
     let mut stderr = std::io::stderr();
-    stderr.write_all(prompt.as_bytes()).ok();
-    stderr.flush().ok();
+    stderr
+        .write_all(prompt.as_bytes())
+        .and_then(|()| stderr.flush())
+        .context(|| "cannot show the question on standard error".into())?;
     let mut text = String::new();
     let read = std::io::stdin()
         .lock()

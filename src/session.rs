@@ -72,10 +72,7 @@ pub fn read(path: &Path) -> FileState {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,
         Err(e) => {
-            return FileState::Foreign(format!(
-                "cannot read session file {}: {e}",
-                path.display()
-            ));
+            return FileState::Foreign(format!("cannot read session file {}: {e}", path.display()));
         }
     };
     if bytes.is_empty() {

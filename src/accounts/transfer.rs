@@ -97,6 +97,26 @@ fn row_error(line: usize, message: impl std::fmt::Display) -> String {
     format!("line {line}: {message}{stop}")
 }
 
+/// What a spreadsheet would run as a formula if a cell started with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell a spreadsheet shows as text, not a formula: a leading `'` before anything that
+/// would start one (OWASP's advice for CSV injection).
+fn defuse_formula(text: &str) -> String {
+    match text.starts_with(FORMULA_STARTS) {
+        true => format!("'{text}"),
+        false => text.to_string(),
+    }
+}
+
+/// The cell [`defuse_formula`] made, back as it was, so an export imports unchanged.
+fn restore_formula(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 /// An unknown column (or JSON field) as a message may show it: by name only when it looks like
 /// a misspelt field name, since a missing header or shifted columns put data — passwords too —
 /// where names should be.
@@ -335,7 +355,7 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
                     .filter(|(h, v)| {
                         !v.is_empty() || matches!(*h, "email" | "first_name" | "last_name")
                     })
-                    .map(|(h, v)| (h.to_string(), Value::String(v.to_string())))
+                    .map(|(h, v)| (h.to_string(), Value::String(restore_formula(v))))
                     .collect();
                 rows.push((line, Row::read(Value::Object(cells))));
             }
@@ -555,7 +575,7 @@ impl Accounts {
             .filter(|f| *f != "password" && (with_hashes || *f != "password_hash"))
             .collect();
         let cell = |value: &Value| match value {
-            Value::String(s) => s.clone(),
+            Value::String(s) => defuse_formula(s),
             other => other.to_string(),
         };
         let failed =

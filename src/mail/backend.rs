@@ -216,6 +216,17 @@ fn smtp_transport(settings: &MailConfig) -> Result<SmtpTransport> {
         if let Some(ca_file) = &smtp.ca_file {
             let pem = std::fs::read(ca_file)
                 .context(|| format!("cannot read email.smtp.ca_file {}", ca_file.display()))?;
+            // The TLS library takes a file with no certificate in it without a word, and the
+            // handshake then fails as if the server's certificate were the problem.
+            if !pem
+                .windows(b"-----BEGIN CERTIFICATE-----".len())
+                .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+            {
+                return Err(Error::Environment(format!(
+                    "email.smtp.ca_file {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                    ca_file.display()
+                )));
+            }
             let cert = Certificate::from_pem(&pem).map_err(|e| {
                 Error::Environment(format!(
                     "email.smtp.ca_file {} is not a PEM certificate: {e}",

@@ -362,3 +362,70 @@ fn a_dry_run_or_a_refused_signup_or_import_creates_no_database() {
         .expect(3);
     assert!(!sb.path("new").exists(), "a directory or file was created");
 }
+
+#[test]
+fn a_csv_export_cannot_carry_a_spreadsheet_formula_and_still_imports_unchanged() {
+    let sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    let formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    sb.cmd([
+        "users",
+        "set",
+        "alice",
+        "--first-name",
+        formula,
+        "--last-name",
+        "@SUM(1)",
+    ])
+    .run()
+    .expect(0);
+    let export = sb.path("users.csv");
+    sb.cmd(["users", "export", "--with-hashes", "--output"])
+        .arg(&export)
+        .run()
+        .expect(0);
+    let text = std::fs::read_to_string(&export).unwrap();
+    for line in text.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell starts a formula: {line}"
+            );
+        }
+    }
+    let fresh = Sandbox::new();
+    fresh.cmd(["users", "import"]).arg(&export).run().expect(0);
+    assert_eq!(
+        fresh.sql("SELECT first_name, last_name FROM auth_user"),
+        [format!("{formula}|@SUM(1)")]
+    );
+}
+
+#[test]
+fn human_output_escapes_characters_that_reorder_text() {
+    let sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    sb.cmd(["users", "set", "alice", "--first-name", "Ali\u{202e}ecila"])
+        .run()
+        .expect(0);
+    let run = sb.cmd(["users", "show", "alice"]).run();
+    run.expect(0).stdout_has("Ali\\u{202e}ecila");
+    assert!(!run.stdout().contains('\u{202e}'), "{run:?}");
+    sb.cmd(["users", "list"]).run().expect(0);
+}
+
+#[test]
+fn delete_refuses_while_another_tables_foreign_key_names_auth_user_in_any_case() {
+    let sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    sb.exec(
+        "CREATE TABLE notes (owner INTEGER REFERENCES \"AUTH_USER\" (id)); \
+         INSERT INTO notes SELECT id FROM auth_user;",
+    );
+    sb.cmd(["users", "delete", "alice", "--yes"])
+        .run()
+        .expect(3)
+        .stderr_has("still referenced by 1 row(s) of notes.owner");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
+}

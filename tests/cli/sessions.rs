@@ -367,7 +367,10 @@ fn logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session() {
         .expect(4)
         .stderr_has("will not replace")
         .stderr_has("not an authctl session file");
-    assert_eq!(std::fs::read_to_string(sb.path("sessions/a")).unwrap(), notes);
+    assert_eq!(
+        std::fs::read_to_string(sb.path("sessions/a")).unwrap(),
+        notes
+    );
     // An empty file holds nothing to lose: login takes it, logout removes it.
     std::fs::write(sb.path("sessions/a"), "").unwrap();
     on(&sb, "a").arg("logout").run().expect(0);

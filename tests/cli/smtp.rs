@@ -217,3 +217,21 @@ fn a_server_that_never_answers_times_out_with_a_clear_reason() {
         .expect(4)
         .stderr_has("no answer within 1 s");
 }
+
+#[test]
+fn a_ca_file_without_a_certificate_is_a_configuration_error_before_connecting() {
+    let mut sb = sandbox();
+    let server = SmtpServer::start(&sb, "tls", None);
+    server.configure(&mut sb, "tls");
+    let not_a_cert = sb.path("ca.pem");
+    std::fs::write(
+        &not_a_cert,
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+    )
+    .unwrap();
+    sb.set("AUTHCTL_EMAIL_SMTP_CA_FILE", not_a_cert.to_str().unwrap());
+    sb.cmd(["reset-request", "--email", "alice@example.com"])
+        .run()
+        .expect(4)
+        .stderr_has("holds no PEM certificate");
+}

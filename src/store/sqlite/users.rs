@@ -119,7 +119,7 @@ const CASCADE: [&str; 3] = [
 pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT m.name, f.\"from\" FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
-         WHERE m.type = 'table' AND f.\"table\" = 'auth_user'",
+         WHERE m.type = 'table' AND lower(f.\"table\") = 'auth_user'",
     )?;
     let references: Vec<(String, String)> = stmt
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
