@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('reset-confirm', 'reset-confirm', [CompletionResultType]::ParameterValue, 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -422,6 +423,74 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authctl;mail' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the reset emails waiting to be sent, with their attempts and last error')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the reset emails that are due (a cron job can run this to retry deferred ones)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;mail;list' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;mail;flush' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Send every waiting email now, including those deferred until later')
+            [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Run as the sender reset-request starts: silent, and retrying deferred emails for email.retry_for seconds')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;mail;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the reset emails waiting to be sent, with their attempts and last error')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the reset emails that are due (a cron job can run this to retry deferred ones)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;mail;help;list' {
+            break
+        }
+        'authctl;mail;help;flush' {
+            break
+        }
+        'authctl;mail;help;help' {
+            break
+        }
         'authctl;completions' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into DIR instead')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]')
@@ -467,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('reset-confirm', 'reset-confirm', [CompletionResultType]::ParameterValue, 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -528,6 +598,17 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;verify' {
+            break
+        }
+        'authctl;help;mail' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the reset emails waiting to be sent, with their attempts and last error')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the reset emails that are due (a cron job can run this to retry deferred ones)')
+            break
+        }
+        'authctl;help;mail;list' {
+            break
+        }
+        'authctl;help;mail;flush' {
             break
         }
         'authctl;help;completions' {

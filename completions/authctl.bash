@@ -31,6 +31,9 @@ _authctl() {
             authctl,logout)
                 cmd="authctl__subcmd__logout"
                 ;;
+            authctl,mail)
+                cmd="authctl__subcmd__mail"
+                ;;
             authctl,man)
                 cmd="authctl__subcmd__man"
                 ;;
@@ -70,6 +73,9 @@ _authctl() {
             authctl__subcmd__help,logout)
                 cmd="authctl__subcmd__help__subcmd__logout"
                 ;;
+            authctl__subcmd__help,mail)
+                cmd="authctl__subcmd__help__subcmd__mail"
+                ;;
             authctl__subcmd__help,man)
                 cmd="authctl__subcmd__help__subcmd__man"
                 ;;
@@ -94,6 +100,12 @@ _authctl() {
             authctl__subcmd__help,whoami)
                 cmd="authctl__subcmd__help__subcmd__whoami"
                 ;;
+            authctl__subcmd__help__subcmd__mail,flush)
+                cmd="authctl__subcmd__help__subcmd__mail__subcmd__flush"
+                ;;
+            authctl__subcmd__help__subcmd__mail,list)
+                cmd="authctl__subcmd__help__subcmd__mail__subcmd__list"
+                ;;
             authctl__subcmd__help__subcmd__users,delete)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__delete"
                 ;;
@@ -114,6 +126,24 @@ _authctl() {
                 ;;
             authctl__subcmd__help__subcmd__users,show)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__show"
+                ;;
+            authctl__subcmd__mail,flush)
+                cmd="authctl__subcmd__mail__subcmd__flush"
+                ;;
+            authctl__subcmd__mail,help)
+                cmd="authctl__subcmd__mail__subcmd__help"
+                ;;
+            authctl__subcmd__mail,list)
+                cmd="authctl__subcmd__mail__subcmd__list"
+                ;;
+            authctl__subcmd__mail__subcmd__help,flush)
+                cmd="authctl__subcmd__mail__subcmd__help__subcmd__flush"
+                ;;
+            authctl__subcmd__mail__subcmd__help,help)
+                cmd="authctl__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__mail__subcmd__help,list)
+                cmd="authctl__subcmd__mail__subcmd__help__subcmd__list"
                 ;;
             authctl__subcmd__users,delete)
                 cmd="authctl__subcmd__users__subcmd__delete"
@@ -170,7 +200,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify completions man help"
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -264,7 +294,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify completions man help"
+            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -336,6 +366,48 @@ _authctl() {
         authctl__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__mail)
+            opts="list flush"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__mail__subcmd__flush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__mail__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -594,6 +666,140 @@ _authctl() {
         authctl__subcmd__logout)
             opts="-q -v -h -V --all --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail)
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version list flush help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__flush)
+            opts="-q -v -h -V --all --background --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__help)
+            opts="list flush help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__help__subcmd__flush)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__mail__subcmd__list)
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
             cand man 'Print the man page, or write one page per subcommand with --out-dir'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -392,6 +393,67 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;mail'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the reset emails waiting to be sent, with their attempts and last error'
+            cand flush 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;mail;list'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;mail;flush'= {
+            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --all 'Send every waiting email now, including those deferred until later'
+            cand --background 'Run as the sender reset-request starts: silent, and retrying deferred emails for email.retry_for seconds'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;mail;help'= {
+            cand list 'List the reset emails waiting to be sent, with their attempts and last error'
+            cand flush 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;mail;help;list'= {
+        }
+        &'authctl;mail;help;flush'= {
+        }
+        &'authctl;mail;help;help'= {
+        }
         &'authctl;completions'= {
             cand --out-dir 'Write the scripts for every shell into DIR instead'
             cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
@@ -435,6 +497,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
             cand man 'Print the man page, or write one page per subcommand with --out-dir'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -479,6 +542,14 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;users;export'= {
         }
         &'authctl;help;verify'= {
+        }
+        &'authctl;help;mail'= {
+            cand list 'List the reset emails waiting to be sent, with their attempts and last error'
+            cand flush 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
+        }
+        &'authctl;help;mail;list'= {
+        }
+        &'authctl;help;mail;flush'= {
         }
         &'authctl;help;completions'= {
         }

@@ -191,6 +191,10 @@ pub enum Command {
     )]
     Verify(VerifyArgs),
 
+    /// The outbox of reset emails: list what waits, or send it now
+    #[command(subcommand)]
+    Mail(MailCommand),
+
     /// Print a shell completion script, or write all of them with --out-dir
     #[command(
         after_help = "Example:\n  authctl completions bash > ~/.local/share/bash-completion/completions/authctl"
@@ -543,6 +547,29 @@ pub struct CompletionsArgs {
     /// Write the scripts for every shell into DIR instead
     #[arg(long, value_name = "DIR", conflicts_with = "shell")]
     pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// List the reset emails waiting to be sent, with their attempts and last error
+    #[command(after_help = "Example:\n  authctl mail list")]
+    List,
+
+    /// Send the reset emails that are due (a cron job can run this to retry deferred ones)
+    #[command(after_help = "Example:\n  authctl mail flush --all -v")]
+    Flush(MailFlushArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MailFlushArgs {
+    /// Send every waiting email now, including those deferred until later
+    #[arg(long)]
+    pub all: bool,
+
+    /// Run as the sender reset-request starts: silent, and retrying deferred emails for
+    /// email.retry_for seconds
+    #[arg(long, hide = true)]
+    pub background: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,22 @@ pub fn login_name(vars: &BTreeMap<String, String>) -> Option<String> {
         })
 }
 
+/// Starts this program again with `args` and `vars`, detached: no terminal, its own process
+/// group (so a closing terminal's hang-up does not reach it), and nobody waiting for it.
+pub fn spawn_detached(args: &[&str], vars: &[(&str, &std::ffi::OsStr)]) -> std::io::Result<()> {
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    Command::new(std::env::current_exe()?)
+        .args(args)
+        .envs(vars.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map(drop)
+}
+
 /// Rust ignores SIGPIPE, which turns `authctl users list | head` into a failed write. Like
 /// other Unix tools, stop quietly when the reader goes away.
 pub fn stop_on_closed_pipe() {

@@ -1,33 +1,58 @@
 //! Password reset by email: Django's `PasswordResetView` (send a token to every account with the
 //! address) and `PasswordResetConfirmView` (check the token, set the new password).
+//!
+//! A request must take the same time and give the same answer whoever the address belongs to,
+//! whatever the mail relay does after connecting. So a request only checks what is the same for
+//! every address (the address's form, the sender, the relay's connection and login, the keys)
+//! and puts the address in the outbox; a sender delivers after the answer, resolving the address
+//! into accounts and making each token as it sends. Django itself leaks here; authctl does not.
+//! Only the console backend, which prints the messages as the answer, sends at once.
 
 use super::form::Form;
 use super::{Accounts, store_password};
 use crate::error::{Error, Result};
 use crate::hashers;
-use crate::mail::{self, Delivered, MailConfig, Mailer, ResetEmail, Site};
-use crate::secret::Secret;
-use crate::store::User;
+use crate::mail::{self, MailConfig, Mailer, ResetEmail, Site};
+use crate::secret::{Secret, SecretKeys};
+use crate::store::{MailRow, User, iexact_key};
 use crate::tokens;
 use crate::validators;
+use chrono::{DateTime, Duration, Utc};
 
-/// What a reset request did that the person asking may be told. Nothing in it depends on
-/// whether an address matched, except what only `-v` shows.
+/// What a reset request did.
+#[derive(Debug)]
+pub enum Requested {
+    /// The console backend's text (every message, for the terminal), and why some users got
+    /// none (for `-v`).
+    Printed { text: String, skipped: Vec<String> },
+    /// In the outbox, for a sender to deliver after the answer.
+    Queued,
+}
+
+/// What one pass of a sender did.
 #[derive(Debug, Default)]
-pub struct Requested {
-    /// The console backend's text: every message, for the terminal.
-    pub console: Option<String>,
-    /// Why some messages were not sent (for `-v`).
-    pub skipped: Vec<String>,
+pub struct Delivery {
+    pub delivered: usize,
+    pub deferred: usize,
+    pub dropped: usize,
+    /// What happened to messages that were not delivered, for `-v` (no tokens in them).
+    pub notes: Vec<String>,
+    /// When the earliest message deferred in this pass is due again.
+    pub next_attempt: Option<DateTime<Utc>>,
+}
+
+/// How long a sender holds the rows it took before another may take them.
+const LEASE: Duration = Duration::minutes(10);
+/// A message a relay keeps deferring is given up after this many attempts.
+const MAX_ATTEMPTS: u32 = 12;
+
+/// The wait before the next attempt: a minute, doubling, at most an hour.
+fn backoff(attempts: u32) -> Duration {
+    Duration::seconds((60i64 << attempts.saturating_sub(1).min(6)).min(3600))
 }
 
 impl Accounts {
-    /// A reset email for every active user with a usable password whose email matches (NFKC,
-    /// ignoring case).
-    ///
-    /// Everything that can fail for every address alike — the address itself, the sender, the
-    /// mail backend (SMTP connects and logs in here), the keys — is done before anyone is looked
-    /// up; from then on nothing may change the answer depending on who matched.
+    /// A reset email for every active user with a usable password whose email matches.
     pub fn request_reset(
         &mut self,
         email: &str,
@@ -37,47 +62,197 @@ impl Accounts {
         let mut form = Form::new();
         let email = form.required_email(email);
         form.finish()?;
+        // Everything that can fail for every address alike, before anyone is looked up.
         let mailer = Mailer::new(mail)?;
         let keys = self.keys()?;
         let now = self.now;
-        let users = self.store.read(|tx| {
-            let mut users = Vec::new();
-            for id in tx.active_user_ids_by_email(&email)? {
-                users.extend(tx.user_by_id(id)?);
+        if mailer.is_console() {
+            let (users, mut skipped) = self.recipients(&email)?;
+            let mut messages = Vec::new();
+            for user in &users {
+                match reset_message(user, &keys, now, site, &mailer) {
+                    Ok(message) => messages.push(message),
+                    Err(err) => {
+                        skipped.push(format!("no reset email for one user: {}", err.chain()))
+                    }
+                }
             }
-            Ok(users)
-        })?;
-        // The second half of Django's `get_users`: the addresses must also be equal after
-        // NFKC and case folding.
-        let users: Vec<User> = users
-            .into_iter()
-            .filter(|u| validators::unicode_ci_equal(&u.email, &email))
-            .collect();
-        let mut requested = Requested::default();
-        let mut messages = Vec::new();
-        for user in users.iter().filter(|u| hashers::is_usable(&u.password)) {
-            let reset = ResetEmail {
-                to: user.email.clone(),
-                username: user.username.clone(),
-                uidb64: tokens::uidb64(user.id),
-                token: tokens::make_token(user, &keys, now),
+            let text = mail::backend::console(&messages);
+            return Ok(Requested::Printed { text, skipped });
+        }
+        self.store.migrate(now)?;
+        self.store
+            .write(|tx| tx.queue_mail(&email, None, now, None))?;
+        Ok(Requested::Queued)
+    }
+
+    /// The users a reset for `email` goes to: active, with a usable password, whose address
+    /// equals it ignoring case (Django's `get_users`: `iexact`, then equal after NFKC and case
+    /// folding). A row that cannot be read is skipped, and the reason kept for `-v`.
+    fn recipients(&mut self, email: &str) -> Result<(Vec<User>, Vec<String>)> {
+        self.store.read(|tx| {
+            let (mut users, mut skipped) = (Vec::new(), Vec::new());
+            for id in tx.active_user_ids_by_email(email)? {
+                match tx.user_by_id(id) {
+                    Ok(Some(user))
+                        if hashers::is_usable(&user.password)
+                            && validators::unicode_ci_equal(&user.email, email) =>
+                    {
+                        users.push(user)
+                    }
+                    Ok(_) => {}
+                    Err(err) => skipped.push(format!("skipped user {id}: {}", err.chain())),
+                }
+            }
+            Ok((users, skipped))
+        })
+    }
+
+    /// The outbox, oldest first.
+    pub fn mail_queue(&mut self) -> Result<Vec<MailRow>> {
+        self.store.read(|tx| tx.mail_queue())
+    }
+
+    /// One pass of a sender: takes the messages that are due (every one, with `all`), resolves
+    /// requests into recipients, and sends each with a fresh token. A relay's temporary refusal
+    /// defers a message; a permanent one, or a user who no longer qualifies, drops it.
+    pub fn deliver_mail(&mut self, mail: &MailConfig, site: &Site, all: bool) -> Result<Delivery> {
+        let now = self.now;
+        let rows = self
+            .store
+            .write(|tx| tx.claim_mail(now, now + LEASE, !all))?;
+        let mut delivery = Delivery::default();
+        if rows.is_empty() {
+            return Ok(delivery);
+        }
+        let ready = self.keys().and_then(|keys| Ok((keys, Mailer::new(mail)?)));
+        let (keys, mailer) = match ready {
+            Ok(ready) => ready,
+            Err(err) => {
+                // Nothing could be sent: every message waits for the next attempt.
+                for row in &rows {
+                    self.defer(row, &err.chain(), &mut delivery)?;
+                }
+                return Err(err);
+            }
+        };
+        for row in rows {
+            let rows = match row.user_id {
+                Some(_) => vec![row],
+                None => self.resolve(row, &mut delivery)?,
             };
-            match mail::message(site, &mailer.from, &reset) {
-                Ok(message) => messages.push(message),
-                Err(err) => requested
-                    .skipped
-                    .push(format!("no reset email for one user: {}", err.chain())),
+            for row in rows {
+                self.deliver_one(&row, &keys, site, &mailer, &mut delivery)?;
             }
         }
-        match mailer.send(&messages, now)? {
-            Delivered::Console(text) => requested.console = Some(text),
-            Delivered::Done { refused } => requested.skipped.extend(
-                refused
-                    .into_iter()
-                    .map(|reason| format!("the mail server refused a reset email: {reason}")),
-            ),
+        Ok(delivery)
+    }
+
+    /// Replaces a request by one message per recipient, each due now.
+    fn resolve(&mut self, request: MailRow, delivery: &mut Delivery) -> Result<Vec<MailRow>> {
+        let (users, skipped) = self.recipients(&request.email)?;
+        delivery.notes.extend(skipped);
+        let now = self.now;
+        self.store.write(|tx| {
+            tx.delete_mail(request.id)?;
+            let mut rows = Vec::new();
+            for user in &users {
+                // Taken by this sender from the start: another must not send it too.
+                let id = tx.queue_mail(&user.email, Some(user.id), now, Some(now + LEASE))?;
+                rows.push(MailRow {
+                    id,
+                    email: user.email.clone(),
+                    user_id: Some(user.id),
+                    created: request.created,
+                    attempts: 0,
+                    next_attempt: now,
+                    last_error: None,
+                });
+            }
+            Ok(rows)
+        })
+    }
+
+    fn deliver_one(
+        &mut self,
+        row: &MailRow,
+        keys: &SecretKeys,
+        site: &Site,
+        mailer: &Mailer,
+        delivery: &mut Delivery,
+    ) -> Result<()> {
+        let now = self.now;
+        let user = match row.user_id {
+            Some(id) => self.store.read(|tx| tx.user_by_id(id)).ok().flatten(),
+            None => None,
+        };
+        // The user may have changed since the request: deactivated, unusable, another address.
+        let user = user.filter(|u| {
+            u.is_active
+                && hashers::is_usable(&u.password)
+                && iexact_key(&u.email) == iexact_key(&row.email)
+        });
+        let Some(user) = user else {
+            delivery.notes.push(format!(
+                "message {} dropped: its user no longer qualifies",
+                row.id
+            ));
+            return self.drop_mail(row, delivery);
+        };
+        let message = match reset_message(&user, keys, now, site, mailer) {
+            Ok(message) => message,
+            Err(err) => {
+                let note = format!("no reset email for one user: {}", err.chain());
+                delivery.notes.push(note);
+                return self.drop_mail(row, delivery);
+            }
+        };
+        match mailer.send(&message, now) {
+            Ok(()) => {
+                self.store.write(|tx| tx.delete_mail(row.id))?;
+                delivery.delivered += 1;
+                Ok(())
+            }
+            Err(failure) if failure.permanent => {
+                let reason = failure.reason;
+                let note = format!("the mail server refused a reset email: {reason}");
+                delivery.notes.push(note);
+                self.drop_mail(row, delivery)
+            }
+            Err(failure) => self.defer(row, &failure.reason, delivery),
         }
-        Ok(requested)
+    }
+
+    /// Tries again later, or gives up on a message that has been tried too often or whose
+    /// request is older than a token lives.
+    fn defer(&mut self, row: &MailRow, reason: &str, delivery: &mut Delivery) -> Result<()> {
+        let now = self.now;
+        let attempts = row.attempts + 1;
+        let stale = now - row.created > Duration::seconds(self.password_reset_timeout as i64);
+        if attempts >= MAX_ATTEMPTS || stale {
+            let note = format!(
+                "message {} given up after {attempts} attempts: {reason}",
+                row.id
+            );
+            delivery.notes.push(note);
+            return self.drop_mail(row, delivery);
+        }
+        let next = now + backoff(attempts);
+        self.store
+            .write(|tx| tx.defer_mail(row.id, attempts, next, reason))?;
+        delivery.deferred += 1;
+        delivery.notes.push(format!(
+            "message {} deferred until {next}: {reason}",
+            row.id
+        ));
+        delivery.next_attempt = Some(delivery.next_attempt.map_or(next, |t| t.min(next)));
+        Ok(())
+    }
+
+    fn drop_mail(&mut self, row: &MailRow, delivery: &mut Delivery) -> Result<()> {
+        self.store.write(|tx| tx.delete_mail(row.id))?;
+        delivery.dropped += 1;
+        Ok(())
     }
 
     /// The user a reset link is for, if the link is valid now; every kind of bad link is the
@@ -121,4 +296,21 @@ impl Accounts {
         user.password = hash;
         Ok(user)
     }
+}
+
+/// The reset email for one user, with a token made now.
+fn reset_message(
+    user: &User,
+    keys: &SecretKeys,
+    now: DateTime<Utc>,
+    site: &Site,
+    mailer: &Mailer,
+) -> Result<lettre::Message> {
+    let reset = ResetEmail {
+        to: user.email.clone(),
+        username: user.username.clone(),
+        uidb64: tokens::uidb64(user.id),
+        token: tokens::make_token(user, keys, now),
+    };
+    mail::message(site, &mailer.from, &reset)
 }

@@ -5,6 +5,7 @@ mod completions;
 mod createsuperuser;
 mod login;
 mod logout;
+mod mail;
 mod man;
 mod passwd;
 mod reset_confirm;
@@ -55,6 +56,8 @@ pub struct Ctx {
     pub settings: Settings,
     pub printer: Printer,
     pub vars: BTreeMap<String, String>,
+    /// The config file named by `--config`, for a child process to read the same settings.
+    pub config_flag: Option<std::path::PathBuf>,
     /// Prompts are allowed: stdin is a terminal and `--no-input` was not given.
     pub interactive: bool,
     pub no_input: bool,
@@ -205,6 +208,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         settings,
         printer,
         vars,
+        config_flag: cli.config.clone(),
         interactive: !cli.no_input && platform::stdin_is_terminal(),
         no_input: cli.no_input,
     };
@@ -222,6 +226,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::ResetRequest(args) => reset_request::run(&ctx, args),
         Command::ResetConfirm(args) => reset_confirm::run(&ctx, args),
         Command::Users(command) => users::run(&ctx, command),
+        Command::Mail(command) => mail::run(&ctx, command),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }

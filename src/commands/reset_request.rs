@@ -2,6 +2,8 @@
 
 use super::{Ctx, Status};
 use crate::cli::ResetRequestArgs;
+use crate::platform;
+use authctl::accounts::reset::Requested;
 use authctl::error::Result;
 use serde_json::json;
 
@@ -13,12 +15,28 @@ pub fn run(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
     let email = ctx.value_or_prompt(args.email, "Email: ", "email address", "--email")?;
     let mut accounts = ctx.accounts()?;
     let settings = &ctx.settings;
-    let requested = accounts.request_reset(&email, &settings.mail, &settings.reset_site())?;
-    if let Some(text) = requested.console {
-        ctx.printer.passthrough(&text);
-    }
-    for reason in requested.skipped {
-        ctx.printer.detail(&reason);
+    match accounts.request_reset(&email, &settings.mail, &settings.reset_site())? {
+        Requested::Printed { text, skipped } => {
+            ctx.printer.passthrough(&text);
+            for reason in skipped {
+                ctx.printer.detail(&reason);
+            }
+        }
+        // The sender is started for every request alike; if it cannot start, the email waits
+        // for `authctl mail flush`, and the answer is the same.
+        Requested::Queued if settings.mail.background_sender => {
+            let database = std::ffi::OsStr::new(&settings.database);
+            let mut vars = vec![("AUTHCTL_DATABASE", database)];
+            if let Some(config) = &ctx.config_flag {
+                vars.push(("AUTHCTL_CONFIG", config.as_os_str()));
+            }
+            if let Err(e) = platform::spawn_detached(&["mail", "flush", "--background"], &vars) {
+                ctx.printer.detail(&format!(
+                    "cannot start the mail sender ({e}); run authctl mail flush"
+                ));
+            }
+        }
+        Requested::Queued => {}
     }
     ctx.printer.result(REQUESTED, json!({"requested": true}));
     Ok(Status::Success)

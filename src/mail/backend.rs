@@ -47,11 +47,17 @@ pub struct MailConfig {
     pub from: String,
     pub file_dir: Option<PathBuf>,
     pub smtp: SmtpConfig,
+    /// Seconds a background sender keeps retrying deferred messages before it leaves them to
+    /// `authctl mail flush`.
+    pub retry_for: u64,
+    /// Whether `reset-request` starts a sender in the background; without one, queued mail
+    /// waits for `authctl mail flush` (from cron, say).
+    pub background_sender: bool,
 }
 
-/// A ready backend. It is made before anyone's address is looked at, and SMTP connects when it is
-/// made, so a bad sender or an unreachable server fails every request alike — and so cannot reveal
-/// whether an address matched.
+/// A ready backend. It is made before anyone's address is looked at, and SMTP connects and logs
+/// in when it is made, so a bad sender or an unreachable server fails every request alike — and
+/// so cannot reveal whether an address matched.
 pub struct Mailer {
     pub from: Mailbox,
     kind: Kind,
@@ -61,14 +67,6 @@ enum Kind {
     Console,
     File(PathBuf),
     Smtp(SmtpTransport),
-}
-
-/// What delivery produced for the person at the terminal.
-pub enum Delivered {
-    /// The console backend's text: each message, then a line of 79 dashes.
-    Console(String),
-    /// Sent or written; the server's reasons for any recipients it refused for good.
-    Done { refused: Vec<String> },
 }
 
 impl Mailer {
@@ -117,52 +115,60 @@ impl Mailer {
         Ok(Mailer { from, kind })
     }
 
-    /// Delivers every message. A server that refuses one recipient for good (a 5xx reply) does
-    /// not fail the command — that would tell whether the address has an account — and is
-    /// listed in `refused` instead; any other failure is an error.
+    /// Whether messages are printed rather than sent (the development backend).
+    pub fn is_console(&self) -> bool {
+        matches!(self.kind, Kind::Console)
+    }
+
+    /// Delivers one message (file or SMTP; the console backend's text comes from
+    /// [`console`]).
     pub fn send(
         &self,
-        messages: &[Message],
+        message: &Message,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Delivered> {
+    ) -> Result<(), Failure> {
         match &self.kind {
-            Kind::Console => {
-                let mut out = String::new();
-                for message in messages {
-                    let text = String::from_utf8_lossy(&message.formatted()).replace("\r\n", "\n");
-                    out.push_str(&text);
-                    out.push('\n');
-                    out.push_str(&"-".repeat(79));
-                    out.push('\n');
-                }
-                Ok(Delivered::Console(out))
-            }
+            Kind::Console => Ok(()),
             Kind::File(dir) => {
-                for message in messages {
-                    let name = format!(
-                        "{}-{}.eml",
-                        now.format("%Y%m%d-%H%M%S"),
-                        crate::crypto::random_string(12)
-                    );
-                    private_file::write(&dir.join(name), &message.formatted(), Existing::Keep)?;
-                }
-                Ok(Delivered::Done {
-                    refused: Vec::new(),
-                })
+                let name = format!(
+                    "{}-{}.eml",
+                    now.format("%Y%m%d-%H%M%S"),
+                    crate::crypto::random_string(12)
+                );
+                private_file::write(&dir.join(name), &message.formatted(), Existing::Keep)
+                    .map(|_| ())
+                    .map_err(|e| Failure {
+                        permanent: false,
+                        reason: e.chain(),
+                    })
             }
-            Kind::Smtp(transport) => {
-                let mut refused = Vec::new();
-                for message in messages {
-                    match transport.send(message) {
-                        Ok(_) => {}
-                        Err(e) if e.is_permanent() => refused.push(error_chain(&e)),
-                        Err(e) => return Err(smtp_error("the mail server", &error_chain(&e))),
-                    }
-                }
-                Ok(Delivered::Done { refused })
-            }
+            Kind::Smtp(transport) => transport.send(message).map(|_| ()).map_err(|e| Failure {
+                permanent: e.is_permanent(),
+                reason: error_chain(&e),
+            }),
         }
     }
+}
+
+/// Why one message was not delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// Refused for good (an SMTP 5xx reply): trying again will not help.
+    pub permanent: bool,
+    pub reason: String,
+}
+
+/// Messages as Django's console backend prints them: each one, then a line of 79 dashes.
+pub fn console(messages: &[Message]) -> String {
+    let mut out = String::new();
+    for message in messages {
+        let text = String::from_utf8_lossy(&message.formatted()).replace("\r\n", "\n");
+        out.push_str(&text);
+        out.push('\n');
+        out.push_str(&"-".repeat(79));
+        out.push('\n');
+    }
+    out
 }
 
 fn smtp_error(server: &str, reason: &str) -> Error {

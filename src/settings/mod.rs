@@ -452,6 +452,19 @@ fn mail_config(l: &Layers) -> Result<MailConfig> {
             timeout: l.positive("email.smtp.timeout", 10, |o| o.email.smtp.timeout.as_ref())?,
             ca_file: smtp(|s| s.ca_file.as_ref(), "email.smtp.ca_file").map(PathBuf::from),
         },
+        background_sender: match l
+            .text("email.sender", |o| o.email.sender.as_ref())
+            .as_deref()
+        {
+            None | Some("background") => true,
+            Some("cron") => false,
+            Some(_) => return Err(l.bad("email.sender", "background or cron")),
+        },
+        retry_for: match l.whole("email.retry_for", |o| o.email.retry_for.as_ref()) {
+            None => 900,
+            Some(n) if n <= 86_400 => n,
+            Some(_) => return Err(l.bad("email.retry_for", "a number of seconds up to a day")),
+        },
     })
 }
 

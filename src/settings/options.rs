@@ -81,6 +81,8 @@ pub struct EmailOptions {
     pub backend: Option<Text>,
     pub from: Option<Text>,
     pub file_dir: Option<Text>,
+    pub retry_for: Option<Whole>,
+    pub sender: Option<Text>,
     #[serde(default)]
     pub smtp: SmtpOptions,
 }

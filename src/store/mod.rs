@@ -61,6 +61,20 @@ pub struct NewSession<'a> {
     pub auth_hash: &'a str,
 }
 
+/// A reset email waiting in the outbox: a request for an address, not yet resolved into
+/// recipients (`user_id` is `None`), or the email to one user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailRow {
+    pub id: i64,
+    /// The address asked for, or the user's address once resolved.
+    pub email: String,
+    pub user_id: Option<i64>,
+    pub created: DateTime<Utc>,
+    pub attempts: u32,
+    pub next_attempt: DateTime<Utc>,
+    pub last_error: Option<String>,
+}
+
 /// The operations of one transaction. Case-insensitive matching is the backend's to do, so each
 /// database can do it its own way (and with its own indexes).
 pub trait Tx {
@@ -100,6 +114,36 @@ pub trait Tx {
     /// Removes expired rows, so the table does not grow forever.
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize>;
     fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64>;
+
+    /// Puts a reset email in the outbox, due now; with `claimed_until`, taken by this sender
+    /// until then.
+    fn queue_mail(
+        &mut self,
+        email: &str,
+        user_id: Option<i64>,
+        now: DateTime<Utc>,
+        claimed_until: Option<DateTime<Utc>>,
+    ) -> Result<i64>;
+    /// Takes the rows no one else is working on (all, or those due by `now`) for this
+    /// sender until `until`.
+    fn claim_mail(
+        &mut self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        due_only: bool,
+    ) -> Result<Vec<MailRow>>;
+    /// Removes a row: sent, or given up on.
+    fn delete_mail(&mut self, id: i64) -> Result<()>;
+    /// Records a failed attempt and when to try again, and lets the row go.
+    fn defer_mail(
+        &mut self,
+        id: i64,
+        attempts: u32,
+        next_attempt: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()>;
+    /// Everything in the outbox, oldest first.
+    fn mail_queue(&mut self) -> Result<Vec<MailRow>>;
 }
 
 /// An open database of one kind.

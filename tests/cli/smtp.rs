@@ -20,10 +20,21 @@ struct SmtpServer {
 
 impl SmtpServer {
     fn start(sb: &Sandbox, mode: &str, login: Option<&str>) -> SmtpServer {
+        SmtpServer::start_with(sb, mode, login, &[])
+    }
+
+    /// A server with some of smtpd.py's misbehaviours (`SMTPD_*` variables).
+    fn start_with(
+        sb: &Sandbox,
+        mode: &str,
+        login: Option<&str>,
+        vars: &[(&str, &str)],
+    ) -> SmtpServer {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/django/smtpd.py");
         let maildir = sb.path("smtp/inbox");
         let mut cmd = Command::new(django_python());
         cmd.arg(script).arg(&maildir).arg(mode).args(login);
+        cmd.envs(vars.iter().copied());
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -234,4 +245,89 @@ fn a_ca_file_without_a_certificate_is_a_configuration_error_before_connecting() 
         .run()
         .expect(4)
         .stderr_has("holds no PEM certificate");
+}
+
+/// The median wall time of `reset-request` for one address.
+fn median_request(sb: &Sandbox, email: &str, runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            sb.cmd(["reset-request", "--email", email]).run().expect(0);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+#[test]
+fn a_slow_relay_does_not_make_a_registered_address_slower_to_request() {
+    let mut sb = sandbox();
+    let server = SmtpServer::start_with(&sb, "none", None, &[("SMTPD_DELAY", "0.3")]);
+    server.configure(&mut sb, "none");
+    // Alternate the two, so a busy machine slows both alike.
+    let (mut known, mut unknown) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        known.push(median_request(&sb, "alice@example.com", 1));
+        unknown.push(median_request(&sb, "nobody@example.com", 1));
+    }
+    known.sort();
+    unknown.sort();
+    let ratio = known[2].as_secs_f64() / unknown[2].as_secs_f64();
+    assert!(
+        (0.5..=2.0).contains(&ratio),
+        "known {:?} against unknown {:?}: ratio {ratio:.2}",
+        known[2],
+        unknown[2]
+    );
+    // And the mail did go out, after the answers.
+    assert!(server.message(1).contains("To: alice@example.com"));
+}
+
+#[test]
+fn a_temporary_refusal_is_the_same_answer_and_the_message_waits_for_a_retry() {
+    let mut sb = sandbox();
+    let busy = sb.path("relay-busy");
+    std::fs::write(&busy, "").unwrap();
+    let server = SmtpServer::start_with(
+        &sb,
+        "none",
+        None,
+        &[("SMTPD_TEMPFAIL_FILE", busy.to_str().unwrap())],
+    );
+    server.configure(&mut sb, "none");
+    sb.set("AUTHCTL_EMAIL_SENDER", "cron");
+    let known = sb
+        .cmd(["reset-request", "--email", "alice@example.com"])
+        .run();
+    let unknown = sb
+        .cmd(["reset-request", "--email", "nobody@example.com"])
+        .run();
+    known.expect(0);
+    assert_eq!(
+        (known.stdout(), known.stderr()),
+        (unknown.stdout(), unknown.stderr())
+    );
+    sb.cmd(["-v", "mail", "flush"])
+        .run()
+        .expect(0)
+        .stderr_has("450")
+        .stdout_has("Delivered 0, deferred 1, dropped 0.");
+    let queue = sb.cmd(["mail", "list", "--json"]).run();
+    let rows: Vec<serde_json::Value> = queue.json_lines();
+    assert_eq!(rows.len(), 1, "{queue:?}");
+    assert_eq!(rows[0]["attempts"], 1);
+    assert!(rows[0]["last_error"].as_str().unwrap().contains("450"));
+    // Not due yet: a plain flush leaves it; --all sends it once the relay takes mail again.
+    std::fs::remove_file(&busy).unwrap();
+    sb.cmd(["mail", "flush"])
+        .run()
+        .expect(0)
+        .stdout_has("Delivered 0");
+    sb.cmd(["mail", "flush", "--all"])
+        .run()
+        .expect(0)
+        .stdout_has("Delivered 1, deferred 0, dropped 0.");
+    assert!(server.message(1).contains("To: alice@example.com"));
+    sb.wait_for_outbox();
 }

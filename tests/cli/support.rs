@@ -183,6 +183,24 @@ impl Sandbox {
             .run()
     }
 
+    /// Waits (ten seconds at most) until the sender `reset-request` starts has emptied the
+    /// outbox: what it delivers arrives after the command has answered.
+    pub fn wait_for_outbox(&self) {
+        let start = std::time::Instant::now();
+        loop {
+            let run = self.cmd(["mail", "list", "--json"]).run();
+            run.expect(0);
+            if run.stdout().is_empty() {
+                return;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "the outbox was not emptied: {run:?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+    }
+
     /// Adds the users who must never get in, for "every failure looks the same" tests:
     /// `sleepy` (inactive, knows `password`) and `nopass` (unusable password). Both have
     /// addresses `<name>@example.com`.

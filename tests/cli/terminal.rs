@@ -276,6 +276,7 @@ fn reset_confirm_checks_the_link_then_asks_for_the_new_password_twice() {
     sb.cmd(["reset-request", "--email", "r@example.com"])
         .run()
         .expect(0);
+    sb.wait_for_outbox();
     let mail = std::fs::read_dir(&maildir)
         .unwrap()
         .next()

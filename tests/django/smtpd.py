@@ -3,8 +3,13 @@
 Usage: python smtpd.py MAILDIR {none|starttls|tls} [USER:PASSWORD]
 Prints "READY <port> <ca.pem>" once listening, saves each message as MAILDIR/<n>.eml, and exits
 when stdin closes or after two minutes, whichever is first, so it can never outlive a test run.
+
+A relay that misbehaves after the connection, for the tests of what that may reveal:
+SMTPD_DELAY=SECONDS takes that long to accept each message, and while the file named by
+SMTPD_TEMPFAIL_FILE exists every recipient gets a temporary refusal (450).
 """
 
+import asyncio
 import logging
 import os
 import socket
@@ -43,8 +48,18 @@ class Save:
     def __init__(self, maildir):
         self.maildir = maildir
         self.count = 0
+        self.delay = float(os.environ.get("SMTPD_DELAY", "0"))
+        self.tempfail = os.environ.get("SMTPD_TEMPFAIL_FILE")
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.tempfail and os.path.exists(self.tempfail):
+            return "450 4.2.0 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         self.count += 1
         path = os.path.join(self.maildir, "%d.eml" % self.count)
         with open(path + ".tmp", "wb") as f:

@@ -5,19 +5,36 @@ use crate::error::Result;
 use rusqlite::Transaction;
 
 /// Append only: a released migration is never edited, a change is a new entry.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "sessions",
-    "CREATE TABLE authctl_session (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        key_hash TEXT NOT NULL UNIQUE,
-        user_id INTEGER NOT NULL,
-        created TEXT NOT NULL,
-        expires TEXT NOT NULL,
-        auth_hash TEXT NOT NULL
-    );
-    CREATE INDEX authctl_session_user ON authctl_session (user_id);",
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "sessions",
+        "CREATE TABLE authctl_session (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key_hash TEXT NOT NULL UNIQUE,
+            user_id INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            expires TEXT NOT NULL,
+            auth_hash TEXT NOT NULL
+        );
+        CREATE INDEX authctl_session_user ON authctl_session (user_id);",
+    ),
+    (
+        2,
+        "outbox",
+        "CREATE TABLE authctl_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            email TEXT NOT NULL,
+            user_id INTEGER NULL,
+            created TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT NOT NULL,
+            last_error TEXT NULL,
+            claimed_until TEXT NULL
+        );
+        CREATE INDEX authctl_outbox_due ON authctl_outbox (next_attempt);",
+    ),
+];
 
 #[cfg(test)]
 pub fn count() -> usize {

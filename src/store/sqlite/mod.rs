@@ -5,13 +5,14 @@
 //! timeout instead of failing.
 
 mod migrations;
+mod outbox;
 mod sessions;
 mod users;
 
-use super::{Backend, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key};
+use super::{Backend, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 
@@ -359,6 +360,51 @@ impl Tx for SqliteTx<'_> {
     fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
         sessions::count_for_user(&self.tx, user_id, now)
     }
+
+    fn queue_mail(
+        &mut self,
+        email: &str,
+        user_id: Option<i64>,
+        now: DateTime<Utc>,
+        claimed_until: Option<DateTime<Utc>>,
+    ) -> Result<i64> {
+        outbox::queue(&self.tx, email, user_id, now, claimed_until)
+    }
+    fn claim_mail(
+        &mut self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        due_only: bool,
+    ) -> Result<Vec<MailRow>> {
+        outbox::claim(&self.tx, now, until, due_only)
+    }
+    fn delete_mail(&mut self, id: i64) -> Result<()> {
+        outbox::delete(&self.tx, id)
+    }
+    fn defer_mail(
+        &mut self,
+        id: i64,
+        attempts: u32,
+        next_attempt: DateTime<Utc>,
+        error: &str,
+    ) -> Result<()> {
+        outbox::defer(&self.tx, id, attempts, next_attempt, error)
+    }
+    fn mail_queue(&mut self) -> Result<Vec<MailRow>> {
+        outbox::all(&self.tx)
+    }
+}
+
+/// Whether one of authctl's own tables exists yet (each is created on first need).
+fn table_exists(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [name],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
 }
 
 fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
@@ -368,7 +414,7 @@ fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 
 /// Reads what Django (or a hand-edited row) stored: with or without fraction, `T` or space, and
 /// an optional UTC offset.
-fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)) {
         return Some(t.with_timezone(&Utc));

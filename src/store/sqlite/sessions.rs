@@ -8,14 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// Whether the sessions table exists yet (it is created on first login).
 fn table_exists(conn: &Connection) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'authctl_session'",
-            [],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    super::table_exists(conn, "authctl_session")
 }
 
 pub fn insert(conn: &Connection, session: &NewSession) -> Result<i64> {
