@@ -429,3 +429,20 @@ fn delete_refuses_while_another_tables_foreign_key_names_auth_user_in_any_case()
         .stderr_has("still referenced by 1 row(s) of notes.owner");
     assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
 }
+
+#[test]
+fn an_address_whose_account_row_is_unreadable_answers_like_any_other() {
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_SECRET_KEY", &"s".repeat(50));
+    sb.signup("broken", "broken@example.com", PW);
+    sb.exec("UPDATE auth_user SET date_joined = 'not a date' WHERE username = 'broken'");
+    // The console backend looks the address up before it answers; the row is skipped.
+    let broken = sb.cmd(["reset-request", "--email", "broken@example.com"]).run();
+    let nobody = sb.cmd(["reset-request", "--email", "nobody@example.com"]).run();
+    broken.expect(0);
+    assert_eq!((broken.stdout(), broken.stderr()), (nobody.stdout(), nobody.stderr()));
+    sb.cmd(["-v", "reset-request", "--email", "broken@example.com"])
+        .run()
+        .expect(0)
+        .stderr_has("skipped user 1");
+}
