@@ -437,10 +437,17 @@ fn an_address_whose_account_row_is_unreadable_answers_like_any_other() {
     sb.signup("broken", "broken@example.com", PW);
     sb.exec("UPDATE auth_user SET date_joined = 'not a date' WHERE username = 'broken'");
     // The console backend looks the address up before it answers; the row is skipped.
-    let broken = sb.cmd(["reset-request", "--email", "broken@example.com"]).run();
-    let nobody = sb.cmd(["reset-request", "--email", "nobody@example.com"]).run();
+    let broken = sb
+        .cmd(["reset-request", "--email", "broken@example.com"])
+        .run();
+    let nobody = sb
+        .cmd(["reset-request", "--email", "nobody@example.com"])
+        .run();
     broken.expect(0);
-    assert_eq!((broken.stdout(), broken.stderr()), (nobody.stdout(), nobody.stderr()));
+    assert_eq!(
+        (broken.stdout(), broken.stderr()),
+        (nobody.stdout(), nobody.stderr())
+    );
     sb.cmd(["-v", "reset-request", "--email", "broken@example.com"])
         .run()
         .expect(0)
