@@ -9,6 +9,10 @@
 #[path = "../tests/cli/support.rs"]
 mod support;
 
+#[allow(dead_code)]
+#[path = "../tests/cli/pg.rs"]
+mod pg;
+
 use authctl::hashers::{Algorithm, HashParams, Hashers, Pbkdf2Params};
 use serde_json::json;
 use std::time::{Duration, Instant};

@@ -20,7 +20,7 @@ pub mod transfer;
 use crate::error::{Error, Result};
 use crate::hashers::{Algorithm, HashParams, Hashers};
 use crate::secret::{KeySource, SecretKeys};
-use crate::store::{Store, Tx, User};
+use crate::store::{Database, Store, Tx, User};
 use crate::validators::{self, PasswordValidators};
 use chrono::{DateTime, Utc};
 
@@ -53,8 +53,13 @@ pub struct Accounts {
 impl Accounts {
     /// Opens the database at `location`; `create` lets a command that adds users start a new
     /// one.
-    pub fn open(location: &str, create: bool, config: Config, now: DateTime<Utc>) -> Result<Self> {
-        let store = Store::open(location, create)?;
+    pub fn open(
+        database: &Database,
+        create: bool,
+        config: Config,
+        now: DateTime<Utc>,
+    ) -> Result<Self> {
+        let store = Store::open(database, create)?;
         // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
         // database the default is the hasher every Django install has.
         let preferred = config.hasher.unwrap_or(if store.is_django_project() {

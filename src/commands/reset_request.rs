@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
         // The sender is started for every request alike; if it cannot start, the email waits
         // for `authctl mail flush`, and the answer is the same.
         Requested::Queued if settings.mail.background_sender => {
-            let database = std::ffi::OsStr::new(&settings.database);
+            let database = std::ffi::OsStr::new(&settings.database_text);
             let mut vars = vec![("AUTHCTL_DATABASE", database)];
             if let Some(config) = &ctx.config_flag {
                 vars.push(("AUTHCTL_CONFIG", config.as_os_str()));

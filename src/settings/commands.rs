@@ -54,7 +54,7 @@ impl Settings {
     pub fn reset_site(&self) -> Site {
         let program = match self.database_is_default {
             true => "authctl".to_string(),
-            false => match shlex::try_quote(&self.database) {
+            false => match shlex::try_quote(self.database.shown()) {
                 Ok(word) => format!("authctl --database {word}"),
                 // A path with a NUL cannot be typed anyway; the link still works.
                 Err(_) => "authctl".to_string(),

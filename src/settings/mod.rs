@@ -14,6 +14,7 @@ use authctl::hashers::{
 };
 use authctl::mail::{Backend, MailConfig, SmtpConfig, SmtpSecurity};
 use authctl::secret::{KeySource, Secret, SecretKeys};
+use authctl::store::{Database, Libpq};
 use authctl::validators::PasswordValidators;
 use options::{Options, SECTIONS};
 use std::cell::RefCell;
@@ -82,7 +83,9 @@ impl Dirs {
 /// Everything resolved and checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub database: String,
+    pub database: Database,
+    /// The setting as given (a URL may hold a password), for a process authctl starts itself.
+    pub database_text: String,
     /// No flag, variable or file named the database: it is the platform default.
     pub database_is_default: bool,
     pub session_file: PathBuf,
@@ -212,10 +215,10 @@ impl Settings {
         if explicit || config_path.exists() {
             layers.push(file_layer(&config_path)?);
         }
-        Settings::resolve(&Layers(layers), dirs)
+        Settings::resolve(&Layers(layers), vars, dirs)
     }
 
-    fn resolve(l: &Layers, dirs: &Dirs) -> Result<Settings> {
+    fn resolve(l: &Layers, vars: &BTreeMap<String, String>, dirs: &Dirs) -> Result<Settings> {
         let hash_params = hash_params(l)?;
         let hasher = match l.text("hasher", |o| o.hasher.as_ref()) {
             None => None,
@@ -254,18 +257,14 @@ impl Settings {
             return Err(l.bad("validators.max_similarity", "a number from 0.1 to 1.0"));
         }
         let (keys, key_warnings) = secret_keys(l, dirs)?;
-        let database = l.text("database", |o| o.database.as_ref());
+        let (database, database_text, database_is_default) = database(l, vars, dirs)?;
         let domain = l
             .text("domain", |o| o.domain.as_ref())
             .unwrap_or_else(|| "localhost".into());
         Ok(Settings {
-            database: match &database {
-                // SQLite would take "" as a private temporary database and lose every write.
-                Some(path) if path.is_empty() => return Err(l.bad("database", "a path")),
-                Some(path) => path.clone(),
-                None => dirs.data_dir.join("db.sqlite3").display().to_string(),
-            },
-            database_is_default: database.is_none(),
+            database,
+            database_text,
+            database_is_default,
             session_file: l
                 .text("session_file", |o| o.session_file.as_ref())
                 .map(PathBuf::from)
@@ -297,6 +296,50 @@ impl Settings {
             },
         })
     }
+}
+
+/// The database: the `database` setting, else `DATABASE_URL` (the convention Django projects
+/// use through dj-database-url and django-environ), else the platform default; PostgreSQL URLs
+/// are completed from libpq's `PG*` variables and password file, as `psql` completes them.
+fn database(
+    l: &Layers,
+    vars: &BTreeMap<String, String>,
+    dirs: &Dirs,
+) -> Result<(Database, String, bool)> {
+    let var = |name: &str| vars.get(name).filter(|v| !v.is_empty()).cloned();
+    let (text, source) = match l.get("database", |o| o.database.as_ref().map(|t| t.0.clone())) {
+        Some((text, source)) => (text, source),
+        None => match var("DATABASE_URL") {
+            Some(url) => (url, Source::Env("DATABASE_URL".into())),
+            None => {
+                let path = dirs.data_dir.join("db.sqlite3").display().to_string();
+                return Ok((Database::Sqlite(path.clone()), path, true));
+            }
+        },
+    };
+    // SQLite would take "" as a private temporary database and lose every write.
+    if text.is_empty() {
+        return Err(l.bad("database", "a path"));
+    }
+    let libpq = Libpq {
+        host: var("PGHOST"),
+        port: var("PGPORT"),
+        user: var("PGUSER"),
+        password: var("PGPASSWORD"),
+        database: var("PGDATABASE"),
+        sslmode: var("PGSSLMODE"),
+        sslrootcert: var("PGSSLROOTCERT"),
+        connect_timeout: var("PGCONNECT_TIMEOUT"),
+        passfile: var("PGPASSFILE").map(PathBuf::from),
+        home: var("HOME").map(PathBuf::from),
+        login_name: crate::platform::login_name(vars),
+    };
+    let database = Database::parse(&text, &libpq).map_err(|reason| {
+        Error::Config(format!(
+            "invalid value for `database` from {source}: {reason}"
+        ))
+    })?;
+    Ok((database, text, false))
 }
 
 /// Django's `SECRET_KEY` and `SECRET_KEY_FALLBACKS`, and a warning for each key too short to
@@ -626,7 +669,7 @@ mod tests {
         assert_eq!(s.accounts.hash_params, HashParams::default());
         assert_eq!(s.accounts.validators, PasswordValidators::default());
         assert_eq!(s.site_name, "localhost");
-        assert!(s.database.ends_with("db.sqlite3"));
+        assert!(s.database.shown().ends_with("db.sqlite3"));
         assert!(s.database_is_default);
     }
 
@@ -635,14 +678,14 @@ mod tests {
         let file = "database = \"file.db\"\nsession_age = 5\n[argon2]\ntime_cost = 3\n";
         let vars = [("AUTHCTL_DATABASE", "env.db"), ("AUTHCTL_SESSION_AGE", "7")];
         let s = load_file(file, &vars, None).unwrap();
-        assert_eq!(s.database, "env.db");
+        assert_eq!(s.database.shown(), "env.db");
         assert_eq!(s.accounts.session_age, 7);
         assert_eq!(
             s.accounts.hash_params.argon2,
             Argon2Params::new(102_400, 3, 8).unwrap()
         );
         let s = load_file(file, &vars, Some("flag.db")).unwrap();
-        assert_eq!(s.database, "flag.db");
+        assert_eq!(s.database.shown(), "flag.db");
         assert!(!s.database_is_default);
     }
 

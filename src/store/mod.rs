@@ -1,12 +1,15 @@
 //! The storage interface: the rows authctl reads and writes, and the operations on them, behind
-//! which each database backend lives (`sqlite/` today). Nothing above this module knows which
-//! database it talks to, and no driver type is visible here.
+//! which each database backend lives (`sqlite/`, `postgres/`). Nothing above this module knows
+//! which database it talks to, and no driver type is visible here.
 //!
 //! Every command's work happens inside [`Store::read`] or [`Store::write`]: one transaction,
 //! committed whole or not at all. Django's own tables are read and written row by row, never
 //! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
+mod postgres;
 mod sqlite;
+
+pub use postgres::target::{Libpq, is_postgres_url};
 
 use crate::error::Result;
 use chrono::{DateTime, Timelike, Utc};
@@ -161,19 +164,65 @@ trait Transaction: Tx {
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
+/// Which database: a SQLite file (a path or a `file:` URI), or a PostgreSQL server's.
+#[derive(Debug, Clone)]
+pub enum Database {
+    Sqlite(String),
+    Postgres(Box<postgres::target::Target>),
+}
+
+impl Database {
+    /// Reads a `database` setting: a SQLite path or `file:` URI, a `sqlite:///relative` or
+    /// `sqlite:////absolute` URL, or a `postgres://` / `postgresql://` URL in libpq's form, with
+    /// `libpq` filling in what it leaves out. Errors never repeat the text, which may hold a
+    /// password.
+    pub fn parse(text: &str, libpq: &Libpq) -> std::result::Result<Database, String> {
+        if is_postgres_url(text) {
+            return postgres::target::Target::parse(text, libpq)
+                .map(|t| Database::Postgres(t.into()));
+        }
+        if let Some(rest) = text.strip_prefix("sqlite://") {
+            // sqlite:///relative/path and sqlite:////absolute/path, as dj-database-url reads them.
+            return match rest.strip_prefix('/') {
+                Some(path) if !path.is_empty() => Ok(Database::Sqlite(path.to_string())),
+                _ => Err(
+                    "a sqlite:// URL needs a path: sqlite:///relative or sqlite:////absolute"
+                        .into(),
+                ),
+            };
+        }
+        match text.split_once("://") {
+            Some((scheme, _)) if !scheme.contains('/') => Err(format!(
+                "`{scheme}://` is not a database authctl knows (SQLite paths, sqlite:// and postgres:// URLs)"
+            )),
+            _ => Ok(Database::Sqlite(text.to_string())),
+        }
+    }
+
+    /// How messages and the reset email name it: the path, or the URL without a password.
+    pub fn shown(&self) -> &str {
+        match self {
+            Database::Sqlite(path) => path,
+            Database::Postgres(target) => &target.shown,
+        }
+    }
+}
+
 /// An open database.
 pub struct Store {
     backend: Box<dyn Backend>,
 }
 
 impl Store {
-    /// Opens the database at `location`. With `create`, a missing database is created with
-    /// Django's user table; without, it is an error — so a mistyped location given to a
-    /// command that only reads is reported instead of answered from an empty new database.
-    pub fn open(location: &str, create: bool) -> Result<Store> {
-        Ok(Store {
-            backend: Box::new(sqlite::Sqlite::open(location, create)?),
-        })
+    /// Opens the database. With `create`, a missing database is created with Django's user
+    /// table; without, it is an error — so a mistyped location given to a command that only
+    /// reads is reported instead of answered from an empty new database.
+    pub fn open(database: &Database, create: bool) -> Result<Store> {
+        let backend: Box<dyn Backend> = match database {
+            Database::Sqlite(location) => Box::new(sqlite::Sqlite::open(location, create)?),
+            Database::Postgres(target) => Box::new(postgres::Postgres::open(target, create)?),
+        };
+        Ok(Store { backend })
     }
 
     /// Runs `f` in a reading transaction.

@@ -257,7 +257,7 @@ fn a_denied_check_of_an_inactive_user_writes_nothing() {
     let mut sb = Sandbox::new();
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
     sb.signup("sleepy", "", PW);
-    sb.exec("UPDATE auth_user SET is_active = 0");
+    sb.exec("UPDATE auth_user SET is_active = false");
     // An outdated hash would be re-encoded by a successful check.
     sb.set("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "200");
     let before = std::fs::read(&sb.db).unwrap();

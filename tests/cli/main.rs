@@ -6,6 +6,7 @@ mod createsuperuser;
 mod django_interop;
 mod docs;
 mod hardening;
+mod pg;
 mod reset;
 mod sessions;
 mod signup;

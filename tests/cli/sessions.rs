@@ -274,11 +274,11 @@ fn expired_rows_of_other_sessions_are_cleaned_up_at_login() {
 fn deactivated_or_deleted_users_are_logged_out() {
     let sb = with_user();
     login(&sb, "a");
-    sb.exec("UPDATE auth_user SET is_active = 0");
+    sb.exec("UPDATE auth_user SET is_active = false");
     whoami(&sb, "a")
         .expect(1)
         .stderr_has("the user is inactive");
-    sb.exec("UPDATE auth_user SET is_active = 1");
+    sb.exec("UPDATE auth_user SET is_active = true");
     whoami(&sb, "a").expect(0);
     sb.exec("DELETE FROM auth_user");
     whoami(&sb, "a")

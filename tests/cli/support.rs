@@ -44,19 +44,81 @@ pub fn cheap(var: &str) -> &'static str {
 /// test-only code path in the program.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
+    /// The SQLite file (unused on PostgreSQL).
     pub db: PathBuf,
+    /// What `AUTHCTL_DATABASE` says: the SQLite file, or the PostgreSQL URL.
+    pub database: String,
+    pub backend: Backend,
     vars: Vec<(String, String)>,
+}
+
+/// Which database a sandbox keeps its users in. Tests whose behaviour is the database's run on
+/// both (see [`on_both`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    /// A database of its own on the suite's PostgreSQL server (see `pg.rs`).
+    Postgres,
+}
+
+/// Runs a test `fn name(backend: Backend)` on SQLite and on PostgreSQL, as the tests
+/// `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    super::$name($crate::support::Backend::Sqlite)
+                }
+                #[test]
+                fn postgres() {
+                    super::$name($crate::support::Backend::Postgres)
+                }
+            }
+        )+
+    };
 }
 
 impl Sandbox {
     pub fn new() -> Sandbox {
+        Sandbox::on(Backend::Sqlite)
+    }
+
+    /// A sandbox whose users live on the suite's PostgreSQL server, in a database of its own.
+    pub fn postgres() -> Sandbox {
+        Sandbox::on(Backend::Postgres)
+    }
+
+    pub fn on(backend: Backend) -> Sandbox {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("db.sqlite3");
+        let database = match backend {
+            Backend::Sqlite => db.display().to_string(),
+            Backend::Postgres => {
+                let server = crate::pg::server();
+                server.url(&server.new_database())
+            }
+        };
         let vars = CHEAP
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Sandbox { dir, db, vars }
+        Sandbox {
+            dir,
+            db,
+            database,
+            backend,
+            vars,
+        }
+    }
+
+    /// The PostgreSQL database's name (PostgreSQL sandboxes only).
+    pub fn pg_database(&self) -> String {
+        assert_eq!(self.backend, Backend::Postgres);
+        let path = self.database.split('?').next().unwrap_or_default();
+        path.rsplit('/').next().unwrap_or_default().to_string()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -121,7 +183,7 @@ impl Sandbox {
             .env("XDG_DATA_HOME", self.dir.path().join("home/data"))
             .env("XDG_STATE_HOME", self.dir.path().join("home/state"))
             .env("RUST_BACKTRACE", "0")
-            .env("AUTHCTL_DATABASE", &self.db);
+            .env("AUTHCTL_DATABASE", &self.database);
         for (k, v) in &self.vars {
             command.env(k, v);
         }
@@ -133,13 +195,25 @@ impl Sandbox {
         self.cmd(args).stdin(stdin).run()
     }
 
-    /// A SQL query on the sandbox database, one row per line, columns joined by `|`.
+    /// A SQL query on the sandbox database, one row per line, columns joined by `|`, values
+    /// written the same on both backends (booleans as 1/0, times as Django writes them on
+    /// SQLite, NULL as `NULL`).
     pub fn sql(&self, query: &str) -> Vec<String> {
-        sql(&self.db, query)
+        match self.backend {
+            Backend::Sqlite => sql(&self.db, query),
+            Backend::Postgres => pg_sql(&self.pg_database(), query),
+        }
     }
 
+    /// Runs statements that change the database (as another program would).
     pub fn exec(&self, statements: &str) {
-        exec(&self.db, statements)
+        match self.backend {
+            Backend::Sqlite => exec(&self.db, statements),
+            Backend::Postgres => crate::pg::server()
+                .admin(&self.pg_database())
+                .batch_execute(statements)
+                .expect("execute SQL on the test database"),
+        }
     }
 
     /// Signs up a regular user through the program itself (an empty email is left out).
@@ -206,7 +280,7 @@ impl Sandbox {
     /// addresses `<name>@example.com`.
     pub fn add_locked_out_users(&self, password: &str) {
         self.signup("sleepy", "sleepy@example.com", password);
-        self.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'sleepy'");
+        self.exec("UPDATE auth_user SET is_active = false WHERE username = 'sleepy'");
         self.superuser("nopass", "nopass@example.com", None);
     }
 
@@ -324,6 +398,38 @@ pub fn sql(db: &Path, query: &str) -> Vec<String> {
     .expect("query")
     .map(|r| r.unwrap())
     .collect()
+}
+
+fn pg_sql(database: &str, query: &str) -> Vec<String> {
+    use postgres::types::Type;
+    let rows = crate::pg::server()
+        .admin(database)
+        .query(query, &[])
+        .expect("query");
+    rows.iter()
+        .map(|row| {
+            (0..row.len())
+                .map(|i| {
+                    let ty = row.columns()[i].type_().clone();
+                    let text = match ty {
+                        Type::BOOL => row
+                            .get::<_, Option<bool>>(i)
+                            .map(|b| u8::from(b).to_string()),
+                        Type::INT2 => row.get::<_, Option<i16>>(i).map(|n| n.to_string()),
+                        Type::INT4 => row.get::<_, Option<i32>>(i).map(|n| n.to_string()),
+                        Type::INT8 => row.get::<_, Option<i64>>(i).map(|n| n.to_string()),
+                        Type::FLOAT8 => row.get::<_, Option<f64>>(i).map(|n| n.to_string()),
+                        Type::TIMESTAMPTZ => row
+                            .get::<_, Option<chrono::DateTime<chrono::Utc>>>(i)
+                            .map(datetime_text),
+                        _ => row.get::<_, Option<String>>(i),
+                    };
+                    text.unwrap_or_else(|| "NULL".to_string())
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
 }
 
 /// Runs any command to the end, `stdin` written to its standard input (for the Django helper,
@@ -765,6 +871,11 @@ pub fn reset_token_is_valid(
         utc(now),
         timeout,
     )
+}
+
+/// A time as Django writes it in SQLite (and `sb.sql` shows it on both backends).
+pub fn datetime_text(t: chrono::DateTime<chrono::Utc>) -> String {
+    authctl::store::format_datetime(t)
 }
 
 /// The `uidb64` of a reset link for this user id.

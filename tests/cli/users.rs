@@ -28,7 +28,7 @@ fn with_users() -> Sandbox {
         .expect(0);
     }
     sb.superuser("root", "root@example.com", Some(PW));
-    sb.exec("UPDATE auth_user SET is_active = 0 WHERE username = 'bob'");
+    sb.exec("UPDATE auth_user SET is_active = false WHERE username = 'bob'");
     sb
 }
 

@@ -437,7 +437,7 @@ pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Store, format_datetime};
+    use crate::store::{Database, Store, format_datetime};
     use chrono::TimeZone;
 
     #[test]
@@ -460,7 +460,7 @@ mod tests {
     fn new_database_has_djangos_auth_user_and_migrates_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/db.sqlite3");
-        let mut store = Store::open(path.to_str().unwrap(), true).unwrap();
+        let mut store = Store::open(&Database::Sqlite(path.display().to_string()), true).unwrap();
         assert!(!store.is_django_project());
         store.migrate(Utc::now()).unwrap();
         store.migrate(Utc::now()).unwrap();
@@ -495,7 +495,9 @@ mod tests {
         )
         .unwrap();
         let before = std::fs::read(&junk).unwrap();
-        let err = Store::open(junk.to_str().unwrap(), true).err().unwrap();
+        let err = Store::open(&Database::Sqlite(junk.display().to_string()), true)
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("not a SQLite database"), "{err}");
         assert_eq!(std::fs::read(&junk).unwrap(), before);
 
@@ -504,7 +506,9 @@ mod tests {
             .unwrap()
             .execute_batch("CREATE TABLE t (x)")
             .unwrap();
-        let err = Store::open(other.to_str().unwrap(), true).err().unwrap();
+        let err = Store::open(&Database::Sqlite(other.display().to_string()), true)
+            .err()
+            .unwrap();
         assert!(
             err.to_string().contains("without Django's auth_user"),
             "{err}"
