@@ -7,6 +7,7 @@ mod django_interop;
 mod docs;
 mod hardening;
 mod pg;
+mod postgres;
 mod reset;
 mod sessions;
 mod signup;

@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -17,8 +17,9 @@ pub struct Server {
     /// The test CA that signed the server's certificate (for `localhost` and 127.0.0.1).
     pub ca: PathBuf,
     pub bin: PathBuf,
-    /// Held open for the life of the test process; the server stops when it closes.
-    _alive: Mutex<ChildStdin>,
+    /// The supervisor, whose standard input stays open for the life of the test process; the
+    /// server stops when it closes.
+    _supervisor: Mutex<(Child, ChildStdin)>,
 }
 
 /// The role with a password, for the tests of password authentication.
@@ -172,12 +173,13 @@ fn start() -> Server {
         "PostgreSQL did not start; see {}/log",
         root.display()
     );
+    let stdin = child.stdin.take().unwrap();
     let server = Server {
         port,
         ca: root.join("ca.pem"),
         root,
         bin,
-        _alive: Mutex::new(child.stdin.take().unwrap()),
+        _supervisor: Mutex::new((child, stdin)),
     };
     server
         .admin("postgres")

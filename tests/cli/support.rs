@@ -289,7 +289,7 @@ impl Sandbox {
     pub fn django_project(&self, username: &str, email: &str, password: &str) {
         django(
             "project",
-            json!({"database": self.db, "username": username, "email": email, "password": password}),
+            json!({"database": self.database, "username": username, "email": email, "password": password}),
         );
     }
 }
@@ -346,6 +346,12 @@ impl Cmd {
 
     pub fn env_remove(mut self, key: &str) -> Self {
         self.command.env_remove(key);
+        self
+    }
+
+    /// Runs in this directory.
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.command.current_dir(dir);
         self
     }
 
@@ -553,6 +559,7 @@ const PYTHON_PACKAGES: &[&str] = &[
     "bcrypt",
     "aiosmtpd",
     "trustme",
+    "psycopg[binary]",
 ];
 
 /// The Python interpreter of a venv with real Django and the packages above, made once under

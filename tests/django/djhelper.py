@@ -1,7 +1,8 @@
 """Runs real Django for authctl's interoperability tests.
 
 Usage: python djhelper.py ACTION < request.json > response.json
-Every request is a JSON object; `database` (optional) is the SQLite file Django should use,
+Every request is a JSON object; `database` (optional) is the SQLite file Django should use, or a
+`postgresql://user@host:port/name` URL,
 `secret_key` its SECRET_KEY and `costs` (always sent by the tests, from their one cheap-cost
 setting) the hash costs: `{"argon2": {"memory_cost": 64, ...}, "pbkdf2_sha256": {"iterations":
 100}, ...}`, authctl's setting sections holding Django's hasher attribute names. Django hashes
@@ -61,16 +62,29 @@ def cheap_hashers(costs):
     return names
 
 
+def database_setting(database):
+    """Django's DATABASES["default"] for a SQLite file or a PostgreSQL URL."""
+    if not database.startswith(("postgres://", "postgresql://")):
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": database}
+    from urllib.parse import unquote, urlsplit
+
+    url = urlsplit(database)
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": unquote(url.path.lstrip("/")),
+        "HOST": url.hostname,
+        "PORT": url.port or 5432,
+        "USER": unquote(url.username or ""),
+        "PASSWORD": unquote(url.password or ""),
+        "OPTIONS": {"sslmode": "disable"},
+    }
+
+
 def configure(request):
     settings.configure(
         SECRET_KEY=request.get("secret_key", "authctl-tests-secret-key"),
         SECRET_KEY_FALLBACKS=request.get("secret_key_fallbacks", []),
-        DATABASES={
-            "default": {
-                "ENGINE": "django.db.backends.sqlite3",
-                "NAME": request.get("database", ":memory:"),
-            }
-        },
+        DATABASES={"default": database_setting(request.get("database", ":memory:"))},
         INSTALLED_APPS=[
             "django.contrib.auth",
             "django.contrib.contenttypes",

@@ -67,10 +67,7 @@ pub struct Postgres {
 
 impl Postgres {
     pub fn open(target: &Target, create: bool) -> Result<Postgres> {
-        let tls = tls::connector(target)?;
-        let client = postgres::Config::from(target.config.clone())
-            .connect(tls)
-            .map_err(|e| target::explain(target, &e))?;
+        let client = connect(target)?;
         let mut store = Postgres {
             client,
             target: target.clone(),
@@ -153,6 +150,33 @@ impl Postgres {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// Connects, within `connect_timeout` for the whole of it: the driver bounds only the socket's
+/// connect, and a server that accepts and then says nothing must not hang a command.
+fn connect(target: &Target) -> Result<postgres::Client> {
+    let tls = tls::connector(target)?;
+    let config = postgres::Config::from(target.config.clone());
+    let Some(limit) = target.config.get_connect_timeout().copied() else {
+        return config.connect(tls).map_err(|e| target::explain(target, &e));
+    };
+    let (sender, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // Nobody may be listening any more; then there is nothing to do.
+        let _ = sender.send(config.connect(tls));
+    });
+    match answer.recv_timeout(limit + std::time::Duration::from_millis(500)) {
+        Ok(connected) => connected.map_err(|e| target::explain(target, &e)),
+        // The thread is left waiting; the command ends with this error.
+        Err(_) => Err(Error::Database {
+            context: format!(
+                "cannot connect to PostgreSQL database {}: no answer within {} s (connect_timeout)",
+                target.shown,
+                limit.as_secs()
+            ),
+            source: None,
+        }),
     }
 }
 

@@ -293,6 +293,14 @@ pub fn explain(target: &Target, e: &tokio_postgres::Error) -> Error {
             "database {} does not exist on PostgreSQL at {server}",
             target.config.get_dbname().unwrap_or("")
         ),
+        // The driver's words when the server asks for a password nobody gave.
+        None if reason(e).contains("password missing") => {
+            return Error::Environment(format!(
+                "PostgreSQL at {server} wants a password for user {}: give it in PGPASSWORD, \
+                 the password file (~/.pgpass or PGPASSFILE) or the URL",
+                target.user()
+            ));
+        }
         _ => format!("cannot connect to PostgreSQL database {}", target.shown),
     };
     Error::Database {
