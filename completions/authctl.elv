@@ -18,7 +18,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
     }
     var completions = [
         &'authctl'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --username 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]'
             cand --email 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]'
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -74,7 +74,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --first-name 'First name'
             cand --last-name 'Last name'
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -92,7 +92,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;login'= {
             cand --username 'Username (asked for on a terminal when missing)'
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -108,7 +108,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;logout'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --all 'End every session of the user, not only this one'
@@ -124,7 +124,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;whoami'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -140,7 +140,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;passwd'= {
             cand --password-file 'Read the old then the new password from a file holding exactly two lines'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the old then the new password from standard input (two lines)'
@@ -157,7 +157,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;reset-request'= {
             cand --email 'The account''s email address (asked for on a terminal when missing)'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -173,7 +173,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;reset-confirm'= {
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -189,7 +189,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;users'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -215,7 +215,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --search 'Only users whose username, email or names contain TEXT (ignoring case)'
             cand --limit 'Show at most N users'
             cand --offset 'Skip the first N matching users'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --active 'Only active users'
@@ -235,7 +235,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;users;show'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --with-hashes 'Include the password hash'
@@ -255,7 +255,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --email 'New email address'
             cand --first-name 'New first name'
             cand --last-name 'New last name'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --active 'Allow the user to log in'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;users;delete'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand -y 'Do not ask for confirmation'
@@ -296,7 +296,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;set-password'= {
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -315,7 +315,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;import'= {
             cand --format 'Input format [default: csv for a .csv file, else jsonl]'
             cand --on-conflict 'What to do with a username that exists'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --dry-run 'Print what each row would do and write nothing'
@@ -334,7 +334,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;export'= {
             cand --format 'Output format [default: csv for an --output ending in .csv, else jsonl]'
             cand --output 'Write to this file (mode 0600) instead of standard output (- is standard output)'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --with-hashes 'Include the password hashes (as password_hash), so an import restores the passwords'
@@ -378,7 +378,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;verify'= {
             cand --username 'Username (asked for on a terminal when missing)'
             cand --password-file 'Read the password from a file holding exactly one line'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -394,7 +394,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;mail'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -412,7 +412,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;mail;list'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -427,7 +427,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --version 'Print version'
         }
         &'authctl;mail;flush'= {
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --all 'Send every waiting email now, including those deferred until later'
@@ -456,7 +456,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;completions'= {
             cand --out-dir 'Write the scripts for every shell into DIR instead'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
@@ -472,7 +472,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;man'= {
             cand --out-dir 'Write authctl.1 and a page for every subcommand into DIR'
-            cand --database 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'

@@ -24,7 +24,7 @@ function __fish_authctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c authctl -n "__fish_authctl_needs_command" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -50,7 +50,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print thi
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l username -d 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l email -d 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -68,7 +68,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -l email -d 'Ema
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l first-name -d 'First name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l last-name -d 'Last name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand signup" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand signup" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -80,7 +80,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -s h -l help -d 
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l username -d 'Username (asked for on a terminal when missing)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -90,7 +90,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -s q -l quiet -d 
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the user, not only this one'
@@ -100,7 +100,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -s q -l quiet -d
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -110,7 +110,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s v -l verbose 
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l password-file -d 'Read the old then the new password from a file holding exactly two lines' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -l password-stdin -d 'Read the old then the new password from standard input (two lines)'
@@ -121,7 +121,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand passwd" -s v -l verbose 
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand passwd" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l email -d 'The account\'s email address (asked for on a terminal when missing)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -131,7 +131,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s v -l v
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-request" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -141,7 +141,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s q -l q
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -161,7 +161,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only users whose username, email or names contain TEXT (ignoring case)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N users' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N matching users' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l active -d 'Only active users'
@@ -175,7 +175,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l with-hashes -d 'Include the password hash'
@@ -189,7 +189,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l email -d 'New email address' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l first-name -d 'New first name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l last-name -d 'New last name' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l active -d 'Allow the user to log in'
@@ -205,7 +205,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
@@ -217,7 +217,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -233,7 +233,7 @@ csv\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l on-conflict -d 'What to do with a username that exists' -r -f -a "fail\t''
 skip\t''
 update\t''"
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do and write nothing'
@@ -247,7 +247,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: csv for an --output ending in .csv, else jsonl]' -r -f -a "jsonl\t''
 csv\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l output -d 'Write to this file (mode 0600) instead of standard output (- is standard output)' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l with-hashes -d 'Include the password hashes (as password_hash), so an import restores the passwords'
@@ -267,7 +267,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l username -d 'Username (asked for on a terminal when missing)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand verify" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand verify" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-stdin -d 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
@@ -277,7 +277,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand verify" -s q -l quiet -d
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -289,7 +289,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -f -a "list" -d 'List the reset emails waiting to be sent, with their attempts and last error'
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -f -a "flush" -d 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and not __fish_seen_subcommand_from list flush help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -298,7 +298,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from flush" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from flush" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from flush" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from flush" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from flush" -l all -d 'Send every waiting email now, including those deferred until later'
@@ -313,7 +313,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
 complete -c authctl -n "__fish_authctl_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l out-dir -d 'Write the scripts for every shell into DIR instead' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
@@ -323,7 +323,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -s v -l ver
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write authctl.1 and a page for every subcommand into DIR' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l database -d 'SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-input -d 'Never prompt; missing input is an error (exit 2)'

@@ -14,6 +14,14 @@ pub fn exit_status() -> Vec<(String, &'static str)> {
 /// Environment variables, for `--help` and the man page.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("AUTHCTL_DATABASE", "The database, like --database."),
+    (
+        "DATABASE_URL",
+        "The database when nothing else names it (Django's dj-database-url convention).",
+    ),
+    (
+        "PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE, PGSSLROOTCERT, PGPASSFILE",
+        "What a postgres:// URL leaves out, as libpq and psql read them.",
+    ),
     ("AUTHCTL_CONFIG", "The config file, like --config."),
     (
         "AUTHCTL_SESSION_FILE",
@@ -98,8 +106,8 @@ pub fn command() -> clap::Command {
 
 /// Django's user accounts from the command line: createsuperuser, signup, login, password reset.
 ///
-/// authctl keeps users in a SQLite database in Django's own `auth_user` layout and password
-/// hash formats, so it works on its own or on a Django project's `db.sqlite3`.
+/// authctl keeps users in Django's own `auth_user` layout and password hash formats, in SQLite
+/// or PostgreSQL, so it works on its own or on a Django project's database.
 #[derive(Debug, Parser)]
 #[command(
     name = "authctl",
@@ -108,8 +116,9 @@ pub fn command() -> clap::Command {
     max_term_width = 100
 )]
 pub struct Cli {
-    /// SQLite database path or `file:` URI [env: AUTHCTL_DATABASE]
-    #[arg(long, global = true, value_name = "PATH")]
+    /// SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else
+    /// DATABASE_URL]
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub database: Option<String>,
 
     /// TOML config file [env: AUTHCTL_CONFIG]
