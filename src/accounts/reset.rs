@@ -12,9 +12,9 @@ use super::form::Form;
 use super::{Accounts, store_password};
 use crate::error::{Error, Result};
 use crate::hashers;
-use crate::mail::{self, MailConfig, Mailer, ResetEmail, Site};
+use crate::mail::{self, FailureKind, MailConfig, Mailer, ResetEmail, Site};
 use crate::secret::{Secret, SecretKeys};
-use crate::store::{MailRow, User, iexact_key};
+use crate::store::{Claim, MailRow, User, iexact_key};
 use crate::tokens;
 use crate::validators;
 use chrono::{DateTime, Duration, Utc};
@@ -39,9 +39,12 @@ pub struct Delivery {
     pub notes: Vec<String>,
     /// When the earliest message deferred in this pass is due again.
     pub next_attempt: Option<DateTime<Utc>>,
+    /// Why the relay could not be reached, if it could not.
+    pub unreachable: Option<String>,
 }
 
-/// How long a sender holds the rows it took before another may take them.
+/// How long a sender holds a row it works on. Longer than one message may take (the mailer's
+/// deadline), and renewed before each message, so no other sender takes a row being sent.
 const LEASE: Duration = Duration::minutes(10);
 /// A message a relay keeps deferring is given up after this many attempts.
 const MAX_ATTEMPTS: u32 = 12;
@@ -51,8 +54,31 @@ fn backoff(attempts: u32) -> Duration {
     Duration::seconds((60i64 << attempts.saturating_sub(1).min(6)).min(3600))
 }
 
+/// One sender's pass over the outbox.
+struct Pass<'a> {
+    owner: String,
+    clock: &'a dyn Fn() -> DateTime<Utc>,
+    keys: SecretKeys,
+    mailer: Mailer,
+    site: &'a Site,
+    delivery: Delivery,
+}
+
+impl Pass<'_> {
+    fn claim(&self) -> Claim {
+        Claim {
+            owner: self.owner.clone(),
+            until: (self.clock)() + LEASE,
+        }
+    }
+}
+
 impl Accounts {
     /// A reset email for every active user with a usable password whose email matches.
+    ///
+    /// A request does only what is the same for every address — the address's form, the mail
+    /// settings, the keys — and puts the address in the outbox; it never talks to the relay,
+    /// whose state (busy with an earlier request's mail, say) could otherwise show through.
     pub fn request_reset(
         &mut self,
         email: &str,
@@ -62,7 +88,6 @@ impl Accounts {
         let mut form = Form::new();
         let email = form.required_email(email);
         form.finish()?;
-        // Everything that can fail for every address alike, before anyone is looked up.
         let mailer = Mailer::new(mail)?;
         let keys = self.keys()?;
         let now = self.now;
@@ -113,52 +138,78 @@ impl Accounts {
         self.store.read(|tx| tx.mail_queue())
     }
 
-    /// One pass of a sender: takes the messages that are due (every one, with `all`), resolves
-    /// requests into recipients, and sends each with a fresh token. A relay's temporary refusal
-    /// defers a message; a permanent one, or a user who no longer qualifies, drops it.
-    pub fn deliver_mail(&mut self, mail: &MailConfig, site: &Site, all: bool) -> Result<Delivery> {
-        let now = self.now;
-        let rows = self
-            .store
-            .write(|tx| tx.claim_mail(now, now + LEASE, !all))?;
-        let mut delivery = Delivery::default();
-        if rows.is_empty() {
-            return Ok(delivery);
-        }
-        let ready = self.keys().and_then(|keys| Ok((keys, Mailer::new(mail)?)));
-        let (keys, mailer) = match ready {
-            Ok(ready) => ready,
-            Err(err) => {
-                // Nothing could be sent: every message waits for the next attempt.
-                for row in &rows {
-                    self.defer(row, &err.chain(), &mut delivery)?;
-                }
-                return Err(err);
-            }
+    /// One pass of a sender: takes the messages that are due (every one, with `all`) one at a
+    /// time, resolves requests into recipients, and sends each with a token made then. A relay's
+    /// temporary refusal, or no relay at all, defers a message; a permanent refusal, or a user
+    /// who no longer qualifies, drops it. `clock` tells the time as the pass goes on.
+    pub fn deliver_mail(
+        &mut self,
+        mail: &MailConfig,
+        site: &Site,
+        all: bool,
+        clock: &dyn Fn() -> DateTime<Utc>,
+    ) -> Result<Delivery> {
+        let mut pass = Pass {
+            owner: crate::crypto::random_string(16),
+            clock,
+            keys: self.keys()?,
+            mailer: Mailer::new(mail)?,
+            site,
+            delivery: Delivery::default(),
         };
-        for row in rows {
+        // What waits as the pass starts, taken in id order, each row once: a message deferred
+        // in this pass is not tried again in it, and those a request resolves into (with
+        // higher ids) are sent at once.
+        let upto = self.mail_queue()?.last().map_or(0, |row| row.id);
+        let mut after = 0;
+        loop {
+            let (now, claim) = ((pass.clock)(), pass.claim());
+            let taken = self
+                .store
+                .write(|tx| tx.claim_next_mail(now, (after, upto), !all, &claim))?;
+            let Some(row) = taken else {
+                break;
+            };
+            after = row.id;
             let rows = match row.user_id {
                 Some(_) => vec![row],
-                None => self.resolve(row, &mut delivery)?,
+                None => self.resolve(row, &mut pass)?,
             };
             for row in rows {
-                self.deliver_one(&row, &keys, site, &mailer, &mut delivery)?;
+                self.deliver_one(&row, &mut pass)?;
             }
         }
-        Ok(delivery)
+        Ok(pass.delivery)
     }
 
-    /// Replaces a request by one message per recipient, each due now.
-    fn resolve(&mut self, request: MailRow, delivery: &mut Delivery) -> Result<Vec<MailRow>> {
+    /// Becomes the one sender that stays to retry deferred mail until `until`; `false` when
+    /// another already does.
+    pub fn take_retry_lease(&mut self, owner: &str, until: DateTime<Utc>) -> Result<bool> {
+        let (claim, now) = (
+            Claim {
+                owner: owner.to_string(),
+                until,
+            },
+            self.now,
+        );
+        self.store.migrate(now)?;
+        self.store.write(|tx| tx.take_retry_lease(&claim, now))
+    }
+
+    pub fn release_retry_lease(&mut self, owner: &str) -> Result<()> {
+        self.store.write(|tx| tx.release_retry_lease(owner))
+    }
+
+    /// Replaces a request by one message per recipient, each taken by this sender.
+    fn resolve(&mut self, request: MailRow, pass: &mut Pass) -> Result<Vec<MailRow>> {
         let (users, skipped) = self.recipients(&request.email)?;
-        delivery.notes.extend(skipped);
-        let now = self.now;
+        pass.delivery.notes.extend(skipped);
+        let (now, claim) = ((pass.clock)(), pass.claim());
         self.store.write(|tx| {
             tx.delete_mail(request.id)?;
             let mut rows = Vec::new();
             for user in &users {
-                // Taken by this sender from the start: another must not send it too.
-                let id = tx.queue_mail(&user.email, Some(user.id), now, Some(now + LEASE))?;
+                let id = tx.queue_mail(&user.email, Some(user.id), now, Some(&claim))?;
                 rows.push(MailRow {
                     id,
                     email: user.email.clone(),
@@ -173,15 +224,14 @@ impl Accounts {
         })
     }
 
-    fn deliver_one(
-        &mut self,
-        row: &MailRow,
-        keys: &SecretKeys,
-        site: &Site,
-        mailer: &Mailer,
-        delivery: &mut Delivery,
-    ) -> Result<()> {
-        let now = self.now;
+    fn deliver_one(&mut self, row: &MailRow, pass: &mut Pass) -> Result<()> {
+        // Still ours? Another sender takes a row only once this one's hold has run out.
+        let claim = pass.claim();
+        if !self.store.write(|tx| tx.renew_mail_claim(row.id, &claim))? {
+            let note = format!("message {} left to the sender that took it", row.id);
+            pass.delivery.notes.push(note);
+            return Ok(());
+        }
         let user = match row.user_id {
             Some(id) => self.store.read(|tx| tx.user_by_id(id)).ok().flatten(),
             None => None,
@@ -193,40 +243,43 @@ impl Accounts {
                 && iexact_key(&u.email) == iexact_key(&row.email)
         });
         let Some(user) = user else {
-            delivery.notes.push(format!(
-                "message {} dropped: its user no longer qualifies",
-                row.id
-            ));
-            return self.drop_mail(row, delivery);
+            let note = format!("message {} dropped: its user no longer qualifies", row.id);
+            pass.delivery.notes.push(note);
+            return self.drop_mail(row, pass);
         };
-        let message = match reset_message(&user, keys, now, site, mailer) {
+        let now = (pass.clock)();
+        let message = match reset_message(&user, &pass.keys, now, pass.site, &pass.mailer) {
             Ok(message) => message,
             Err(err) => {
                 let note = format!("no reset email for one user: {}", err.chain());
-                delivery.notes.push(note);
-                return self.drop_mail(row, delivery);
+                pass.delivery.notes.push(note);
+                return self.drop_mail(row, pass);
             }
         };
-        match mailer.send(&message, now) {
+        match pass.mailer.send(&message, now) {
             Ok(()) => {
                 self.store.write(|tx| tx.delete_mail(row.id))?;
-                delivery.delivered += 1;
+                pass.delivery.delivered += 1;
                 Ok(())
             }
-            Err(failure) if failure.permanent => {
-                let reason = failure.reason;
-                let note = format!("the mail server refused a reset email: {reason}");
-                delivery.notes.push(note);
-                self.drop_mail(row, delivery)
+            Err(failure) if failure.kind == FailureKind::Permanent => {
+                let note = format!("the mail server refused a reset email: {}", failure.reason);
+                pass.delivery.notes.push(note);
+                self.drop_mail(row, pass)
             }
-            Err(failure) => self.defer(row, &failure.reason, delivery),
+            Err(failure) => {
+                if failure.kind == FailureKind::Unreachable {
+                    pass.delivery.unreachable = Some(failure.reason.clone());
+                }
+                self.defer(row, &failure.reason, pass)
+            }
         }
     }
 
     /// Tries again later, or gives up on a message that has been tried too often or whose
     /// request is older than a token lives.
-    fn defer(&mut self, row: &MailRow, reason: &str, delivery: &mut Delivery) -> Result<()> {
-        let now = self.now;
+    fn defer(&mut self, row: &MailRow, reason: &str, pass: &mut Pass) -> Result<()> {
+        let now = (pass.clock)();
         let attempts = row.attempts + 1;
         let stale = now - row.created > Duration::seconds(self.password_reset_timeout as i64);
         if attempts >= MAX_ATTEMPTS || stale {
@@ -234,12 +287,13 @@ impl Accounts {
                 "message {} given up after {attempts} attempts: {reason}",
                 row.id
             );
-            delivery.notes.push(note);
-            return self.drop_mail(row, delivery);
+            pass.delivery.notes.push(note);
+            return self.drop_mail(row, pass);
         }
         let next = now + backoff(attempts);
         self.store
             .write(|tx| tx.defer_mail(row.id, attempts, next, reason))?;
+        let delivery = &mut pass.delivery;
         delivery.deferred += 1;
         delivery.notes.push(format!(
             "message {} deferred until {next}: {reason}",
@@ -249,9 +303,9 @@ impl Accounts {
         Ok(())
     }
 
-    fn drop_mail(&mut self, row: &MailRow, delivery: &mut Delivery) -> Result<()> {
+    fn drop_mail(&mut self, row: &MailRow, pass: &mut Pass) -> Result<()> {
         self.store.write(|tx| tx.delete_mail(row.id))?;
-        delivery.dropped += 1;
+        pass.delivery.dropped += 1;
         Ok(())
     }
 

@@ -398,7 +398,9 @@ impl Accounts {
             let line = record.line;
             let mut messages = row_errors;
             if let Some(first) = seen.insert(iexact_key(&record.username), line) {
-                messages.push(format!("username {} repeats line {first}", record.username));
+                // Rows are named by line, not by their cells: with columns mislabelled, the
+                // "username" may be someone's password.
+                messages.push(format!("the username repeats line {first}"));
             }
             let collides = exact
                 .get(record.username.as_str())
@@ -409,10 +411,8 @@ impl Accounts {
                 None => None,
             };
             if existing.is_some() && options.on_conflict == OnConflict::Fail {
-                messages.push(format!(
-                    "user {} already exists (use --on-conflict skip or update)",
-                    record.username
-                ));
+                messages
+                    .push("the user already exists (use --on-conflict skip or update)".to_string());
             }
             if messages.is_empty() {
                 plan.push(Planned { record, existing });
@@ -473,7 +473,7 @@ impl Accounts {
                     (Action::Create, found) if found.is_some() || taken.contains_key(&key) => {
                         return Err(Error::Invalid(row_error(
                             record.line,
-                            format!("user {} was created meanwhile", record.username),
+                            "the user was created meanwhile",
                         )));
                     }
                     (Action::Create, _) => {
@@ -493,7 +493,7 @@ impl Accounts {
                     (Action::Update, None) => {
                         return Err(Error::Invalid(row_error(
                             record.line,
-                            format!("user {} was deleted meanwhile", record.username),
+                            "the user was deleted meanwhile",
                         )));
                     }
                     (Action::Update, Some(mut user)) => {

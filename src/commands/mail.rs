@@ -64,31 +64,49 @@ fn list(ctx: &Ctx) -> Result<Status> {
 }
 
 /// One pass, or — as the background sender — passes until nothing deferred is due within
-/// `email.retry_for` seconds of the start.
+/// `email.retry_for` seconds of the start. Only one background sender stays to retry: the others
+/// leave after their pass.
 fn flush(ctx: &Ctx, args: MailFlushArgs) -> Result<Status> {
     let site = ctx.settings.reset_site();
-    let deadline = Utc::now() + chrono::Duration::seconds(ctx.settings.mail.retry_for as i64);
+    let mail = &ctx.settings.mail;
+    let deadline = Utc::now() + chrono::Duration::seconds(mail.retry_for as i64);
+    let owner = authctl::crypto::random_string(16);
+    let mut retrier = false;
     let (mut delivered, mut dropped) = (0, 0);
-    // What is still deferred after the last pass.
-    let deferred = loop {
+    let last = loop {
         let mut accounts = ctx.accounts()?;
-        let pass = accounts.deliver_mail(&ctx.settings.mail, &site, args.all)?;
+        let pass = accounts.deliver_mail(mail, &site, args.all, &Utc::now)?;
         for note in &pass.notes {
             ctx.printer.detail(note);
         }
         delivered += pass.delivered;
         dropped += pass.dropped;
         match pass.next_attempt {
-            Some(next) if args.background && next <= deadline => {
+            Some(next)
+                if args.background
+                    && next <= deadline
+                    && (retrier || accounts.take_retry_lease(&owner, deadline)?) =>
+            {
+                retrier = true;
                 let wait = (next - Utc::now()).to_std().unwrap_or_default();
                 std::thread::sleep(wait);
             }
-            _ => break pass.deferred,
+            _ => break pass,
         }
     };
+    if retrier {
+        ctx.accounts()?.release_retry_lease(&owner)?;
+    }
+    let deferred = last.deferred;
     ctx.printer.result(
         &format!("Delivered {delivered}, deferred {deferred}, dropped {dropped}."),
         json!({"delivered": delivered, "deferred": deferred, "dropped": dropped}),
     );
-    Ok(Status::Success)
+    match last.unreachable {
+        Some(reason) => Err(authctl::Error::Mail {
+            server: "the mail relay".into(),
+            reason: format!("{reason} (the messages wait in the outbox)"),
+        }),
+        None => Ok(Status::Success),
+    }
 }

@@ -55,9 +55,9 @@ pub struct MailConfig {
     pub background_sender: bool,
 }
 
-/// A ready backend. It is made before anyone's address is looked at, and SMTP connects and logs
-/// in when it is made, so a bad sender or an unreachable server fails every request alike — and
-/// so cannot reveal whether an address matched.
+/// A ready backend: the sender parsed, the `file` directory made, the SMTP transport set up
+/// (its TLS roots read) — everything that is the same for every message. It does not talk to the
+/// relay until a message is sent, so nothing about the relay's state can reach a reset request.
 pub struct Mailer {
     pub from: Mailbox,
     kind: Kind,
@@ -66,7 +66,29 @@ pub struct Mailer {
 enum Kind {
     Console,
     File(PathBuf),
-    Smtp(SmtpTransport),
+    Smtp {
+        transport: SmtpTransport,
+        server: String,
+        /// The longest one message may take, whatever the relay does.
+        deadline: Duration,
+    },
+}
+
+/// Why one message was not delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The relay refused it for good (a 5xx reply): trying again will not help.
+    Permanent,
+    /// The relay asked to try later (a 4xx reply).
+    Deferred,
+    /// The relay could not be reached, or stopped answering.
+    Unreachable,
 }
 
 impl Mailer {
@@ -92,23 +114,13 @@ impl Mailer {
                 Kind::File(dir)
             }
             Backend::Smtp => {
-                let transport = smtp_transport(settings)?;
                 let smtp = &settings.smtp;
-                let server = format!("{}:{}", smtp.host.as_deref().unwrap_or(""), smtp.port);
-                match transport.test_connection() {
-                    Ok(true) => Kind::Smtp(transport),
-                    Ok(false) => {
-                        return Err(smtp_error(
-                            &server,
-                            "the server did not accept a connection",
-                        ));
-                    }
-                    Err(e) if timed_out(&e) => {
-                        let waited =
-                            format!("no answer within {} s (email.smtp.timeout)", smtp.timeout);
-                        return Err(smtp_error(&server, &waited));
-                    }
-                    Err(e) => return Err(smtp_error(&server, &error_chain(&e))),
+                Kind::Smtp {
+                    transport: smtp_transport(settings)?,
+                    server: format!("{}:{}", smtp.host.as_deref().unwrap_or(""), smtp.port),
+                    // Each read waits `timeout`; a relay that trickles must not hold a message
+                    // (and the outbox row it has taken) for longer than a few of those.
+                    deadline: Duration::from_secs(smtp.timeout.saturating_mul(6)),
                 }
             }
         };
@@ -121,7 +133,7 @@ impl Mailer {
     }
 
     /// Delivers one message (file or SMTP; the console backend's text comes from
-    /// [`console`]).
+    /// [`console`]), within the deadline.
     pub fn send(
         &self,
         message: &Message,
@@ -138,24 +150,54 @@ impl Mailer {
                 private_file::write(&dir.join(name), &message.formatted(), Existing::Keep)
                     .map(|_| ())
                     .map_err(|e| Failure {
-                        permanent: false,
+                        kind: FailureKind::Unreachable,
                         reason: e.chain(),
                     })
             }
-            Kind::Smtp(transport) => transport.send(message).map(|_| ()).map_err(|e| Failure {
-                permanent: e.is_permanent(),
-                reason: error_chain(&e),
-            }),
+            Kind::Smtp {
+                transport,
+                server,
+                deadline,
+            } => {
+                let (transport, message) = (transport.clone(), message.clone());
+                let (sender, answer) = std::sync::mpsc::channel();
+                std::thread::spawn(move || {
+                    // Nobody may be waiting any more; then there is nothing to do.
+                    let _ = sender.send(transport.send(&message));
+                });
+                let sent = answer.recv_timeout(*deadline).map_err(|_| Failure {
+                    kind: FailureKind::Unreachable,
+                    reason: format!(
+                        "{server} took longer than {} s (six times email.smtp.timeout)",
+                        deadline.as_secs()
+                    ),
+                })?;
+                // A 5xx about logging in (530, 534, 535) is the relay's setup, not the recipient:
+                // the message waits, as for a relay that cannot be reached.
+                let login = |e: &lettre::transport::smtp::Error| {
+                    e.status()
+                        .is_some_and(|code| code.to_string().starts_with("53"))
+                };
+                sent.map(|_| ()).map_err(|e| Failure {
+                    kind: if login(&e) {
+                        FailureKind::Unreachable
+                    } else if e.is_permanent() {
+                        FailureKind::Permanent
+                    } else if e.is_transient() {
+                        FailureKind::Deferred
+                    } else {
+                        FailureKind::Unreachable
+                    },
+                    reason: match timed_out(&e) {
+                        true => {
+                            format!("{server}: no answer within the timeout (email.smtp.timeout)")
+                        }
+                        false => format!("{server}: {}", error_chain(&e)),
+                    },
+                })
+            }
         }
     }
-}
-
-/// Why one message was not delivered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// Refused for good (an SMTP 5xx reply): trying again will not help.
-    pub permanent: bool,
-    pub reason: String,
 }
 
 /// Messages as Django's console backend prints them: each one, then a line of 79 dashes.
@@ -169,13 +211,6 @@ pub fn console(messages: &[Message]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn smtp_error(server: &str, reason: &str) -> Error {
-    Error::Mail {
-        server: server.to_string(),
-        reason: reason.to_string(),
-    }
 }
 
 /// Whether a socket read or write gave up waiting (lettre reports it as a plain I/O error).
@@ -224,22 +259,24 @@ fn smtp_transport(settings: &MailConfig) -> Result<SmtpTransport> {
                 .context(|| format!("cannot read email.smtp.ca_file {}", ca_file.display()))?;
             // The TLS library takes a file with no certificate in it without a word, and the
             // handshake then fails as if the server's certificate were the problem.
-            if !pem
-                .windows(b"-----BEGIN CERTIFICATE-----".len())
-                .any(|w| w == b"-----BEGIN CERTIFICATE-----")
-            {
-                return Err(Error::Environment(format!(
-                    "email.smtp.ca_file {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
-                    ca_file.display()
-                )));
-            }
-            let cert = Certificate::from_pem(&pem).map_err(|e| {
+            use rustls::pki_types::CertificateDer;
+            use rustls::pki_types::pem::PemObject;
+            let bad = |why: String| {
                 Error::Environment(format!(
-                    "email.smtp.ca_file {} is not a PEM certificate: {e}",
+                    "email.smtp.ca_file {} holds no PEM certificate ({why})",
                     ca_file.display()
                 ))
-            })?;
-            params = params.add_root_certificate(cert);
+            };
+            let certs: Vec<CertificateDer> = CertificateDer::pem_slice_iter(&pem)
+                .collect::<Result<_, _>>()
+                .map_err(|e| bad(e.to_string()))?;
+            if certs.is_empty() {
+                return Err(bad("no -----BEGIN CERTIFICATE----- block".into()));
+            }
+            for cert in certs {
+                let cert = Certificate::from_der(cert.to_vec()).map_err(|e| bad(e.to_string()))?;
+                params = params.add_root_certificate(cert);
+            }
         }
         let params = params
             .build_rustls()

@@ -3,7 +3,7 @@
 
 pub mod backend;
 
-pub use backend::{Backend, Failure, MailConfig, Mailer, SmtpConfig, SmtpSecurity};
+pub use backend::{Backend, Failure, FailureKind, MailConfig, Mailer, SmtpConfig, SmtpSecurity};
 
 use crate::error::{Error, Result};
 use lettre::Message;

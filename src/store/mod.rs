@@ -78,6 +78,13 @@ pub struct MailRow {
     pub last_error: Option<String>,
 }
 
+/// A sender's hold on outbox rows: who holds them, and until when.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub owner: String,
+    pub until: DateTime<Utc>,
+}
+
 /// The operations of one transaction. Case-insensitive matching is the backend's to do, so each
 /// database can do it its own way (and with its own indexes).
 pub trait Tx {
@@ -118,23 +125,27 @@ pub trait Tx {
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize>;
     fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64>;
 
-    /// Puts a reset email in the outbox, due now; with `claimed_until`, taken by this sender
+    /// Puts a reset email in the outbox, due now; with `claim`, already taken by that sender
     /// until then.
     fn queue_mail(
         &mut self,
         email: &str,
         user_id: Option<i64>,
         now: DateTime<Utc>,
-        claimed_until: Option<DateTime<Utc>>,
+        claim: Option<&Claim>,
     ) -> Result<i64>;
-    /// Takes the rows no one else is working on (all, or those due by `now`) for this
-    /// sender until `until`.
-    fn claim_mail(
+    /// Takes the oldest row with an id in `after + 1 ..= upto` that no sender holds (and, with
+    /// `due_only`, that is due by `now`) for this sender.
+    fn claim_next_mail(
         &mut self,
         now: DateTime<Utc>,
-        until: DateTime<Utc>,
+        ids: (i64, i64),
         due_only: bool,
-    ) -> Result<Vec<MailRow>>;
+        claim: &Claim,
+    ) -> Result<Option<MailRow>>;
+    /// Extends this sender's hold on a row; `false` if it has lost it (another sender took it
+    /// after the hold ran out), and must then leave it alone.
+    fn renew_mail_claim(&mut self, id: i64, claim: &Claim) -> Result<bool>;
     /// Removes a row: sent, or given up on.
     fn delete_mail(&mut self, id: i64) -> Result<()>;
     /// Records a failed attempt and when to try again, and lets the row go.
@@ -145,6 +156,10 @@ pub trait Tx {
         next_attempt: DateTime<Utc>,
         error: &str,
     ) -> Result<()>;
+    /// Becomes the one sender that stays to retry deferred mail, if no other holds that until
+    /// after `now`; `false` otherwise. Renewing one's own hold always succeeds.
+    fn take_retry_lease(&mut self, claim: &Claim, now: DateTime<Utc>) -> Result<bool>;
+    fn release_retry_lease(&mut self, owner: &str) -> Result<()>;
     /// Everything in the outbox, oldest first.
     fn mail_queue(&mut self) -> Result<Vec<MailRow>>;
 }
@@ -268,17 +283,49 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
 }
 
 /// The key under which two texts are equal ignoring case, as Django's `iexact` decides on
-/// PostgreSQL: `UPPER(a) = UPPER(b)`, each character mapped to its single upper-case form (so
-/// `ς` and `σ` are both `Σ`, `ı` and `i` both `I`, and `ß`, which has no single upper case,
-/// stays itself). Every backend matches usernames and emails this way.
+/// PostgreSQL: `UPPER(a) = UPPER(b)`, each character mapped to its simple (single-character)
+/// upper case, as PostgreSQL's `UPPER` maps it (so `ς` and `σ` are both `Σ`, `ı` and `i` both
+/// `I`, and `ß`, which has no single capital, stays itself). Every backend matches usernames and
+/// emails this way.
 pub fn iexact_key(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut upper = c.to_uppercase();
-            match (upper.next(), upper.next()) {
-                (Some(one), None) => one,
-                _ => c,
-            }
-        })
-        .collect()
+    text.chars().map(simple_upper).collect()
+}
+
+/// Unicode's simple upper-case mapping (UnicodeData.txt's twelfth field). Rust's
+/// `to_uppercase` gives the full mapping; where that is more than one character, the simple one
+/// is the character itself, except for the Greek letters with an iota below, whose simple
+/// capital is their title-case form (`ᾳ` → `ᾼ`).
+fn simple_upper(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    if let (Some(one), None) = (upper.next(), upper.next()) {
+        return one;
+    }
+    let code = c as u32;
+    let title = match code {
+        0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => code + 8,
+        0x1FB3 | 0x1FC3 | 0x1FF3 => code + 9,
+        _ => code,
+    };
+    char::from_u32(title).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iexact_key;
+
+    #[test]
+    fn ignoring_case_is_postgresqls_simple_upper_case() {
+        for (a, b) in [
+            ("ΟΔΟΣ", "οδος"),
+            ("Istanbul", "ıstanbul"),
+            ("ᾳ", "ᾼ"),
+            ("ᾀ", "ᾈ"),
+            ("ῳ", "ῼ"),
+            ("ᾧ", "ᾯ"),
+        ] {
+            assert_eq!(iexact_key(a), iexact_key(b), "{a} and {b}");
+        }
+        assert_ne!(iexact_key("straße"), iexact_key("STRASSE"));
+        assert_eq!(iexact_key("ß"), "ß");
+    }
 }

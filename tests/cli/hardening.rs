@@ -453,3 +453,20 @@ fn an_address_whose_account_row_is_unreadable_answers_like_any_other() {
         .expect(0)
         .stderr_has("skipped user 1");
 }
+
+#[test]
+fn import_messages_name_rows_by_line_even_when_the_header_mislabels_passwords() {
+    let sb = Sandbox::new();
+    let secret = "Winter2024-Change";
+    // The "username" column holds passwords: it must not be repeated back.
+    let csv = format!(
+        "password,username,email\nalice,{secret},a@example.com\nbob,{secret},b@example.com\n"
+    );
+    let run = sb
+        .cmd(["users", "import", "-", "--format", "csv"])
+        .stdin(csv)
+        .run();
+    run.expect(3)
+        .stderr_has("line 3: the username repeats line 2.");
+    assert!(!run.stderr().contains(secret), "{run:?}");
+}

@@ -374,7 +374,7 @@ fn every_bad_row_is_reported_with_its_line() {
     run.expect(3)
         .stderr_has("line 3: username: Enter a valid username.")
         .stderr_has("line 4: password: This password is too short.")
-        .stderr_has("line 5: username ok repeats line 2.");
+        .stderr_has("line 5: the username repeats line 2.");
 }
 
 #[test]
@@ -383,7 +383,7 @@ fn conflicts_fail_skip_or_update() {
     import(&sb, &["-", "--format", "csv"], CSV).expect(0);
     import(&sb, &["-", "--format", "csv"], CSV)
         .expect(3)
-        .stderr_has("user dana already exists");
+        .stderr_has("line 2: the user already exists");
     let changed =
         "username,email,is_staff\nDANA,dana@new.example,true\nnewbie,n@example.com,false\n";
     import(

@@ -31,9 +31,15 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
             attempts integer NOT NULL DEFAULT 0,
             next_attempt timestamp with time zone NOT NULL,
             last_error text NULL,
+            claimed_by text NULL,
             claimed_until timestamp with time zone NULL
         );
-        CREATE INDEX authctl_outbox_due ON authctl_outbox (next_attempt);",
+        CREATE INDEX authctl_outbox_due ON authctl_outbox (next_attempt);
+        CREATE TABLE authctl_mail_retrier (
+            id integer PRIMARY KEY CHECK (id = 1),
+            owner text NOT NULL,
+            until timestamp with time zone NOT NULL
+        );",
     ),
 ];
 

@@ -14,7 +14,7 @@ pub mod target;
 mod tls;
 mod users;
 
-use super::{Backend, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User};
+use super::{Backend, Claim, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User};
 use crate::error::{Error, Result, messages};
 use chrono::{DateTime, Utc};
 use target::Target;
@@ -290,17 +290,21 @@ impl Tx for PgTx<'_> {
         email: &str,
         user_id: Option<i64>,
         now: DateTime<Utc>,
-        claimed_until: Option<DateTime<Utc>>,
+        claim: Option<&Claim>,
     ) -> Result<i64> {
-        outbox::queue(&mut self.tx, email, user_id, now, claimed_until)
+        outbox::queue(&mut self.tx, email, user_id, now, claim)
     }
-    fn claim_mail(
+    fn claim_next_mail(
         &mut self,
         now: DateTime<Utc>,
-        until: DateTime<Utc>,
+        ids: (i64, i64),
         due_only: bool,
-    ) -> Result<Vec<MailRow>> {
-        outbox::claim(&mut self.tx, now, until, due_only)
+        claim: &Claim,
+    ) -> Result<Option<MailRow>> {
+        outbox::claim_next(&mut self.tx, now, ids, due_only, claim)
+    }
+    fn renew_mail_claim(&mut self, id: i64, claim: &Claim) -> Result<bool> {
+        outbox::renew(&mut self.tx, id, claim)
     }
     fn delete_mail(&mut self, id: i64) -> Result<()> {
         outbox::delete(&mut self.tx, id)
@@ -316,6 +320,12 @@ impl Tx for PgTx<'_> {
     }
     fn mail_queue(&mut self) -> Result<Vec<MailRow>> {
         outbox::all(&mut self.tx)
+    }
+    fn take_retry_lease(&mut self, claim: &Claim, now: DateTime<Utc>) -> Result<bool> {
+        outbox::take_retry_lease(&mut self.tx, claim, now)
+    }
+    fn release_retry_lease(&mut self, owner: &str) -> Result<()> {
+        outbox::release_retry_lease(&mut self.tx, owner)
     }
 }
 

@@ -30,9 +30,15 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
             attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt TEXT NOT NULL,
             last_error TEXT NULL,
+            claimed_by TEXT NULL,
             claimed_until TEXT NULL
         );
-        CREATE INDEX authctl_outbox_due ON authctl_outbox (next_attempt);",
+        CREATE INDEX authctl_outbox_due ON authctl_outbox (next_attempt);
+        CREATE TABLE authctl_mail_retrier (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            owner TEXT NOT NULL,
+            until TEXT NOT NULL
+        );",
     ),
 ];
 

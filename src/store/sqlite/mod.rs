@@ -9,7 +9,9 @@ mod outbox;
 mod sessions;
 mod users;
 
-use super::{Backend, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key};
+use super::{
+    Backend, Claim, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key,
+};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
@@ -366,17 +368,21 @@ impl Tx for SqliteTx<'_> {
         email: &str,
         user_id: Option<i64>,
         now: DateTime<Utc>,
-        claimed_until: Option<DateTime<Utc>>,
+        claim: Option<&Claim>,
     ) -> Result<i64> {
-        outbox::queue(&self.tx, email, user_id, now, claimed_until)
+        outbox::queue(&self.tx, email, user_id, now, claim)
     }
-    fn claim_mail(
+    fn claim_next_mail(
         &mut self,
         now: DateTime<Utc>,
-        until: DateTime<Utc>,
+        ids: (i64, i64),
         due_only: bool,
-    ) -> Result<Vec<MailRow>> {
-        outbox::claim(&self.tx, now, until, due_only)
+        claim: &Claim,
+    ) -> Result<Option<MailRow>> {
+        outbox::claim_next(&self.tx, now, ids, due_only, claim)
+    }
+    fn renew_mail_claim(&mut self, id: i64, claim: &Claim) -> Result<bool> {
+        outbox::renew(&self.tx, id, claim)
     }
     fn delete_mail(&mut self, id: i64) -> Result<()> {
         outbox::delete(&self.tx, id)
@@ -392,6 +398,12 @@ impl Tx for SqliteTx<'_> {
     }
     fn mail_queue(&mut self) -> Result<Vec<MailRow>> {
         outbox::all(&self.tx)
+    }
+    fn take_retry_lease(&mut self, claim: &Claim, now: DateTime<Utc>) -> Result<bool> {
+        outbox::take_retry_lease(&self.tx, claim, now)
+    }
+    fn release_retry_lease(&mut self, owner: &str) -> Result<()> {
+        outbox::release_retry_lease(&self.tx, owner)
     }
 }
 
