@@ -15,7 +15,7 @@ use super::{
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// `auth_user` as Django 5.x's `migrate` leaves it on SQLite (read back from `sqlite_master`).
@@ -60,53 +60,95 @@ pub struct Sqlite {
     conn: Connection,
     location: String,
     django_project: bool,
-    /// The file does not exist yet: `conn` is an empty database in memory until a write.
-    pending: bool,
+    /// The file that does not exist yet: `conn` is an empty database in memory until a write.
+    pending: Option<PathBuf>,
 }
 
-/// SQLite would keep an in-memory database for the life of this process only, and report
-/// success for writes that vanish; a database must be a file.
-fn refuse_memory(location: &str) -> Result<()> {
-    let query = location.split_once('?').map_or("", |(_, q)| q);
-    let memory = location == ":memory:"
-        || location.starts_with("file::memory:")
-        || (location.starts_with("file:")
-            && query
-                .split('&')
-                .any(|pair| pair.eq_ignore_ascii_case("mode=memory")));
-    match memory {
-        true => Err(Error::Usage(format!(
+/// Where a database is: its file, and how SQLite is to be told (the path itself, or a `file:`
+/// URI with its options).
+struct Place {
+    file: PathBuf,
+    /// A `file:` URI that only reads (`mode=ro`, `immutable=1`): it never creates anything.
+    read_only: bool,
+}
+
+fn decode(text: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", text.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// The file a location names. SQLite would keep an in-memory or temporary database for the life
+/// of this process only, and report success for writes that vanish: a database must be a file.
+fn place(location: &str) -> Result<Place> {
+    let memory = || {
+        Err(Error::Usage(format!(
             "database {location} would be kept in memory and lost when authctl exits; give a file"
-        ))),
-        false => Ok(()),
+        )))
+    };
+    let Some(uri) = location.strip_prefix("file:") else {
+        return match location {
+            ":memory:" => memory(),
+            path => Ok(Place {
+                file: PathBuf::from(path),
+                read_only: false,
+            }),
+        };
+    };
+    let uri = uri.split('#').next().unwrap_or(uri);
+    let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+    // file://host/path: the path starts at the first slash after the host.
+    let path = match path.strip_prefix("//") {
+        Some(after) => after.find('/').map_or("", |i| &after[i..]),
+        None => path,
+    };
+    let path = decode(path);
+    let options: Vec<(String, String)> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key).to_ascii_lowercase(), decode(value).to_ascii_lowercase())
+        })
+        .collect();
+    let option = |name: &str| options.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    if path.is_empty()
+        || path == ":memory:"
+        || option("mode") == Some("memory")
+        || option("vfs").is_some_and(|vfs| vfs.contains("mem"))
+    {
+        return memory();
     }
+    Ok(Place {
+        file: PathBuf::from(path),
+        read_only: option("mode") == Some("ro") || option("immutable") == Some("1"),
+    })
 }
 
 impl Sqlite {
     /// Opens the database at a path or a SQLite `file:` URI.
     ///
-    /// A missing file given as a path is not created here: with `create`, the database starts
-    /// as an empty one in memory with Django's user table, and the file (mode 0600, in
-    /// directories made 0700) appears with the first write — so a dry run, or a signup or
-    /// import that is refused, leaves nothing behind.
+    /// A missing file is not created here: with `create`, the database starts as an empty one
+    /// in memory with Django's user table, and the file (mode 0600, in directories made 0700)
+    /// appears with the first write — so a dry run, or a signup or import that is refused,
+    /// leaves nothing behind.
     pub fn open(location: &str, create: bool) -> Result<Sqlite> {
-        refuse_memory(location)?;
-        if location.starts_with("file:") {
-            return Sqlite::connect(location, create);
-        }
-        match std::fs::metadata(location) {
+        let place = place(location)?;
+        match std::fs::metadata(&place.file) {
+            // A device or a directory gets no journal beside it.
             Ok(meta) if !meta.is_file() => Err(Error::Environment(format!(
                 "database {location} is not a regular file"
             ))),
-            Ok(_) => Sqlite::connect(location, create),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create => {
+            Ok(_) => Sqlite::connect(location, create && !place.read_only),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && create && !place.read_only => {
                 let conn = Connection::open_in_memory()?;
                 conn.execute_batch(AUTH_USER_DDL)?;
                 Ok(Sqlite {
                     conn,
                     location: location.to_string(),
                     django_project: false,
-                    pending: true,
+                    pending: Some(place.file),
                 })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Environment(format!(
@@ -120,7 +162,10 @@ impl Sqlite {
     fn materialize(&mut self) -> Result<()> {
         use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
         let location = self.location.clone();
-        let path = Path::new(&location);
+        let Some(path) = self.pending.take() else {
+            return Ok(());
+        };
+        let path = path.as_path();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::DirBuilder::new()
                 .recursive(true)
@@ -170,7 +215,7 @@ impl Sqlite {
             conn,
             location: location.to_string(),
             django_project: tables.iter().any(|t| t == "django_migrations"),
-            pending: false,
+            pending: None,
         };
         let empty = tables.iter().all(|t| t.starts_with("sqlite_"));
         if tables.iter().any(|t| t == "auth_user") {
@@ -220,7 +265,7 @@ impl Sqlite {
 
 impl Backend for Sqlite {
     fn begin(&mut self, write: bool) -> Result<Box<dyn Transaction + '_>> {
-        if write && self.pending {
+        if write {
             self.materialize()?;
         }
         let behavior = match write {
@@ -239,9 +284,7 @@ impl Backend for Sqlite {
     }
 
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
-        if self.pending {
-            self.materialize()?;
-        }
+        self.materialize()?;
         let location = self.location.clone();
         let tx = self
             .conn
@@ -257,20 +300,11 @@ impl Backend for Sqlite {
 
     /// The database's canonical file path.
     fn identity(&self) -> String {
-        let path = match self.location.strip_prefix("file:") {
-            Some(rest) => {
-                let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-                // file://host/path: the path starts at the first slash after the host.
-                match rest.strip_prefix("//") {
-                    Some(after) => after.find('/').map(|i| &after[i..]).unwrap_or(after),
-                    None => rest,
-                }
-            }
-            None => self.location.as_str(),
-        };
-        std::fs::canonicalize(path)
+        place(&self.location)
+            .ok()
+            .and_then(|place| std::fs::canonicalize(place.file).ok())
             .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| self.location.clone())
+            .unwrap_or_else(|| self.location.clone())
     }
 
     fn is_django_project(&self) -> bool {
