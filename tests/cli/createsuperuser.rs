@@ -1,4 +1,25 @@
-use crate::support::{Cmd, PW, Sandbox, cheap};
+use crate::on_both;
+use crate::support::{Backend, Cmd, PW, Sandbox, cheap};
+
+on_both!(
+    creates_active_staff_superuser_with_normalised_email,
+    date_joined_is_utc_text_like_django,
+    django_environment_variables_supply_everything,
+    flags_win_over_django_environment_variables,
+    without_a_password_the_superuser_gets_an_unusable_one,
+    existing_username_is_exit_3_and_changes_nothing,
+    if_missing_leaves_an_existing_user_alone,
+    if_missing_creates_when_absent,
+    update_promotes_and_sets_the_new_password,
+    update_without_password_keeps_the_old_one,
+    skip_validation_accepts_a_weak_password,
+    blank_password_is_refused_even_when_skipping_validation,
+    invalid_username_and_email_are_exit_3,
+    username_is_nfkc_normalised,
+    password_file_is_read_like_stdin,
+    json_result_carries_id_and_status,
+    if_missing_refuses_to_call_an_ordinary_user_a_superuser,
+);
 
 /// `createsuperuser --no-input` for `admin` with a mixed-case address; add to it and run.
 fn create(sb: &Sandbox) -> Cmd {
@@ -12,9 +33,8 @@ fn create(sb: &Sandbox) -> Cmd {
     ])
 }
 
-#[test]
-fn creates_active_staff_superuser_with_normalised_email() {
-    let sb = Sandbox::new();
+fn creates_active_staff_superuser_with_normalised_email(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .arg("--password-stdin")
         .stdin_line(PW)
@@ -36,9 +56,8 @@ fn creates_active_staff_superuser_with_normalised_email() {
     );
 }
 
-#[test]
-fn date_joined_is_utc_text_like_django() {
-    let sb = Sandbox::new();
+fn date_joined_is_utc_text_like_django(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .arg("--password-stdin")
         .stdin_line(PW)
@@ -54,9 +73,8 @@ fn date_joined_is_utc_text_like_django() {
     );
 }
 
-#[test]
-fn django_environment_variables_supply_everything() {
-    let mut sb = Sandbox::new();
+fn django_environment_variables_supply_everything(backend: Backend) {
+    let mut sb = Sandbox::on(backend);
     sb.set("DJANGO_SUPERUSER_USERNAME", "envadmin")
         .set("DJANGO_SUPERUSER_EMAIL", "env@example.com")
         .set("DJANGO_SUPERUSER_PASSWORD", "correct horse battery");
@@ -68,17 +86,15 @@ fn django_environment_variables_supply_everything() {
     sb.verify("envadmin", "correct horse battery").expect(0);
 }
 
-#[test]
-fn flags_win_over_django_environment_variables() {
-    let mut sb = Sandbox::new();
+fn flags_win_over_django_environment_variables(backend: Backend) {
+    let mut sb = Sandbox::on(backend);
     sb.set("DJANGO_SUPERUSER_USERNAME", "fromenv");
     create(&sb).run().expect(0);
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["admin"]);
 }
 
-#[test]
-fn without_a_password_the_superuser_gets_an_unusable_one() {
-    let sb = Sandbox::new();
+fn without_a_password_the_superuser_gets_an_unusable_one(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb).run().expect(0);
     let hash = &sb.sql("SELECT password FROM auth_user")[0];
     assert!(hash.starts_with('!') && hash.len() == 41, "{hash}");
@@ -116,9 +132,8 @@ fn missing_email_for_a_new_superuser_is_a_usage_error() {
         .stderr_has("--email");
 }
 
-#[test]
-fn existing_username_is_exit_3_and_changes_nothing() {
-    let sb = Sandbox::new();
+fn existing_username_is_exit_3_and_changes_nothing(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .arg("--password-stdin")
         .stdin_line(PW)
@@ -134,9 +149,8 @@ fn existing_username_is_exit_3_and_changes_nothing() {
     assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
 }
 
-#[test]
-fn if_missing_leaves_an_existing_user_alone() {
-    let sb = Sandbox::new();
+fn if_missing_leaves_an_existing_user_alone(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .arg("--password-stdin")
         .stdin_line(PW)
@@ -152,9 +166,8 @@ fn if_missing_leaves_an_existing_user_alone() {
     assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
 }
 
-#[test]
-fn if_missing_creates_when_absent() {
-    let sb = Sandbox::new();
+fn if_missing_creates_when_absent(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let run = create(&sb)
         .args(["--password-stdin", "--if-missing", "--json"])
         .stdin_line(PW)
@@ -164,9 +177,8 @@ fn if_missing_creates_when_absent() {
     assert_eq!(run.json()["username"], "admin");
 }
 
-#[test]
-fn update_promotes_and_sets_the_new_password() {
-    let sb = Sandbox::new();
+fn update_promotes_and_sets_the_new_password(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.signup("admin", "", PW);
     create(&sb)
         .args(["--password-stdin", "--update"])
@@ -182,9 +194,8 @@ fn update_promotes_and_sets_the_new_password() {
     sb.verify("admin", PW).expect(1);
 }
 
-#[test]
-fn update_without_password_keeps_the_old_one() {
-    let sb = Sandbox::new();
+fn update_without_password_keeps_the_old_one(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .arg("--password-stdin")
         .stdin_line(PW)
@@ -209,9 +220,8 @@ fn weak_password_fails_validation_with_djangos_messages() {
     assert!(!sb.db.exists());
 }
 
-#[test]
-fn skip_validation_accepts_a_weak_password() {
-    let sb = Sandbox::new();
+fn skip_validation_accepts_a_weak_password(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .args(["--password-stdin", "--skip-validation"])
         .stdin_line("1234")
@@ -220,9 +230,8 @@ fn skip_validation_accepts_a_weak_password() {
     sb.verify("admin", "1234").expect(0);
 }
 
-#[test]
-fn blank_password_is_refused_even_when_skipping_validation() {
-    let sb = Sandbox::new();
+fn blank_password_is_refused_even_when_skipping_validation(backend: Backend) {
+    let sb = Sandbox::on(backend);
     create(&sb)
         .args(["--password-stdin", "--skip-validation"])
         .stdin_line("  ")
@@ -231,9 +240,8 @@ fn blank_password_is_refused_even_when_skipping_validation() {
         .stderr_has("Blank passwords aren't allowed.");
 }
 
-#[test]
-fn invalid_username_and_email_are_exit_3() {
-    let sb = Sandbox::new();
+fn invalid_username_and_email_are_exit_3(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd([
         "createsuperuser",
         "--no-input",
@@ -258,9 +266,8 @@ fn invalid_username_and_email_are_exit_3() {
     .stderr_has("Enter a valid email address.");
 }
 
-#[test]
-fn username_is_nfkc_normalised() {
-    let sb = Sandbox::new();
+fn username_is_nfkc_normalised(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd([
         "createsuperuser",
         "--no-input",
@@ -274,9 +281,8 @@ fn username_is_nfkc_normalised() {
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["admin"]);
 }
 
-#[test]
-fn password_file_is_read_like_stdin() {
-    let sb = Sandbox::new();
+fn password_file_is_read_like_stdin(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let file = sb.path("pw");
     std::fs::write(&file, "correct horse battery\r\n").unwrap();
     create(&sb)
@@ -294,9 +300,8 @@ fn password_file_is_read_like_stdin() {
         .stderr_has("cannot read password file /nonexistent/pw");
 }
 
-#[test]
-fn json_result_carries_id_and_status() {
-    let sb = Sandbox::new();
+fn json_result_carries_id_and_status(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let run = create(&sb)
         .args(["--password-stdin", "--json"])
         .stdin_line(PW)
@@ -307,9 +312,8 @@ fn json_result_carries_id_and_status() {
     assert_eq!(json["id"], 1);
 }
 
-#[test]
-fn if_missing_refuses_to_call_an_ordinary_user_a_superuser() {
-    let sb = Sandbox::new();
+fn if_missing_refuses_to_call_an_ordinary_user_a_superuser(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.signup("admin", "", PW);
     create(&sb)
         .arg("--if-missing")

@@ -1,7 +1,8 @@
 //! Password reset: Django-compatible tokens, reset-request and reset-confirm.
 
+use crate::on_both;
 use crate::support::{
-    PW, Run, Sandbox, TokenUser, django, reset_token, reset_token_is_valid, uidb64,
+    Backend, PW, Run, Sandbox, TokenUser, django, reset_token, reset_token_is_valid, uidb64,
 };
 use serde_json::{Value, json};
 
@@ -196,8 +197,30 @@ fn fallback_secret_keys_are_accepted_like_djangos() {
     ));
 }
 
-fn sandbox() -> Sandbox {
-    let mut sb = Sandbox::new();
+on_both!(
+    request_then_confirm_sets_the_password,
+    a_token_is_spent_once_used,
+    a_login_after_the_request_spends_the_token,
+    bad_links_are_all_the_same_denial,
+    an_expired_token_is_refused,
+    the_whole_link_is_accepted_as_one_argument,
+    new_password_is_validated_and_the_token_survives_a_failed_try,
+    a_reset_ends_every_session_of_the_user,
+    requests_look_the_same_whoever_the_address_belongs_to,
+    every_user_sharing_the_address_gets_their_own_email,
+    malformed_email_is_exit_3,
+    console_backend_prints_the_message_like_django,
+    json_mode_keeps_stdout_one_object,
+    generated_secret_key_signs_and_checks_tokens,
+    file_backend_without_directory_is_exit_4,
+    file_backend_messages_are_private,
+    configuration_problems_fail_every_request_alike,
+    an_address_the_mailer_cannot_take_still_looks_like_any_other,
+    the_command_in_the_email_works_exactly_as_written,
+);
+
+fn sandbox(backend: Backend) -> Sandbox {
+    let mut sb = Sandbox::on(backend);
     let maildir = sb.path("mail");
     sb.set("AUTHCTL_SECRET_KEY", SECRET)
         .set("AUTHCTL_EMAIL_BACKEND", "file")
@@ -244,9 +267,8 @@ fn confirm(sb: &Sandbox, command: &[String], password: &str) -> Run {
         .run()
 }
 
-#[test]
-fn request_then_confirm_sets_the_password() {
-    let sb = sandbox();
+fn request_then_confirm_sets_the_password(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "Alice@Example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@EXAMPLE.com"])
         .run()
@@ -266,9 +288,8 @@ fn request_then_confirm_sets_the_password() {
     sb.verify("alice", PW).expect(1);
 }
 
-#[test]
-fn a_token_is_spent_once_used() {
-    let sb = sandbox();
+fn a_token_is_spent_once_used(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
@@ -280,9 +301,8 @@ fn a_token_is_spent_once_used() {
         .stderr_has("The password reset link was invalid, possibly because it has already been used. Please request a new password reset.");
 }
 
-#[test]
-fn a_login_after_the_request_spends_the_token() {
-    let sb = sandbox();
+fn a_login_after_the_request_spends_the_token(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
@@ -292,9 +312,8 @@ fn a_login_after_the_request_spends_the_token() {
     confirm(&sb, &command, NEW).expect(1);
 }
 
-#[test]
-fn bad_links_are_all_the_same_denial() {
-    let sb = sandbox();
+fn bad_links_are_all_the_same_denial(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
@@ -319,9 +338,8 @@ fn bad_links_are_all_the_same_denial() {
     assert_eq!(sb.sql("SELECT password FROM auth_user"), before);
 }
 
-#[test]
-fn an_expired_token_is_refused() {
-    let sb = sandbox();
+fn an_expired_token_is_refused(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     // Alice as the database holds her, which is what the program checks a token against.
     let row =
@@ -347,9 +365,8 @@ fn an_expired_token_is_refused() {
         .expect(0);
 }
 
-#[test]
-fn the_whole_link_is_accepted_as_one_argument() {
-    let mut sb = sandbox();
+fn the_whole_link_is_accepted_as_one_argument(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.set(
         "AUTHCTL_RESET_URL",
         "https://example.com/accounts/reset/{uidb64}/{token}/",
@@ -377,9 +394,8 @@ fn the_whole_link_is_accepted_as_one_argument() {
         .expect(0);
 }
 
-#[test]
-fn new_password_is_validated_and_the_token_survives_a_failed_try() {
-    let sb = sandbox();
+fn new_password_is_validated_and_the_token_survives_a_failed_try(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
@@ -391,9 +407,8 @@ fn new_password_is_validated_and_the_token_survives_a_failed_try() {
     confirm(&sb, &command, NEW).expect(0);
 }
 
-#[test]
-fn a_reset_ends_every_session_of_the_user() {
-    let sb = sandbox();
+fn a_reset_ends_every_session_of_the_user(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.login("alice", PW).expect(0);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
@@ -407,9 +422,8 @@ fn a_reset_ends_every_session_of_the_user() {
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
 }
 
-#[test]
-fn requests_look_the_same_whoever_the_address_belongs_to() {
-    let sb = sandbox();
+fn requests_look_the_same_whoever_the_address_belongs_to(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("known", "known@example.com", PW);
     sb.add_locked_out_users(PW);
     let runs: Vec<_> = [
@@ -433,9 +447,8 @@ fn requests_look_the_same_whoever_the_address_belongs_to() {
     );
 }
 
-#[test]
-fn every_user_sharing_the_address_gets_their_own_email() {
-    let sb = sandbox();
+fn every_user_sharing_the_address_gets_their_own_email(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("one", "shared@example.com", PW);
     sb.signup("two", "SHARED@example.com", PW);
     sb.cmd(["reset-request", "--email", "shared@example.com"])
@@ -456,9 +469,8 @@ fn every_user_sharing_the_address_gets_their_own_email() {
     assert_eq!(names, ["one", "two"]);
 }
 
-#[test]
-fn malformed_email_is_exit_3() {
-    let sb = sandbox();
+fn malformed_email_is_exit_3(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "not an address"])
         .run()
@@ -466,9 +478,8 @@ fn malformed_email_is_exit_3() {
         .stderr_has("Enter a valid email address.");
 }
 
-#[test]
-fn console_backend_prints_the_message_like_django() {
-    let mut sb = sandbox();
+fn console_backend_prints_the_message_like_django(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.set("AUTHCTL_EMAIL_BACKEND", "console")
         .set("AUTHCTL_SITE_NAME", "Example Site");
     sb.signup("zoë", "zoe@example.com", PW);
@@ -497,9 +508,8 @@ fn console_backend_prints_the_message_like_django() {
     confirm(&sb, &command, NEW).expect(0);
 }
 
-#[test]
-fn json_mode_keeps_stdout_one_object() {
-    let mut sb = sandbox();
+fn json_mode_keeps_stdout_one_object(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.set("AUTHCTL_EMAIL_BACKEND", "console");
     sb.signup("alice", "alice@example.com", PW);
     let run = sb
@@ -510,9 +520,8 @@ fn json_mode_keeps_stdout_one_object() {
     assert!(run.stderr().contains(" reset-confirm "));
 }
 
-#[test]
-fn generated_secret_key_signs_and_checks_tokens() {
-    let mut sb = sandbox();
+fn generated_secret_key_signs_and_checks_tokens(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.unset("AUTHCTL_SECRET_KEY");
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
@@ -527,9 +536,8 @@ fn generated_secret_key_signs_and_checks_tokens() {
     );
 }
 
-#[test]
-fn file_backend_without_directory_is_exit_4() {
-    let mut sb = sandbox();
+fn file_backend_without_directory_is_exit_4(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.unset("AUTHCTL_EMAIL_FILE_DIR");
     sb.cmd(["reset-request", "--email", "a@example.com"])
@@ -539,7 +547,7 @@ fn file_backend_without_directory_is_exit_4() {
 }
 
 fn django_site() -> Sandbox {
-    let sb = sandbox();
+    let sb = sandbox(Backend::Sqlite);
     sb.django_project("dj", "dj@example.com", PW);
     sb
 }
@@ -585,10 +593,9 @@ fn a_token_from_an_authctl_email_passes_djangos_check() {
     assert_eq!(wrong_key["valid"], false);
 }
 
-#[test]
-fn file_backend_messages_are_private() {
+fn file_backend_messages_are_private(backend: Backend) {
     use std::os::unix::fs::PermissionsExt;
-    let sb = sandbox();
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
@@ -604,9 +611,8 @@ fn file_backend_messages_are_private() {
     }
 }
 
-#[test]
-fn configuration_problems_fail_every_request_alike() {
-    let mut sb = sandbox();
+fn configuration_problems_fail_every_request_alike(backend: Backend) {
+    let mut sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.set("AUTHCTL_EMAIL_FROM", "not an address");
     for email in ["alice@example.com", "nobody@example.com"] {
@@ -623,9 +629,8 @@ fn configuration_problems_fail_every_request_alike() {
         .stderr_has("{uidb64} and {token}");
 }
 
-#[test]
-fn an_address_the_mailer_cannot_take_still_looks_like_any_other() {
-    let sb = sandbox();
+fn an_address_the_mailer_cannot_take_still_looks_like_any_other(backend: Backend) {
+    let sb = sandbox(backend);
     // Django's validator accepts this quoted local part; lettre cannot address mail to it.
     sb.signup("odd", "\"b,ob\"@example.com", PW);
     let odd = sb
@@ -656,7 +661,7 @@ fn an_address_the_mailer_cannot_take_still_looks_like_any_other() {
 
 #[test]
 fn one_unreadable_row_does_not_stop_resets_for_others() {
-    let sb = sandbox();
+    let sb = sandbox(Backend::Sqlite);
     sb.signup("alice", "alice@example.com", PW);
     sb.signup("broken", "broken@example.com", PW);
     sb.exec("UPDATE auth_user SET last_login = 'garbage' WHERE username = 'broken'");
@@ -666,20 +671,21 @@ fn one_unreadable_row_does_not_stop_resets_for_others() {
     assert_eq!(mails(&sb).len(), 1);
 }
 
-#[test]
-fn the_command_in_the_email_works_exactly_as_written() {
-    let sb = sandbox();
+fn the_command_in_the_email_works_exactly_as_written(backend: Backend) {
+    let sb = sandbox(backend);
     sb.signup("alice", "alice@example.com", PW);
     sb.cmd(["reset-request", "--email", "alice@example.com"])
         .run()
         .expect(0);
     let mail = &mails(&sb)[0];
     let line = command_line(mail);
+    // The database as it was given: the path, or the URL (quoted for the shell).
+    let database = match backend {
+        Backend::Sqlite => sb.db.display().to_string(),
+        Backend::Postgres => shlex::try_quote(&sb.database).unwrap().into_owned(),
+    };
     assert!(
-        line.starts_with(&format!(
-            "authctl --database {} reset-confirm ",
-            sb.db.display()
-        )),
+        line.starts_with(&format!("authctl --database {database} reset-confirm ")),
         "{line}"
     );
     // Run by a shell with no AUTHCTL_DATABASE: the email's words alone must find the database.

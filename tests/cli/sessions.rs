@@ -1,18 +1,44 @@
 //! login, whoami, logout and passwd, with two session files on one database standing for two
 //! terminals.
 
-use crate::support::{Cmd, PW, Run, Sandbox, django, session_key_hash};
+use crate::on_both;
+use crate::support::{Backend, Cmd, PW, Run, Sandbox, django, session_key_hash};
 use serde_json::json;
 use std::os::unix::fs::PermissionsExt;
 
 const NEW: &str = "a whole new passphrase";
 
-fn with_user() -> Sandbox {
-    let mut sb = Sandbox::new();
+fn with_user(backend: Backend) -> Sandbox {
+    let mut sb = Sandbox::on(backend);
     sb.set("AUTHCTL_SECRET_KEY", "test secret key for sessions");
     sb.signup("alice", "alice@example.com", PW);
     sb
 }
+
+on_both!(
+    login_writes_a_private_session_file_and_whoami_names_the_user,
+    default_session_file_lives_in_the_state_dir,
+    the_database_keeps_only_a_hash_of_the_session_key,
+    login_sets_last_login_and_session_expiry_from_session_age,
+    failed_logins_all_look_the_same_and_write_nothing,
+    logging_in_again_replaces_the_previous_session,
+    passwd_keeps_this_session_and_ends_the_others,
+    passwd_rejects_a_wrong_old_password_with_djangos_message,
+    passwd_runs_the_validators,
+    passwd_needs_two_lines_and_a_session,
+    logout_removes_the_file_and_the_row_and_is_idempotent,
+    logout_all_ends_every_session_of_the_user,
+    sessions_expire_after_session_age,
+    expired_rows_of_other_sessions_are_cleaned_up_at_login,
+    deactivated_or_deleted_users_are_logged_out,
+    a_password_changed_behind_our_back_ends_the_session,
+    damaged_foreign_or_unreadable_session_files_mean_not_logged_in,
+    logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session,
+    whoami_json_has_the_user_and_the_expiry,
+    a_session_made_under_an_old_secret_key_survives_as_a_fallback,
+    generated_secret_key_is_kept_private_in_the_config_dir,
+    login_strips_spaces_around_the_username_like_djangos_form,
+);
 
 /// The program on "terminal" `term`, which has its own session file.
 fn on(sb: &Sandbox, term: &str) -> Cmd {
@@ -33,9 +59,8 @@ fn whoami(sb: &Sandbox, term: &str) -> Run {
     on(sb, term).arg("whoami").run()
 }
 
-#[test]
-fn login_writes_a_private_session_file_and_whoami_names_the_user() {
-    let sb = with_user();
+fn login_writes_a_private_session_file_and_whoami_names_the_user(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let file = sb.path("sessions/a");
     assert_eq!(
@@ -53,17 +78,15 @@ fn login_writes_a_private_session_file_and_whoami_names_the_user() {
     whoami(&sb, "a").expect(0).stdout_is("alice\n");
 }
 
-#[test]
-fn default_session_file_lives_in_the_state_dir() {
-    let sb = with_user();
+fn default_session_file_lives_in_the_state_dir(backend: Backend) {
+    let sb = with_user(backend);
     sb.login("alice", PW).expect(0);
     assert!(sb.dir.path().join("home/state/authctl/session").exists());
     sb.cmd(["whoami"]).run().expect(0).stdout_is("alice\n");
 }
 
-#[test]
-fn the_database_keeps_only_a_hash_of_the_session_key() {
-    let sb = with_user();
+fn the_database_keeps_only_a_hash_of_the_session_key(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let file: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(sb.path("sessions/a")).unwrap()).unwrap();
@@ -76,9 +99,8 @@ fn the_database_keeps_only_a_hash_of_the_session_key() {
     assert!(rows[0].starts_with(&format!("{sha}|1|")), "{rows:?}");
 }
 
-#[test]
-fn login_sets_last_login_and_session_expiry_from_session_age() {
-    let mut sb = with_user();
+fn login_sets_last_login_and_session_expiry_from_session_age(backend: Backend) {
+    let mut sb = with_user(backend);
     sb.set("AUTHCTL_SESSION_AGE", "3600");
     assert_eq!(sb.sql("SELECT last_login FROM auth_user"), ["NULL"]);
     login(&sb, "a");
@@ -98,9 +120,8 @@ fn login_sets_last_login_and_session_expiry_from_session_age() {
     );
 }
 
-#[test]
-fn failed_logins_all_look_the_same_and_write_nothing() {
-    let sb = with_user();
+fn failed_logins_all_look_the_same_and_write_nothing(backend: Backend) {
+    let sb = with_user(backend);
     sb.add_locked_out_users(PW);
     let mut seen = Vec::new();
     for (user, pw) in [
@@ -130,9 +151,8 @@ fn failed_logins_all_look_the_same_and_write_nothing() {
     );
 }
 
-#[test]
-fn logging_in_again_replaces_the_previous_session() {
-    let sb = with_user();
+fn logging_in_again_replaces_the_previous_session(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let first = std::fs::read_to_string(sb.path("sessions/a")).unwrap();
     login(&sb, "a");
@@ -144,9 +164,8 @@ fn logging_in_again_replaces_the_previous_session() {
     whoami(&sb, "a").expect(0);
 }
 
-#[test]
-fn passwd_keeps_this_session_and_ends_the_others() {
-    let sb = with_user();
+fn passwd_keeps_this_session_and_ends_the_others(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     login(&sb, "b");
     on(&sb, "a")
@@ -160,9 +179,8 @@ fn passwd_keeps_this_session_and_ends_the_others() {
     sb.verify("alice", NEW).expect(0);
 }
 
-#[test]
-fn passwd_rejects_a_wrong_old_password_with_djangos_message() {
-    let sb = with_user();
+fn passwd_rejects_a_wrong_old_password_with_djangos_message(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let before = sb.sql("SELECT password FROM auth_user");
     on(&sb, "a")
@@ -175,9 +193,8 @@ fn passwd_rejects_a_wrong_old_password_with_djangos_message() {
     whoami(&sb, "a").expect(0);
 }
 
-#[test]
-fn passwd_runs_the_validators() {
-    let sb = with_user();
+fn passwd_runs_the_validators(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     on(&sb, "a")
         .args(["passwd", "--password-stdin"])
@@ -188,9 +205,8 @@ fn passwd_runs_the_validators() {
         .stderr_has("The password is too similar to the username.");
 }
 
-#[test]
-fn passwd_needs_two_lines_and_a_session() {
-    let sb = with_user();
+fn passwd_needs_two_lines_and_a_session(backend: Backend) {
+    let sb = with_user(backend);
     on(&sb, "a")
         .args(["passwd", "--password-stdin"])
         .stdin(format!("{PW}\n{NEW}\n"))
@@ -211,9 +227,8 @@ fn passwd_needs_two_lines_and_a_session() {
         .stderr_has("--password-stdin");
 }
 
-#[test]
-fn logout_removes_the_file_and_the_row_and_is_idempotent() {
-    let sb = with_user();
+fn logout_removes_the_file_and_the_row_and_is_idempotent(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     login(&sb, "b");
     on(&sb, "a")
@@ -232,9 +247,8 @@ fn logout_removes_the_file_and_the_row_and_is_idempotent() {
     whoami(&sb, "b").expect(0);
 }
 
-#[test]
-fn logout_all_ends_every_session_of_the_user() {
-    let sb = with_user();
+fn logout_all_ends_every_session_of_the_user(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     login(&sb, "b");
     let run = on(&sb, "a").args(["logout", "--all", "--json"]).run();
@@ -245,9 +259,8 @@ fn logout_all_ends_every_session_of_the_user() {
         .stderr_has("the session has ended");
 }
 
-#[test]
-fn sessions_expire_after_session_age() {
-    let mut sb = with_user();
+fn sessions_expire_after_session_age(backend: Backend) {
+    let mut sb = with_user(backend);
     sb.set("AUTHCTL_SESSION_AGE", "1");
     login(&sb, "a");
     std::thread::sleep(std::time::Duration::from_millis(1500));
@@ -261,18 +274,16 @@ fn sessions_expire_after_session_age() {
     );
 }
 
-#[test]
-fn expired_rows_of_other_sessions_are_cleaned_up_at_login() {
-    let sb = with_user();
+fn expired_rows_of_other_sessions_are_cleaned_up_at_login(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     sb.exec("UPDATE authctl_session SET expires = '2001-01-01 00:00:00'");
     login(&sb, "b");
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["1"]);
 }
 
-#[test]
-fn deactivated_or_deleted_users_are_logged_out() {
-    let sb = with_user();
+fn deactivated_or_deleted_users_are_logged_out(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     sb.exec("UPDATE auth_user SET is_active = false");
     whoami(&sb, "a")
@@ -286,9 +297,8 @@ fn deactivated_or_deleted_users_are_logged_out() {
         .stderr_has("the user no longer exists");
 }
 
-#[test]
-fn a_password_changed_behind_our_back_ends_the_session() {
-    let sb = with_user();
+fn a_password_changed_behind_our_back_ends_the_session(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     sb.cmd([
         "createsuperuser",
@@ -306,9 +316,8 @@ fn a_password_changed_behind_our_back_ends_the_session() {
         .stderr_has("changed since this login");
 }
 
-#[test]
-fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
-    let sb = with_user();
+fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let good = std::fs::read_to_string(sb.path("sessions/a")).unwrap();
     std::fs::write(sb.path("sessions/a"), "garbage{").unwrap();
@@ -349,9 +358,8 @@ fn damaged_foreign_or_unreadable_session_files_mean_not_logged_in() {
     whoami(&sb, "none").expect(1).stderr_has("no session file");
 }
 
-#[test]
-fn logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session() {
-    let sb = with_user();
+fn logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session(backend: Backend) {
+    let sb = with_user(backend);
     std::fs::create_dir_all(sb.path("sessions")).unwrap();
     let notes = "my notes: buy milk\n";
     std::fs::write(sb.path("sessions/a"), notes).unwrap();
@@ -383,9 +391,8 @@ fn logout_and_login_never_remove_or_replace_a_file_that_is_not_a_session() {
         .expect(0);
 }
 
-#[test]
-fn whoami_json_has_the_user_and_the_expiry() {
-    let sb = with_user();
+fn whoami_json_has_the_user_and_the_expiry(backend: Backend) {
+    let sb = with_user(backend);
     login(&sb, "a");
     let run = on(&sb, "a").args(["whoami", "--json"]).run();
     run.expect(0);
@@ -397,9 +404,8 @@ fn whoami_json_has_the_user_and_the_expiry() {
     assert!(json["session_expires"].as_str().unwrap() > json["last_login"].as_str().unwrap());
 }
 
-#[test]
-fn a_session_made_under_an_old_secret_key_survives_as_a_fallback() {
-    let mut sb = with_user();
+fn a_session_made_under_an_old_secret_key_survives_as_a_fallback(backend: Backend) {
+    let mut sb = with_user(backend);
     login(&sb, "a");
     sb.set("AUTHCTL_SECRET_KEY", "the new key");
     whoami(&sb, "a")
@@ -412,9 +418,8 @@ fn a_session_made_under_an_old_secret_key_survives_as_a_fallback() {
     whoami(&sb, "a").expect(0);
 }
 
-#[test]
-fn generated_secret_key_is_kept_private_in_the_config_dir() {
-    let mut sb = with_user();
+fn generated_secret_key_is_kept_private_in_the_config_dir(backend: Backend) {
+    let mut sb = with_user(backend);
     sb.unset("AUTHCTL_SECRET_KEY");
     login(&sb, "a");
     let key_file = sb.dir.path().join("home/config/authctl/secret_key");
@@ -460,9 +465,8 @@ fn session_auth_hash_equals_djangos_and_a_django_password_change_logs_out() {
         .stderr_has("changed since this login");
 }
 
-#[test]
-fn login_strips_spaces_around_the_username_like_djangos_form() {
-    let sb = with_user();
+fn login_strips_spaces_around_the_username_like_djangos_form(backend: Backend) {
+    let sb = with_user(backend);
     on(&sb, "a")
         .args(["login", "--username", " alice ", "--password-stdin"])
         .stdin_line(PW)

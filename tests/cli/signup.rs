@@ -1,8 +1,21 @@
-use crate::support::{PW, Sandbox};
+use crate::on_both;
+use crate::support::{Backend, PW, Sandbox};
 
-#[test]
-fn creates_a_regular_active_user_with_names() {
-    let sb = Sandbox::new();
+on_both!(
+    creates_a_regular_active_user_with_names,
+    usernames_differing_only_in_case_are_duplicates,
+    every_problem_is_reported_at_once,
+    password_similar_to_names_is_refused,
+    empty_password_line_is_required_error,
+    json_result_has_id_username_email,
+    quiet_prints_nothing_on_success,
+    concurrent_signups_on_one_database_all_succeed,
+    concurrent_signups_for_one_name_create_exactly_one_user,
+    null_characters_are_refused_like_djangos_forms,
+);
+
+fn creates_a_regular_active_user_with_names(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd([
         "signup",
         "--username",
@@ -25,9 +38,8 @@ fn creates_a_regular_active_user_with_names() {
     );
 }
 
-#[test]
-fn usernames_differing_only_in_case_are_duplicates() {
-    let sb = Sandbox::new();
+fn usernames_differing_only_in_case_are_duplicates(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.signup("Zoë", "", PW);
     sb.cmd(["signup", "--username", "ZOË", "--password-stdin"])
         .stdin_line(PW)
@@ -37,9 +49,8 @@ fn usernames_differing_only_in_case_are_duplicates() {
     assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
 }
 
-#[test]
-fn every_problem_is_reported_at_once() {
-    let sb = Sandbox::new();
+fn every_problem_is_reported_at_once(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd([
         "signup",
         "--username",
@@ -56,9 +67,8 @@ fn every_problem_is_reported_at_once() {
     .stderr_has("This password is too short.");
 }
 
-#[test]
-fn password_similar_to_names_is_refused() {
-    let sb = Sandbox::new();
+fn password_similar_to_names_is_refused(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd([
         "signup",
         "--username",
@@ -73,9 +83,8 @@ fn password_similar_to_names_is_refused() {
     .stderr_has("The password is too similar to the first name.");
 }
 
-#[test]
-fn empty_password_line_is_required_error() {
-    let sb = Sandbox::new();
+fn empty_password_line_is_required_error(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd(["signup", "--username", "bob", "--password-stdin"])
         .stdin_line("")
         .run()
@@ -96,9 +105,8 @@ fn no_password_source_without_terminal_is_usage_error() {
         .stderr_has("standard input must hold exactly one line");
 }
 
-#[test]
-fn json_result_has_id_username_email() {
-    let sb = Sandbox::new();
+fn json_result_has_id_username_email(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let run = sb
         .cmd([
             "signup",
@@ -118,9 +126,8 @@ fn json_result_has_id_username_email() {
     );
 }
 
-#[test]
-fn quiet_prints_nothing_on_success() {
-    let sb = Sandbox::new();
+fn quiet_prints_nothing_on_success(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd(["-q", "signup", "--username", "dave", "--password-stdin"])
         .stdin_line(PW)
         .run()
@@ -128,9 +135,8 @@ fn quiet_prints_nothing_on_success() {
         .stdout_is("");
 }
 
-#[test]
-fn concurrent_signups_on_one_database_all_succeed() {
-    let sb = Sandbox::new();
+fn concurrent_signups_on_one_database_all_succeed(backend: Backend) {
+    let sb = Sandbox::on(backend);
     // Create the database first so every process sees the same schema; then race the writers.
     sb.signup("first", "", PW);
     let children: Vec<_> = (0..12)
@@ -150,9 +156,8 @@ fn concurrent_signups_on_one_database_all_succeed() {
     assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["13"]);
 }
 
-#[test]
-fn concurrent_signups_for_one_name_create_exactly_one_user() {
-    let sb = Sandbox::new();
+fn concurrent_signups_for_one_name_create_exactly_one_user(backend: Backend) {
+    let sb = Sandbox::on(backend);
     // A fresh database: the processes also race to create the schema.
     let handles: Vec<_> = (0..6)
         .map(|_| {
@@ -183,9 +188,8 @@ fn without_cost_settings_new_hashes_use_djangos_argon2_parameters() {
     );
 }
 
-#[test]
-fn null_characters_are_refused_like_djangos_forms() {
-    let sb = Sandbox::new();
+fn null_characters_are_refused_like_djangos_forms(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.cmd(["signup", "--username", "nul", "--password-stdin"])
         .stdin_line("correct\0horse battery")
         .run()

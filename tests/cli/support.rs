@@ -292,6 +292,34 @@ impl Sandbox {
             json!({"database": self.database, "username": username, "email": email, "password": password}),
         );
     }
+
+    // --- added for backend-parametrised tests ---
+
+    /// All that a write would change, to compare before and after a command that must write
+    /// nothing: on SQLite the database file's bytes; on PostgreSQL the schema's tables and every
+    /// row of authctl's tables with its row version (`xmin`, new with any UPDATE, even of a value
+    /// to itself).
+    pub fn stored_state(&self) -> Vec<u8> {
+        match self.backend {
+            Backend::Sqlite => std::fs::read(&self.db).expect("read the database file"),
+            Backend::Postgres => {
+                let tables = self.sql(
+                    "SELECT table_name::text FROM information_schema.tables \
+                     WHERE table_schema = current_schema() ORDER BY 1",
+                );
+                let mut state = tables.clone();
+                for table in ["auth_user", "authctl_session", "authctl_outbox"] {
+                    if tables.iter().any(|t| t == table) {
+                        state.push(format!("-- {table}"));
+                        state.extend(self.sql(&format!(
+                            "SELECT xmin::text, {table}::text FROM {table} ORDER BY 2"
+                        )));
+                    }
+                }
+                state.join("\n").into_bytes()
+            }
+        }
+    }
 }
 
 /// The program with no sandbox and an environment of PATH alone, for what depends on no

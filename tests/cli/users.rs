@@ -1,10 +1,11 @@
 //! `authctl users …`: the admin and bulk provisioning.
 
-use crate::support::{PW, Run, Sandbox, django};
+use crate::on_both;
+use crate::support::{Backend, PW, Run, Sandbox, django};
 use serde_json::{Value, json};
 
-fn with_users() -> Sandbox {
-    let sb = Sandbox::new();
+fn with_users(backend: Backend) -> Sandbox {
+    let sb = Sandbox::on(backend);
     let rows = [
         ("alice", "alice@example.com", "Alice", "Liddell"),
         ("bob", "bob@example.org", "Bob", "Builder"),
@@ -32,6 +33,31 @@ fn with_users() -> Sandbox {
     sb
 }
 
+on_both!(
+    list_prints_a_table_without_hashes,
+    list_json_is_json_lines_and_filters_apply,
+    show_tells_hasher_upgrade_and_sessions,
+    set_changes_fields_and_validates_like_signup,
+    rename_keeps_the_password_and_allows_a_case_change_of_ones_own_name,
+    deactivating_or_unusable_password_ends_sessions,
+    delete_needs_yes_without_a_terminal_and_is_all_or_nothing,
+    deleting_a_user_ends_their_sessions,
+    set_password_is_djangos_changepassword,
+    csv_import_creates_users_with_hashed_passwords,
+    one_bad_row_in_the_middle_writes_nothing,
+    every_bad_row_is_reported_with_its_line,
+    conflicts_fail_skip_or_update,
+    dry_run_says_what_would_happen_and_writes_nothing,
+    export_import_export_round_trips_on_a_fresh_database,
+    export_leaves_hashes_out_unless_asked_and_writes_private_files,
+    hashes_made_by_django_import_and_verify,
+    show_prints_the_hash_only_when_asked,
+    import_skip_validation_accepts_weak_plain_passwords,
+    a_reader_that_goes_away_stops_the_listing_quietly,
+    delete_refuses_while_another_apps_rows_point_at_the_user,
+    export_to_dash_is_standard_output,
+);
+
 fn list_json(sb: &Sandbox, args: &[&str]) -> Vec<Value> {
     sb.cmd(["--json", "users", "list"])
         .args(args)
@@ -47,9 +73,8 @@ fn names(users: &[Value]) -> Vec<&str> {
         .collect()
 }
 
-#[test]
-fn list_prints_a_table_without_hashes() {
-    let sb = with_users();
+fn list_prints_a_table_without_hashes(backend: Backend) {
+    let sb = with_users(backend);
     let run = sb.cmd(["users", "list"]).run();
     run.expect(0);
     let out = run.stdout();
@@ -66,9 +91,8 @@ fn list_prints_a_table_without_hashes() {
     );
 }
 
-#[test]
-fn list_json_is_json_lines_and_filters_apply() {
-    let sb = with_users();
+fn list_json_is_json_lines_and_filters_apply(backend: Backend) {
+    let sb = with_users(backend);
     assert_eq!(
         names(&list_json(&sb, &[])),
         ["alice", "bob", "carol", "root"]
@@ -104,9 +128,8 @@ fn list_json_is_json_lines_and_filters_apply() {
     assert!(hashed["password"].as_str().unwrap().starts_with("argon2$"));
 }
 
-#[test]
-fn show_tells_hasher_upgrade_and_sessions() {
-    let mut sb = with_users();
+fn show_tells_hasher_upgrade_and_sessions(backend: Backend) {
+    let mut sb = with_users(backend);
     sb.login("alice", PW).expect(0);
     let run = sb.cmd(["--json", "users", "show", "alice"]).run();
     run.expect(0);
@@ -131,9 +154,8 @@ fn show_tells_hasher_upgrade_and_sessions() {
         .stderr_has("no such user: ghost");
 }
 
-#[test]
-fn set_changes_fields_and_validates_like_signup() {
-    let sb = with_users();
+fn set_changes_fields_and_validates_like_signup(backend: Backend) {
+    let sb = with_users(backend);
     let run = sb
         .cmd([
             "--json",
@@ -195,18 +217,16 @@ fn set_changes_fields_and_validates_like_signup() {
         .stderr_has("no such user");
 }
 
-#[test]
-fn rename_keeps_the_password_and_allows_a_case_change_of_ones_own_name() {
-    let sb = with_users();
+fn rename_keeps_the_password_and_allows_a_case_change_of_ones_own_name(backend: Backend) {
+    let sb = with_users(backend);
     sb.cmd(["users", "set", "alice", "--username", "Alice"])
         .run()
         .expect(0);
     sb.verify("Alice", PW).expect(0);
 }
 
-#[test]
-fn deactivating_or_unusable_password_ends_sessions() {
-    let sb = with_users();
+fn deactivating_or_unusable_password_ends_sessions(backend: Backend) {
+    let sb = with_users(backend);
     sb.login("alice", PW).expect(0);
     sb.cmd(["users", "set", "alice", "--inactive"])
         .run()
@@ -230,9 +250,8 @@ fn deactivating_or_unusable_password_ends_sessions() {
     );
 }
 
-#[test]
-fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
-    let sb = with_users();
+fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing(backend: Backend) {
+    let sb = with_users(backend);
     sb.cmd(["users", "delete", "alice"])
         .run()
         .expect(2)
@@ -262,9 +281,8 @@ fn delete_needs_yes_without_a_terminal_and_is_all_or_nothing() {
     assert_eq!(sb.sql("SELECT username FROM auth_user"), ["root"]);
 }
 
-#[test]
-fn deleting_a_user_ends_their_sessions() {
-    let sb = with_users();
+fn deleting_a_user_ends_their_sessions(backend: Backend) {
+    let sb = with_users(backend);
     sb.login("alice", PW).expect(0);
     sb.cmd(["users", "delete", "alice", "--yes"])
         .run()
@@ -294,9 +312,8 @@ fn deleting_from_a_django_database_cascades_like_django() {
     assert!(sb.sql("PRAGMA foreign_key_check").is_empty());
 }
 
-#[test]
-fn set_password_is_djangos_changepassword() {
-    let sb = with_users();
+fn set_password_is_djangos_changepassword(backend: Backend) {
+    let sb = with_users(backend);
     sb.login("alice", PW).expect(0);
     sb.cmd(["users", "set-password", "alice", "--password-stdin"])
         .stdin_line("short")
@@ -339,9 +356,8 @@ const CSV: &str = "username,email,first_name,last_name,is_active,is_staff,is_sup
     fox,fox@example.com,Fox,Mulder,yes,yes,no,i want to believe 1013\n\
     skinner,,Walter,Skinner,0,1,1,\n";
 
-#[test]
-fn csv_import_creates_users_with_hashed_passwords() {
-    let sb = Sandbox::new();
+fn csv_import_creates_users_with_hashed_passwords(backend: Backend) {
+    let sb = Sandbox::on(backend);
     import(&sb, &["-", "--format", "csv"], CSV)
         .expect(0)
         .stdout_is("Imported 3 rows: 3 created, 0 updated, 0 skipped.\n");
@@ -352,9 +368,8 @@ fn csv_import_creates_users_with_hashed_passwords() {
     sb.verify("fox", "i want to believe 1013").expect(0);
 }
 
-#[test]
-fn one_bad_row_in_the_middle_writes_nothing() {
-    let sb = Sandbox::new();
+fn one_bad_row_in_the_middle_writes_nothing(backend: Backend) {
+    let sb = Sandbox::on(backend);
     sb.signup("keep", "", PW);
     let before = sb.sql("SELECT * FROM auth_user");
     let input = "{\"username\": \"one\", \"password\": \"first good passphrase\"}\n\
@@ -366,9 +381,8 @@ fn one_bad_row_in_the_middle_writes_nothing() {
     assert_eq!(sb.sql("SELECT * FROM auth_user"), before);
 }
 
-#[test]
-fn every_bad_row_is_reported_with_its_line() {
-    let sb = Sandbox::new();
+fn every_bad_row_is_reported_with_its_line(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let input = "username,email,password\nok,ok@example.com,long enough passphrase\nbad name,x@example.com,\nweak,,123\nok,,\n";
     let run = import(&sb, &["-", "--format", "csv"], input);
     run.expect(3)
@@ -377,9 +391,8 @@ fn every_bad_row_is_reported_with_its_line() {
         .stderr_has("line 5: the username repeats line 2.");
 }
 
-#[test]
-fn conflicts_fail_skip_or_update() {
-    let sb = Sandbox::new();
+fn conflicts_fail_skip_or_update(backend: Backend) {
+    let sb = Sandbox::on(backend);
     import(&sb, &["-", "--format", "csv"], CSV).expect(0);
     import(&sb, &["-", "--format", "csv"], CSV)
         .expect(3)
@@ -411,11 +424,10 @@ fn conflicts_fail_skip_or_update() {
     sb.verify("dana", "trust no one ever").expect(0);
 }
 
-#[test]
-fn dry_run_says_what_would_happen_and_writes_nothing() {
-    let sb = Sandbox::new();
+fn dry_run_says_what_would_happen_and_writes_nothing(backend: Backend) {
+    let sb = Sandbox::on(backend);
     import(&sb, &["-", "--format", "csv"], "username\ndana\n").expect(0);
-    let before = std::fs::read(&sb.db).unwrap();
+    let before = sb.stored_state();
     let run = import(
         &sb,
         &[
@@ -432,7 +444,7 @@ fn dry_run_says_what_would_happen_and_writes_nothing() {
         "line 2: would update dana\nline 3: would create fox\nline 4: would create skinner\n\
          Would import 3 rows: 2 created, 1 updated, 0 skipped.\n",
     );
-    assert_eq!(std::fs::read(&sb.db).unwrap(), before);
+    assert_eq!(sb.stored_state(), before);
     let run = sb
         .cmd([
             "--json",
@@ -456,16 +468,15 @@ fn dry_run_says_what_would_happen_and_writes_nothing() {
     );
 }
 
-#[test]
-fn export_import_export_round_trips_on_a_fresh_database() {
+fn export_import_export_round_trips_on_a_fresh_database(backend: Backend) {
     for format in ["csv", "jsonl"] {
-        let first = Sandbox::new();
+        let first = Sandbox::on(backend);
         import(&first, &["-", "--format", "csv"], CSV).expect(0);
         let exported = first
             .cmd(["users", "export", "--format", format, "--with-hashes"])
             .run();
         exported.expect(0);
-        let second = Sandbox::new();
+        let second = Sandbox::on(backend);
         import(&second, &["-", "--format", format], &exported.stdout()).expect(0);
         let again = second
             .cmd(["users", "export", "--format", format, "--with-hashes"])
@@ -479,10 +490,9 @@ fn export_import_export_round_trips_on_a_fresh_database() {
     }
 }
 
-#[test]
-fn export_leaves_hashes_out_unless_asked_and_writes_private_files() {
+fn export_leaves_hashes_out_unless_asked_and_writes_private_files(backend: Backend) {
     use std::os::unix::fs::PermissionsExt;
-    let sb = Sandbox::new();
+    let sb = Sandbox::on(backend);
     import(&sb, &["-", "--format", "csv"], CSV).expect(0);
     let plain = sb.cmd(["users", "export"]).run();
     plain.expect(0);
@@ -513,16 +523,15 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files() {
             .unwrap()
             .starts_with("username,email,first_name,last_name,is_active,is_staff,is_superuser\n")
     );
-    import(&Sandbox::new(), &[out.to_str().unwrap()], "").expect(0);
+    import(&Sandbox::on(backend), &[out.to_str().unwrap()], "").expect(0);
 }
 
-#[test]
-fn hashes_made_by_django_import_and_verify() {
+fn hashes_made_by_django_import_and_verify(backend: Backend) {
     let hashes = django(
         "hash",
         json!({"passwords": ["django made me"], "algorithms": ["pbkdf2_sha256", "argon2", "bcrypt_sha256"]}),
     );
-    let sb = Sandbox::new();
+    let sb = Sandbox::on(backend);
     let mut input = String::new();
     for (i, item) in hashes.as_array().unwrap().iter().enumerate() {
         input.push_str(
@@ -543,9 +552,8 @@ fn hashes_made_by_django_import_and_verify() {
     .stderr_has("password_hash is not a hash format authctl verifies");
 }
 
-#[test]
-fn show_prints_the_hash_only_when_asked() {
-    let sb = with_users();
+fn show_prints_the_hash_only_when_asked(backend: Backend) {
+    let sb = with_users(backend);
     let plain = sb.cmd(["users", "show", "alice"]).run();
     plain.expect(0);
     assert!(!plain.stdout().contains("argon2$"), "{plain:?}");
@@ -560,9 +568,8 @@ fn show_prints_the_hash_only_when_asked() {
     assert!(json["password"].as_str().unwrap().starts_with("argon2$"));
 }
 
-#[test]
-fn import_skip_validation_accepts_weak_plain_passwords() {
-    let sb = Sandbox::new();
+fn import_skip_validation_accepts_weak_plain_passwords(backend: Backend) {
+    let sb = Sandbox::on(backend);
     let weak = "{\"username\": \"weak\", \"password\": \"123\"}\n";
     import(&sb, &["-"], weak)
         .expect(3)
@@ -571,10 +578,9 @@ fn import_skip_validation_accepts_weak_plain_passwords() {
     sb.verify("weak", "123").expect(0);
 }
 
-#[test]
-fn a_reader_that_goes_away_stops_the_listing_quietly() {
+fn a_reader_that_goes_away_stops_the_listing_quietly(backend: Backend) {
     use std::io::{BufRead, BufReader};
-    let sb = Sandbox::new();
+    let sb = Sandbox::on(backend);
     let rows: String = (0..2000)
         .map(|i| format!("{{\"username\": \"u{i}\"}}\n"))
         .collect();
@@ -599,12 +605,11 @@ fn a_reader_that_goes_away_stops_the_listing_quietly() {
     );
 }
 
-#[test]
-fn delete_refuses_while_another_apps_rows_point_at_the_user() {
-    let sb = with_users();
+fn delete_refuses_while_another_apps_rows_point_at_the_user(backend: Backend) {
+    let sb = with_users(backend);
     sb.exec(
         "CREATE TABLE notes_note (id integer PRIMARY KEY, owner_id integer NOT NULL REFERENCES auth_user (id));
-         INSERT INTO notes_note (owner_id) SELECT id FROM auth_user WHERE username = 'alice';",
+         INSERT INTO notes_note (id, owner_id) SELECT 1, id FROM auth_user WHERE username = 'alice';",
     );
     sb.cmd(["users", "delete", "bob", "alice", "--yes"])
         .run()
@@ -621,9 +626,8 @@ fn delete_refuses_while_another_apps_rows_point_at_the_user() {
         .expect(0);
 }
 
-#[test]
-fn export_to_dash_is_standard_output() {
-    let sb = with_users();
+fn export_to_dash_is_standard_output(backend: Backend) {
+    let sb = with_users(backend);
     let run = sb.cmd(["users", "export", "--output", "-"]).run();
     run.expect(0).stdout_has("\"username\":\"alice\"");
     assert!(!std::path::Path::new("-").exists());
