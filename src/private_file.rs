@@ -3,7 +3,7 @@
 //! temporary file of mode 0600 beside the target and moved into place in one step, so a reader
 //! never sees half a file and a crash never leaves one.
 
-use crate::error::{IoContext, Result};
+use crate::error::{Error, IoContext, Result};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -20,6 +20,16 @@ pub enum Existing {
 /// Writes `contents` to `path` with mode 0600, creating missing parent directories with 0700.
 /// Returns whether this call's contents are now at `path`.
 pub fn write(path: &Path, contents: &[u8], existing: Existing) -> Result<bool> {
+    // Only a regular file is ever replaced: renaming over a device, a pipe or a symbolic link
+    // (to /dev/stdout, say) would destroy something that is not ours.
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(Error::Environment(format!(
+            "will not replace {}: it is not a regular file",
+            path.display()
+        )));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

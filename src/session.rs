@@ -68,6 +68,17 @@ impl FileState {
 }
 
 pub fn read(path: &Path) -> FileState {
+    // A device or a pipe is nobody's session (and a pipe would block the read).
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,
+        Ok(meta) if !meta.file_type().is_file() => {
+            return FileState::Foreign(format!(
+                "session file {} is not a regular file",
+                path.display()
+            ));
+        }
+        _ => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,

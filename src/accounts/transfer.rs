@@ -97,8 +97,12 @@ fn row_error(line: usize, message: impl std::fmt::Display) -> String {
     format!("line {line}: {message}{stop}")
 }
 
-/// What a spreadsheet would run as a formula if a cell started with it.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// What a spreadsheet would run as a formula if a cell started with it — and the `'` that
+/// marks a cell as text, so a value that starts with one keeps it through a round trip.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// The columns an export writes that can hold such text (flags and hashes never start so).
+const TEXT_COLUMNS: [&str; 4] = ["username", "email", "first_name", "last_name"];
 
 /// A CSV cell a spreadsheet shows as text, not a formula: a leading `'` before anything that
 /// would start one (OWASP's advice for CSV injection).
@@ -109,10 +113,13 @@ fn defuse_formula(text: &str) -> String {
     }
 }
 
-/// The cell [`defuse_formula`] made, back as it was, so an export imports unchanged.
-fn restore_formula(cell: &str) -> String {
+/// A text column's cell as [`defuse_formula`] wrote it, back as it was, so an export imports
+/// unchanged. Passwords are never touched.
+fn restore_formula(column: &str, cell: &str) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        Some(rest) if TEXT_COLUMNS.contains(&column) && rest.starts_with(FORMULA_STARTS) => {
+            rest.to_string()
+        }
         _ => cell.to_string(),
     }
 }
@@ -355,7 +362,7 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
                     .filter(|(h, v)| {
                         !v.is_empty() || matches!(*h, "email" | "first_name" | "last_name")
                     })
-                    .map(|(h, v)| (h.to_string(), Value::String(restore_formula(v))))
+                    .map(|(h, v)| (h.to_string(), Value::String(restore_formula(h, v))))
                     .collect();
                 rows.push((line, Row::read(Value::Object(cells))));
             }

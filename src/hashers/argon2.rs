@@ -69,6 +69,8 @@ impl Argon2Params {
 
 pub struct Argon2 {
     params: Argon2Params,
+    /// The cores a hash's lanes can run on: a hash with fewer lanes takes longer.
+    cores: u64,
 }
 
 /// A stored hash taken apart.
@@ -138,21 +140,32 @@ impl Decoded {
 
 impl Argon2 {
     pub fn new(params: Argon2Params) -> Self {
-        Argon2 { params }
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
+        Argon2 { params, cores }
     }
 
-    /// The stored hash, if it can be checked within the work bound: its memory, and its
-    /// memory times its passes, at most ten times the configured (or default) ones.
+    /// How long one check takes, in KiB-passes per core: its memory times its passes, spread
+    /// over as many cores as it has lanes (and the machine has cores).
+    fn time(&self, memory_cost: u32, time_cost: u32, parallelism: u32) -> u64 {
+        let lanes = u64::from(parallelism).clamp(1, self.cores);
+        u64::from(memory_cost) * u64::from(time_cost) / lanes
+    }
+
+    /// The stored hash, if it can be checked within the work bound: its memory, and the time it
+    /// takes (memory times passes over the lanes that run at once), at most ten times the
+    /// configured (or default) ones.
     fn decode(&self, encoded: &str) -> Result<Decoded, Shape> {
         let d = Decoded::parse(encoded).ok_or(Shape::Malformed)?;
-        let (m, t) = (u64::from(d.memory_cost), u64::from(d.time_cost));
         let (ours, django) = (self.params, Argon2Params::default());
         let memory = bound(ours.memory_cost.into(), django.memory_cost.into());
-        let work = bound(
-            u64::from(ours.memory_cost) * u64::from(ours.time_cost),
-            u64::from(django.memory_cost) * u64::from(django.time_cost),
+        let time = bound(
+            self.time(ours.memory_cost, ours.time_cost, ours.parallelism),
+            self.time(django.memory_cost, django.time_cost, django.parallelism),
         );
-        if m > memory || m * t > work || d.parallelism > MAX_LANES {
+        if u64::from(d.memory_cost) > memory
+            || self.time(d.memory_cost, d.time_cost, d.parallelism) > time
+            || d.parallelism > MAX_LANES
+        {
             return Err(Shape::TooCostly);
         }
         Ok(d)
@@ -215,5 +228,30 @@ impl PasswordHasher for Argon2 {
     fn inspect(&self, encoded: &str) -> Shape {
         self.decode(encoded)
             .map_or_else(|shape| shape, |_| Shape::Fine)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(m: u32, t: u32, p: u32) -> String {
+        format!("argon2$argon2id$v=19$m={m},t={t},p={p}$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA")
+    }
+
+    #[test]
+    fn fewer_lanes_count_as_more_time_on_a_machine_with_the_cores() {
+        let on = |cores| Argon2 {
+            params: Argon2Params::new(64, 1, 1).unwrap(),
+            cores,
+        };
+        // Django's default costs over eight cores, and ten times that, are fine everywhere.
+        assert_eq!(on(8).inspect(&encoded(102_400, 2, 8)), Shape::Fine);
+        assert_eq!(on(8).inspect(&encoded(1_024_000, 2, 8)), Shape::Fine);
+        // The same work on one lane takes eight times as long on eight cores.
+        assert_eq!(on(8).inspect(&encoded(1_024_000, 2, 1)), Shape::TooCostly);
+        assert_eq!(on(8).inspect(&encoded(128_000, 2, 1)), Shape::Fine);
+        // On one core, lanes do not run at once, so they change nothing.
+        assert_eq!(on(1).inspect(&encoded(1_024_000, 2, 1)), Shape::Fine);
     }
 }

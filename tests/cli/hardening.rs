@@ -476,3 +476,134 @@ fn import_messages_name_rows_by_line_even_when_the_header_mislabels_passwords() 
         .stderr_has("line 3: the username repeats line 2.");
     assert!(!run.stderr().contains(secret), "{run:?}");
 }
+
+#[test]
+fn a_file_uri_gets_the_same_checks_as_a_path() {
+    let sb = Sandbox::new();
+    let signup = |database: &str| {
+        sb.cmd([
+            "--database",
+            database,
+            "signup",
+            "--username",
+            "alice",
+            "--password-stdin",
+        ])
+        .stdin_line(PW)
+        .run()
+    };
+    for memory in [
+        "file:x?mode=memory#f",
+        "file:x2?mode=%6demory",
+        "file:/m1?vfs=memdb",
+        "file:",
+        "file:?mode=rwc",
+        "file::memory:?cache=shared",
+    ] {
+        signup(memory).expect(2).stderr_has("kept in memory");
+    }
+    signup("file:/dev/null")
+        .expect(4)
+        .stderr_has("is not a regular file");
+    let db = sb.path("uri/dir/users.sqlite3");
+    let uri = format!("file:{}?mode=rwc", db.display());
+    sb.cmd([
+        "--database",
+        &uri,
+        "signup",
+        "--username",
+        "bad name",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(3);
+    assert!(!sb.path("uri").exists(), "a refused signup created files");
+    signup(&uri).expect(0);
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(db.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn devices_pipes_and_links_are_never_replaced_or_removed_as_session_or_export_files() {
+    let sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    let fifo = sb.path("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let target = sb.path("notes.txt");
+    std::fs::write(&target, "mine\n").unwrap();
+    let link = sb.path("link");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for path in ["/dev/null", fifo.to_str().unwrap(), link.to_str().unwrap()] {
+        sb.cmd(["--session-file", path, "logout"]).run().expect(0);
+        sb.cmd(["--session-file", path, "whoami"]).run().expect(1);
+        sb.cmd([
+            "--session-file",
+            path,
+            "login",
+            "--username",
+            "alice",
+            "--password-stdin",
+        ])
+        .stdin_line(PW)
+        .run()
+        .expect(4)
+        .stderr_has("not a regular file");
+        sb.cmd(["users", "export", "--output", path])
+            .run()
+            .expect(4)
+            .stderr_has("not a regular file");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
+}
+
+#[test]
+fn a_leading_apostrophe_survives_export_and_import_and_passwords_are_never_changed() {
+    let sb = Sandbox::new();
+    // A password that starts like a defused cell is taken exactly as written.
+    sb.cmd(["users", "import", "-", "--format", "csv"])
+        .stdin("username,email,password\ndave,'-dave@example.com,'-Secret-Horse-9\n")
+        .run()
+        .expect(0);
+    sb.verify("dave", "'-Secret-Horse-9").expect(0);
+    sb.cmd(["users", "set", "dave", "--email", "'-dave@example.com"])
+        .run()
+        .expect(0);
+    let export = sb.path("users.csv");
+    sb.cmd(["users", "export", "--with-hashes", "--output"])
+        .arg(&export)
+        .run()
+        .expect(0);
+    let fresh = Sandbox::new();
+    fresh.cmd(["users", "import"]).arg(&export).run().expect(0);
+    assert_eq!(
+        fresh.sql("SELECT email FROM auth_user"),
+        ["'-dave@example.com"]
+    );
+    fresh.verify("dave", "'-Secret-Horse-9").expect(0);
+}

@@ -456,3 +456,21 @@ fn concurrent_changes_to_one_user_are_all_kept() {
             .expect(0);
     }
 }
+
+#[test]
+fn a_dry_run_or_a_refused_signup_leaves_an_empty_database_empty() {
+    let sb = Sandbox::postgres();
+    sb.cmd(["users", "import", "-", "--format", "jsonl", "--dry-run"])
+        .stdin("{\"username\": \"alice\"}\n")
+        .run()
+        .expect(0)
+        .stdout_has("would create alice");
+    sb.cmd(["signup", "--username", "bob", "--password-stdin"])
+        .stdin_line("1234")
+        .run()
+        .expect(3);
+    let tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'";
+    assert_eq!(sb.sql(tables), ["0"]);
+    sb.signup("carol", "", PW);
+    assert_eq!(sb.sql("SELECT username FROM auth_user"), ["carol"]);
+}

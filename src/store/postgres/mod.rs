@@ -63,6 +63,10 @@ pub struct Postgres {
     client: postgres::Client,
     target: Target,
     django_project: bool,
+    /// An empty database that gets Django's table with the first write; until then an empty
+    /// temporary `auth_user` (which this session sees first) answers the reads, so a dry run or
+    /// a refused signup leaves the database as it was.
+    pending: bool,
 }
 
 impl Postgres {
@@ -72,6 +76,7 @@ impl Postgres {
             client,
             target: target.clone(),
             django_project: false,
+            pending: false,
         };
         let tables = store.table_names()?;
         store.django_project = tables.iter().any(|t| t == "django_migrations");
@@ -83,7 +88,10 @@ impl Postgres {
                 "{shown} is an empty database (signup, createsuperuser and users import set it up)"
             )));
         } else if tables.is_empty() {
-            store.create_auth_user()?;
+            let table = AUTH_USER_DDL.split(';').next().unwrap_or(AUTH_USER_DDL);
+            let temporary = table.replacen("CREATE TABLE", "CREATE TEMPORARY TABLE", 1);
+            store.client.batch_execute(&temporary)?;
+            store.pending = true;
         } else {
             return Err(Error::Environment(format!(
                 "{shown} is a PostgreSQL database without Django's auth_user table; \
@@ -125,7 +133,14 @@ impl Postgres {
         Ok(())
     }
 
+    /// Django's `auth_user`, for real, in place of the temporary one.
     fn create_auth_user(&mut self) -> Result<()> {
+        if !self.pending {
+            return Ok(());
+        }
+        self.client
+            .batch_execute("DROP TABLE IF EXISTS pg_temp.auth_user")?;
+        self.pending = false;
         let shown = self.target.shown.clone();
         let user = self.target.user().to_string();
         let mut tx = self.client.transaction()?;
@@ -182,6 +197,9 @@ fn connect(target: &Target) -> Result<postgres::Client> {
 
 impl Backend for Postgres {
     fn begin(&mut self, write: bool) -> Result<Box<dyn Transaction + '_>> {
+        if write {
+            self.create_auth_user()?;
+        }
         let mut tx = self.client.transaction()?;
         if write {
             tx.query("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
@@ -190,6 +208,7 @@ impl Backend for Postgres {
     }
 
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
+        self.create_auth_user()?;
         let shown = self.target.shown.clone();
         let mut tx = self.client.transaction()?;
         tx.query("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
@@ -202,7 +221,7 @@ impl Backend for Postgres {
     }
 
     fn identity(&self) -> String {
-        self.target.shown.clone()
+        self.target.identity.clone()
     }
 
     fn is_django_project(&self) -> bool {

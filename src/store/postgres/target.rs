@@ -42,8 +42,12 @@ pub struct Target {
     pub tls: Tls,
     /// Trusted roots for verifying the server (`sslrootcert`), when given or found.
     pub root_cert: Option<PathBuf>,
-    /// The URL as authctl shows it: never with a password.
+    /// The URL as it was given, without its password: what messages and the reset email's
+    /// command show (its parameters, `sslmode` and the rest, are needed to connect the same way).
     pub shown: String,
+    /// `postgresql://user@host:port/database`, whatever way it was given: what a session file
+    /// names.
+    pub identity: String,
 }
 
 impl std::fmt::Debug for Target {
@@ -165,12 +169,12 @@ impl Target {
             Tls::Prefer => SslMode::Prefer,
             Tls::Require | Tls::VerifyCa | Tls::VerifyFull => SslMode::Require,
         });
-        let shown = show(&user, &host, port, &database);
         Ok(Target {
             config,
             tls,
             root_cert,
-            shown,
+            shown: without_password(url),
+            identity: show(&user, &host, port, &database),
         })
     }
 
@@ -191,7 +195,22 @@ impl Target {
     }
 }
 
-/// The URL without its password: what authctl shows and what a session file names.
+/// The URL as given, less its password (in the user part or as a parameter).
+fn without_password(mut url: url::Url) -> String {
+    let _ = url.set_password(None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(key, _)| key != "password")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    url.set_query(None);
+    if !kept.is_empty() {
+        url.query_pairs_mut().extend_pairs(kept);
+    }
+    url.to_string()
+}
+
+/// The canonical name of the database: user, server and database, whatever way they were given.
 fn show(user: &str, host: &str, port: u16, database: &str) -> String {
     let enc = |s: &str| {
         url::form_urlencoded::byte_serialize(s.as_bytes())
@@ -367,7 +386,17 @@ mod tests {
         );
         assert_eq!(t.config.get_application_name(), Some("authctl"));
         assert_eq!(t.tls, Tls::VerifyFull);
-        assert_eq!(t.shown, "postgresql://alice@db.example.com:6543/app");
+        assert_eq!(
+            t.shown,
+            "postgresql://alice@db.example.com:6543/app?sslmode=verify-full&application_name=authctl&connect_timeout=3"
+        );
+        assert_eq!(t.identity, "postgresql://alice@db.example.com:6543/app");
+        let t = Target::parse(
+            "postgresql://u@h/d?password=hunter2&sslmode=disable",
+            &env(),
+        )
+        .unwrap();
+        assert_eq!(t.shown, "postgresql://u@h/d?sslmode=disable");
         assert!(!format!("{t:?}").contains("s@cret"));
     }
 

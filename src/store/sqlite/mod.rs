@@ -109,10 +109,18 @@ fn place(location: &str) -> Result<Place> {
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key).to_ascii_lowercase(), decode(value).to_ascii_lowercase())
+            (
+                decode(key).to_ascii_lowercase(),
+                decode(value).to_ascii_lowercase(),
+            )
         })
         .collect();
-    let option = |name: &str| options.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let option = |name: &str| {
+        options
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     if path.is_empty()
         || path == ":memory:"
         || option("mode") == Some("memory")
