@@ -44,14 +44,17 @@ pub fn field(text: &str) -> Cow<'_, str> {
 }
 
 /// Whole lines for a terminal: control characters other than line breaks escaped.
-fn terminal(text: &str) -> Cow<'_, str> {
+pub fn terminal(text: &str) -> Cow<'_, str> {
     escape(text, true)
 }
 
-/// Characters that reorder the text around them on a terminal (bidirectional embeddings,
-/// overrides and isolates), so a name could show as something it is not.
+/// Characters that reorder the text around them on a terminal (bidirectional marks,
+/// embeddings, overrides and isolates), so a name could show as something it is not.
 fn reorders(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {

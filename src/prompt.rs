@@ -7,10 +7,18 @@ use std::io::{BufRead, Write};
 
 /// A visible line; end of input is an error rather than an endless loop.
 pub fn line(prompt: &str) -> Result<String> {
-    // Nobody should answer a question they cannot see.
+    // Nobody should answer a question they cannot see. A closed standard error is reopened on
+    // /dev/null when the program starts, and swallows every write without a word.
+    if stderr_is_dev_null() {
+        return Err(Error::Environment(
+            "standard error goes nowhere (closed or /dev/null), so nobody would see the \
+             questions; let it reach the terminal, or give the answers as flags"
+                .into(),
+        ));
+    }
     let mut stderr = std::io::stderr();
     stderr
-        .write_all(prompt.as_bytes())
+        .write_all(crate::output::terminal(prompt).as_bytes())
         .and_then(|()| stderr.flush())
         .context(|| "cannot show the question on standard error".into())?;
     let mut text = String::new();
@@ -24,6 +32,23 @@ pub fn line(prompt: &str) -> Result<String> {
         ));
     }
     Ok(text.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// Whether standard error is /dev/null (as a closed one becomes when the program starts).
+fn stderr_is_dev_null() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let ours = std::io::stderr()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from)
+        .and_then(|file| file.metadata());
+    match (ours, std::fs::metadata("/dev/null")) {
+        (Ok(ours), Ok(null)) => ours.rdev() == null.rdev(),
+        // Not even that can be asked: then it cannot be shown either.
+        (Err(_), _) => true,
+        _ => false,
+    }
 }
 
 /// A hidden line, as Django's `getpass`. Echo is off while it waits, so Ctrl-C must put the

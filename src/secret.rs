@@ -63,6 +63,19 @@ impl SecretKeys {
     }
 }
 
+/// Keys shorter than this work, with a warning (Django's `check --deploy` asks for long keys).
+pub const SHORT_KEY: usize = 32;
+
+/// Whether a key holds nothing that signs: only white space, control or invisible formatting
+/// characters (zero-width spaces, a byte-order mark).
+pub fn is_blank_key(key: &str) -> bool {
+    key.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    })
+}
+
 /// Where the secret keys come from: configured, or generated on first need and kept (0600) in
 /// a file — never in the user database.
 #[derive(Debug, Clone)]
@@ -105,7 +118,7 @@ fn stored_or_generated(path: &Path) -> Result<String> {
     let key = std::fs::read_to_string(path)
         .context(|| format!("cannot read the secret key file {}", path.display()))?;
     let key = key.trim_end_matches(['\r', '\n']).to_string();
-    if key.trim().is_empty() {
+    if is_blank_key(&key) {
         return Err(Error::Environment(format!(
             "the secret key file {} is empty",
             path.display()

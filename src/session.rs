@@ -73,7 +73,7 @@ pub fn read(path: &Path) -> FileState {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Missing,
         Ok(meta) if !meta.file_type().is_file() => {
             return FileState::Foreign(format!(
-                "session file {} is not a regular file",
+                "cannot read session file {}: it is not a regular file",
                 path.display()
             ));
         }

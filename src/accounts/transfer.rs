@@ -442,7 +442,8 @@ impl Accounts {
                 },
             })
             .collect();
-        if options.dry_run {
+        // Nothing to write writes nothing (and so creates no database).
+        if options.dry_run || outcomes.iter().all(|o| o.action == Action::Skip) {
             return Ok(outcomes);
         }
         // Hash before taking the write lock; skipped rows need no hash.

@@ -67,6 +67,7 @@ fn list(ctx: &Ctx) -> Result<Status> {
 /// `email.retry_for` seconds of the start. Only one background sender stays to retry: the others
 /// leave after their pass.
 fn flush(ctx: &Ctx, args: MailFlushArgs) -> Result<Status> {
+    ctx.warn_about_keys();
     let site = ctx.settings.reset_site();
     let mail = &ctx.settings.mail;
     let deadline = Utc::now() + chrono::Duration::seconds(mail.retry_for as i64);

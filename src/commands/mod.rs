@@ -23,6 +23,7 @@ use crate::settings::{Dirs, Overrides, Settings, SuperuserSettings};
 use authctl::Secret;
 use authctl::accounts::{Accounts, Upgrade};
 use authctl::error::{Error, IoContext, Result};
+use authctl::secret::{KeySource, SHORT_KEY};
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -83,6 +84,17 @@ impl Ctx {
     pub fn warn_about_keys(&self) {
         for warning in &self.settings.key_warnings {
             self.printer.warn(warning);
+        }
+        // A key kept in a file was put there by hand if it is short (generated ones are not).
+        if let KeySource::File { path, .. } = &self.settings.accounts.keys
+            && let Ok(keys) = self.settings.accounts.keys.resolve()
+            && keys.current.expose().chars().count() < SHORT_KEY
+        {
+            self.printer.warn(&format!(
+                "the secret key in {} is shorter than {SHORT_KEY} characters; a long random \
+                 key is safer (Django's check --deploy warns too)",
+                path.display()
+            ));
         }
     }
 

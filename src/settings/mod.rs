@@ -345,9 +345,8 @@ fn database(
 /// Django's `SECRET_KEY` and `SECRET_KEY_FALLBACKS`, and a warning for each key too short to
 /// be safe. An empty or blank key would let anyone who can read the database forge tokens.
 fn secret_keys(l: &Layers, dirs: &Dirs) -> Result<(KeySource, Vec<String>)> {
-    /// Django's `check --deploy` asks for long keys; below this, say so.
-    const SHORT: usize = 32;
-    let blank = |key: &str| key.trim().is_empty();
+    const SHORT: usize = authctl::secret::SHORT_KEY;
+    let blank = authctl::secret::is_blank_key;
     let mut warnings = Vec::new();
     let mut warn_if_short = |key: &str, value: &str| {
         if value.chars().count() < SHORT {

@@ -607,3 +607,28 @@ fn a_leading_apostrophe_survives_export_and_import_and_passwords_are_never_chang
     );
     fresh.verify("dave", "'-Secret-Horse-9").expect(0);
 }
+
+#[test]
+fn delete_refuses_while_a_foreign_key_points_at_the_username() {
+    let sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    sb.exec(
+        "CREATE TABLE notes (owner varchar(150) REFERENCES auth_user (username) \
+         DEFERRABLE INITIALLY DEFERRED); INSERT INTO notes VALUES ('alice');",
+    );
+    sb.cmd(["users", "delete", "alice", "--yes"])
+        .run()
+        .expect(3)
+        .stderr_has("still referenced by 1 row(s) of notes.owner");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["1"]);
+}
+
+#[test]
+fn an_empty_import_creates_no_database() {
+    let sb = Sandbox::new();
+    sb.cmd(["users", "import", "/dev/null", "--format", "jsonl"])
+        .run()
+        .expect(0)
+        .stdout_has("Imported 0 rows");
+    assert!(!sb.db.exists());
+}

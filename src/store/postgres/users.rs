@@ -148,25 +148,33 @@ const CASCADE: [&str; 3] = [
 /// other table that reference the user make it refuse, so nothing is left dangling.
 pub fn delete_cascade(tx: &mut Transaction, user: &User) -> Result<()> {
     let references = tx.query(
-        "SELECT c.conrelid::regclass::text, a.attname::text \
+        "SELECT c.conrelid::regclass::text, a.attname::text, r.attname::text \
          FROM pg_constraint c \
-         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) \
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+         JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1] \
          WHERE c.contype = 'f' AND c.confrelid = 'auth_user'::regclass",
         &[],
     )?;
+    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
     for row in references {
-        let (table, column): (String, String) = (row.get(0), row.get(1));
-        let quoted = format!("\"{}\"", column.replace('"', "\"\""));
+        let (table, column, to): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        // The user's value of the column the key points at (its id, or another unique column
+        // such as the username).
+        let matching = format!(
+            "{} = (SELECT {} FROM auth_user WHERE id = $1::int8)",
+            quote(&column),
+            quote(&to)
+        );
         if CASCADE.contains(&table.as_str()) {
             tx.execute(
-                &format!("DELETE FROM {table} WHERE {quoted} = $1::int8"),
+                &format!("DELETE FROM {table} WHERE {matching}"),
                 &[&user.id],
             )?;
             continue;
         }
         let count: i64 = tx
             .query_one(
-                &format!("SELECT count(*) FROM {table} WHERE {quoted} = $1::int8"),
+                &format!("SELECT count(*) FROM {table} WHERE {matching}"),
                 &[&user.id],
             )?
             .get(0);

@@ -118,22 +118,31 @@ const CASCADE: [&str; 3] = [
 /// `on_delete` the schema does not tell) make it refuse, so nothing is left dangling.
 pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT m.name, f.\"from\" FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
+        "SELECT m.name, f.\"from\", coalesce(f.\"to\", 'id') \
+         FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
          WHERE m.type = 'table' AND lower(f.\"table\") = 'auth_user'",
     )?;
-    let references: Vec<(String, String)> = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+    let references: Vec<(String, String, String)> = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (table, column) in references {
+    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    for (table, column, to) in references {
+        // The user's value of the column the key points at (its id, or another unique column
+        // such as the username).
+        let matching = format!(
+            "{} = (SELECT {} FROM auth_user WHERE id = ?1)",
+            quote(&column),
+            quote(&to)
+        );
         if CASCADE.contains(&table.as_str()) {
             conn.execute(
-                &format!("DELETE FROM \"{table}\" WHERE \"{column}\" = ?1"),
+                &format!("DELETE FROM {} WHERE {matching}", quote(&table)),
                 [user.id],
             )?;
             continue;
         }
         let count: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM \"{table}\" WHERE \"{column}\" = ?1"),
+            &format!("SELECT count(*) FROM {} WHERE {matching}", quote(&table)),
             [user.id],
             |row| row.get(0),
         )?;
