@@ -1316,7 +1316,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__set__subcmd__password)
-            opts="-q -v -h -V --password-stdin --password-file --skip-validation --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --password-stdin --password-file --skip-validation --hash --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

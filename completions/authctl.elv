@@ -301,6 +301,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
             cand --skip-validation 'Do not run the password validators'
+            cand --hash 'What is read is an encoded Django hash (as `users export --with-hashes` writes), stored as it is once authctl can check it and the site''s hashers include it'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'

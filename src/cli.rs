@@ -484,8 +484,13 @@ pub struct UsersSetPasswordArgs {
     pub password: PasswordSource,
 
     /// Do not run the password validators
-    #[arg(long)]
+    #[arg(long, conflicts_with = "hash")]
     pub skip_validation: bool,
+
+    /// What is read is an encoded Django hash (as `users export --with-hashes` writes), stored
+    /// as it is once authctl can check it and the site's hashers include it
+    #[arg(long)]
+    pub hash: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

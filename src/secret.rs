@@ -88,6 +88,12 @@ pub enum KeySource {
 }
 
 impl KeySource {
+    /// Whether the key is authctl's own (generated once and kept in a file), not one the
+    /// configuration gives.
+    pub fn is_generated(&self) -> bool {
+        matches!(self, KeySource::File { .. })
+    }
+
     pub fn resolve(&self) -> Result<SecretKeys> {
         match self {
             KeySource::Configured(keys) => Ok(keys.clone()),

@@ -13,12 +13,6 @@ pub struct Authenticated {
     pub upgrade: Upgrade,
 }
 
-fn denied(why: Option<&str>) -> Error {
-    Error::LoginFailed {
-        why: why.map(String::from),
-    }
-}
-
 impl Accounts {
     /// The password must match and the user be active.
     ///
@@ -32,15 +26,23 @@ impl Accounts {
         let shape = found.as_ref().map(|u| self.hashers.inspect(&u.password));
         let Some(mut user) = found.filter(|_| shape == Some(Shape::Fine)) else {
             self.hashers.make_password(password.expose());
-            let why = (shape == Some(Shape::TooCostly))
-                .then_some("the stored hash asks for more work than authctl allows");
-            return Err(denied(why));
+            let why = match shape {
+                Some(Shape::TooCostly) => {
+                    Some("the stored hash asks for more work than authctl allows".to_string())
+                }
+                Some(Shape::NotListed(algorithm)) => Some(format!(
+                    "the stored hash is {}, which is not in the `hashers` setting",
+                    algorithm.name()
+                )),
+                _ => None,
+            };
+            return Err(Error::LoginFailed { why });
         };
         let verdict = self
             .hashers
             .check_password(password.expose(), &user.password);
         if !verdict.matches || !user.is_active {
-            return Err(denied(None));
+            return Err(Error::LoginFailed { why: None });
         }
         let upgrade = if verdict.must_update {
             self.upgrade_hash(&mut user, password)
@@ -53,12 +55,12 @@ impl Accounts {
     /// Re-encodes an outdated hash, unless the password changed meanwhile; failures (a
     /// read-only database) are reported, never raised.
     fn upgrade_hash(&mut self, user: &mut User, password: &Secret) -> Upgrade {
-        let new = self.hashers.make_password(password.expose());
+        let (new, algorithm) = self.hashers.rehash(password.expose(), &user.password);
         let (id, old) = (user.id, user.password.clone());
         match self.store.write(|tx| tx.replace_password(id, &old, &new)) {
             Ok(true) => {
                 user.password = new;
-                Upgrade::Done(self.hashers.preferred())
+                Upgrade::Done(algorithm)
             }
             Ok(false) => Upgrade::Failed("the password changed meanwhile".into()),
             Err(err) => Upgrade::Failed(err.chain()),

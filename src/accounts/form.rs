@@ -3,6 +3,7 @@
 //! cleans it, and every complaint is collected, so all of them are reported together.
 
 use crate::error::{Error, FieldError, FieldErrors, Result, messages};
+use crate::hashers::{self, Hashers, Shape, SiteReads, WORK_BOUND};
 use crate::secret::Secret;
 use crate::validators::{self, PasswordValidators, UserAttributes};
 
@@ -116,6 +117,39 @@ impl Form {
             let problems = validators::password_errors(password.expose(), user, rules);
             self.errors("password", problems);
         }
+    }
+
+    /// An encoded hash to store as it is (import, `set-password --hash`): one authctl can
+    /// check within its work bound, of a hasher the site sharing the database reads. An
+    /// unusable password (`!…`) is always fine. Returns a warning when the site reads it only
+    /// with an extra package.
+    pub fn password_hash(&mut self, hash: &str, hashers: &Hashers) -> Option<String> {
+        if !hashers::is_usable(hash) {
+            return None;
+        }
+        match hashers.inspect(hash) {
+            Shape::Malformed => self.problem("the password hash is not a format authctl verifies"),
+            Shape::TooCostly => self.problem(format!(
+                "the password hash asks for more work than authctl allows (over {WORK_BOUND} \
+                 times the configured cost)"
+            )),
+            Shape::NotListed(algorithm) => self.problem(format!(
+                "the password hash is {}, which is not in the `hashers` setting (the site's \
+                 PASSWORD_HASHERS): the site could not read it",
+                algorithm.name()
+            )),
+            Shape::Fine => {
+                let algorithm = hashers::identify(hash)?;
+                if let SiteReads::WithPackage(package) = hashers.site_reads(algorithm) {
+                    return Some(format!(
+                        "{} hashes can be read by a Django site only with the `{package}` \
+                         package installed (set `hashers` to the site's list to check)",
+                        algorithm.name()
+                    ));
+                }
+            }
+        }
+        None
     }
 
     /// Every complaint's message, for a prompt to show.

@@ -18,7 +18,7 @@ pub mod superuser;
 pub mod transfer;
 
 use crate::error::{Error, Result};
-use crate::hashers::{Algorithm, HashParams, Hashers};
+use crate::hashers::{Algorithm, HashParams, Hashers, Policy};
 use crate::secret::{KeySource, SecretKeys};
 use crate::store::{Database, Store, Tx, User};
 use crate::validators::{self, PasswordValidators};
@@ -27,9 +27,11 @@ use chrono::{DateTime, Utc};
 /// The rules an [`Accounts`] applies, settled before it opens the database.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The hasher for new passwords; `None` decides from the database: argon2, but
-    /// pbkdf2_sha256 on a Django project's database.
+    /// The hasher for new passwords; `None` takes the first of `hashers`, or decides from the
+    /// database: argon2, but pbkdf2_sha256 on a Django project's database.
     pub hasher: Option<Algorithm>,
+    /// The site's `PASSWORD_HASHERS`, by algorithm, in order, when known.
+    pub hashers: Option<Vec<Algorithm>>,
     pub hash_params: HashParams,
     pub validators: PasswordValidators,
     pub keys: KeySource,
@@ -60,16 +62,26 @@ impl Accounts {
         now: DateTime<Utc>,
     ) -> Result<Self> {
         let store = Store::open(database, create)?;
+        let django = store.is_django_project();
         // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
         // database the default is the hasher every Django install has.
-        let preferred = config.hasher.unwrap_or(if store.is_django_project() {
-            Algorithm::Pbkdf2Sha256
-        } else {
-            Algorithm::Argon2
-        });
+        let fallback = match django {
+            true => Algorithm::Pbkdf2Sha256,
+            false => Algorithm::Argon2,
+        };
+        let listed_first = config
+            .hashers
+            .as_ref()
+            .and_then(|list| list.first().copied());
+        let preferred = config.hasher.or(listed_first).unwrap_or(fallback);
+        let policy = match config.hashers {
+            Some(list) => Policy::Listed(list),
+            None if django => Policy::KeepStored,
+            None => Policy::Own,
+        };
         Ok(Accounts {
             store,
-            hashers: Hashers::new(preferred, &config.hash_params),
+            hashers: Hashers::new(preferred, &config.hash_params).with_policy(policy),
             validators: config.validators,
             keys: config.keys,
             session_age: config.session_age,

@@ -77,4 +77,24 @@ impl Accounts {
         user.password = hash;
         Ok(user)
     }
+
+    /// Stores an encoded hash as it is (a hash from `users export --with-hashes` or another
+    /// system): checked as an import checks it, never validated as a password. Every session
+    /// of the user ends. Returns the user and any warning about the hash.
+    pub fn set_password_hash(
+        &mut self,
+        username: &str,
+        hash: &Secret,
+    ) -> Result<(User, Option<String>)> {
+        let mut user = self.user(username)?;
+        let hash = hash.expose().trim().to_string();
+        let mut form = Form::new();
+        let warning = form.password_hash(&hash, &self.hashers);
+        form.finish()?;
+        let user_id = user.id;
+        self.store
+            .write(|tx| store_password(tx, user_id, None, &hash, None))?;
+        user.password = hash;
+        Ok((user, warning))
+    }
 }

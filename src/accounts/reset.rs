@@ -88,6 +88,7 @@ impl Accounts {
         let mut form = Form::new();
         let email = form.required_email(email);
         form.finish()?;
+        self.site_key_warning(site)?;
         let mailer = Mailer::new(mail)?;
         let keys = self.keys()?;
         let now = self.now;
@@ -109,6 +110,23 @@ impl Accounts {
         self.store
             .write(|tx| tx.queue_mail(&email, None, now, None))?;
         Ok(Requested::Queued)
+    }
+
+    /// A Django site checks the links it is sent to with its own `SECRET_KEY`, so on its
+    /// database a key authctl generated makes links it rejects: with a `reset_url` (a link to
+    /// the site) that is exit 4, without one a warning (the emailed command still works).
+    pub fn site_key_warning(&self, site: &Site) -> Result<Option<String>> {
+        if !self.store.is_django_project() || !self.keys.is_generated() {
+            return Ok(None);
+        }
+        const WHY: &str = "no `secret_key` is configured on a Django project's database: a key \
+                           authctl generated makes reset links the site rejects; set \
+                           `secret_key` to the site's SECRET_KEY (`authctl config from-django` \
+                           writes it)";
+        match site.reset_url {
+            Some(_) => Err(Error::Environment(WHY.to_string())),
+            None => Ok(Some(WHY.to_string())),
+        }
     }
 
     /// The users a reset for `email` goes to: active, with a usable password, whose address
@@ -149,6 +167,7 @@ impl Accounts {
         all: bool,
         clock: &dyn Fn() -> DateTime<Utc>,
     ) -> Result<Delivery> {
+        self.site_key_warning(site)?;
         let mut pass = Pass {
             owner: crate::crypto::random_string(16),
             clock,

@@ -4,7 +4,7 @@
 use super::form::Form;
 use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
-use crate::hashers::{self, Shape, WORK_BOUND, make_unusable};
+use crate::hashers::make_unusable;
 use crate::secret::Secret;
 use crate::store::{NewUser, User, iexact_key};
 use crate::validators::UserAttributes;
@@ -80,6 +80,8 @@ pub struct Outcome {
     pub line: usize,
     pub username: String,
     pub action: Action,
+    /// What is allowed but may surprise (a hash the site reads only with an extra package).
+    pub warnings: Vec<String>,
 }
 
 /// How to import.
@@ -379,6 +381,7 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
 struct Planned {
     record: Record,
     existing: Option<User>,
+    warnings: Vec<String>,
 }
 
 impl Accounts {
@@ -401,7 +404,7 @@ impl Accounts {
         }
         let mut plan = Vec::new();
         for record in records {
-            let (record, row_errors) = self.check_row(record, options.skip_validation);
+            let (record, row_errors, warnings) = self.check_row(record, options.skip_validation);
             let line = record.line;
             let mut messages = row_errors;
             if let Some(first) = seen.insert(iexact_key(&record.username), line) {
@@ -422,7 +425,11 @@ impl Accounts {
                     .push("the user already exists (use --on-conflict skip or update)".to_string());
             }
             if messages.is_empty() {
-                plan.push(Planned { record, existing });
+                plan.push(Planned {
+                    record,
+                    existing,
+                    warnings,
+                });
             } else {
                 errors.extend(messages.into_iter().map(|m| row_error(line, m)));
             }
@@ -440,6 +447,7 @@ impl Accounts {
                     (Some(_), OnConflict::Update) => Action::Update,
                     (Some(_), _) => Action::Skip,
                 },
+                warnings: p.warnings.clone(),
             })
             .collect();
         // Nothing to write writes nothing (and so creates no database).
@@ -520,9 +528,15 @@ impl Accounts {
         Ok(outcomes)
     }
 
-    /// One row through the form: the record normalised, and its problems as `field: message`.
-    fn check_row(&self, mut record: Record, skip_validation: bool) -> (Record, Vec<String>) {
+    /// One row through the form: the record normalised, its problems as `field: message`, and
+    /// its warnings.
+    fn check_row(
+        &self,
+        mut record: Record,
+        skip_validation: bool,
+    ) -> (Record, Vec<String>, Vec<String>) {
         let mut form = Form::new();
+        let mut warnings = Vec::new();
         record.username = form.username(&record.username);
         if let Some(email) = &mut record.email {
             *email = form.email(email);
@@ -537,16 +551,11 @@ impl Accounts {
         }
         match (&record.password, &record.password_hash) {
             (Some(_), Some(_)) => form.problem("give password or password_hash, not both"),
-            (None, Some(hash)) if hashers::is_usable(hash) => match self.hashers.inspect(hash) {
-                Shape::Fine => {}
-                Shape::Malformed => {
-                    form.problem("password_hash is not a hash format authctl verifies")
+            (None, Some(hash)) => {
+                if let Some(warning) = form.password_hash(hash, &self.hashers) {
+                    warnings.push(warning);
                 }
-                Shape::TooCostly => form.problem(format!(
-                    "password_hash asks for more work than authctl allows (over {WORK_BOUND} \
-                     times the configured cost)"
-                )),
-            },
+            }
             (Some(password), None) => {
                 let attrs = UserAttributes {
                     username: &record.username,
@@ -567,7 +576,7 @@ impl Accounts {
                 None => e.message,
             })
             .collect();
-        (record, messages)
+        (record, messages, warnings)
     }
 
     /// Writes every user in `format`; hashes only when asked.

@@ -15,6 +15,9 @@ pub fn run(ctx: &Ctx, args: ResetRequestArgs) -> Result<Status> {
     let email = ctx.value_or_prompt(args.email, "Email: ", "email address", "--email")?;
     let mut accounts = ctx.accounts()?;
     let settings = &ctx.settings;
+    if let Some(warning) = accounts.site_key_warning(&settings.reset_site())? {
+        ctx.printer.warn(&warning);
+    }
     match accounts.request_reset(&email, &settings.mail, &settings.reset_site())? {
         Requested::Printed { text, skipped } => {
             ctx.printer.passthrough(&text);

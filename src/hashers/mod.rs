@@ -60,6 +60,48 @@ impl Algorithm {
     pub fn from_name(name: &str) -> Option<Algorithm> {
         Algorithm::ALL.into_iter().find(|a| a.name() == name)
     }
+
+    /// Kept for old hashes only: Django's documentation calls MD5 insecure, so a stored MD5
+    /// hash is always converted, whatever else is kept.
+    pub fn is_legacy(self) -> bool {
+        self == Algorithm::Md5
+    }
+
+    /// The Python package a Django site needs before it can read this hasher's hashes.
+    pub fn python_package(self) -> Option<&'static str> {
+        match self {
+            Algorithm::Argon2 => Some("argon2-cffi"),
+            Algorithm::Bcrypt | Algorithm::BcryptSha256 => Some("bcrypt"),
+            _ => None,
+        }
+    }
+}
+
+/// Which stored hashes count, and what an outdated one becomes — decided by who else reads
+/// the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Policy {
+    /// authctl's own database: every hasher reads, and outdated hashes move to the preferred
+    /// hasher and costs.
+    Own,
+    /// The site's `PASSWORD_HASHERS`, by algorithm, in order: only these read, and re-encoding
+    /// follows Django's `check_password` exactly (to the preferred hasher, on any difference).
+    Listed(Vec<Algorithm>),
+    /// A Django project's database whose list is not known: each hash keeps its algorithm
+    /// (its costs are brought to the configured ones), so authctl never leaves a hash the site
+    /// might not read, and never fights the site over which hasher is preferred; only legacy
+    /// hashes are converted, to the preferred hasher.
+    KeepStored,
+}
+
+/// Whether the site sharing the database can read a hasher's hashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteReads {
+    Yes,
+    /// Not in the site's `hashers` list.
+    No,
+    /// Only if the site has installed this Python package (the list is unknown).
+    WithPackage(&'static str),
 }
 
 /// One of Django's hashers with its parameters: the operations Django's `BasePasswordHasher`
@@ -96,6 +138,9 @@ pub enum Shape {
     /// Well formed, but one check would cost more than [`WORK_BOUND`] times the configured
     /// (or Django's default, if higher) time or memory.
     TooCostly,
+    /// A hasher outside the site's `hashers` list: Django would not read it, so neither does
+    /// authctl.
+    NotListed(Algorithm),
 }
 
 /// How many times the configured cost one stored hash may ask for. Beyond it a corrupt or
@@ -136,6 +181,7 @@ pub struct HashParams {
 /// Every hasher at its configured parameters, and which one new passwords use.
 pub struct Hashers {
     preferred: Algorithm,
+    policy: Policy,
     argon2: Argon2,
     pbkdf2_sha256: Pbkdf2,
     pbkdf2_sha1: Pbkdf2,
@@ -159,9 +205,11 @@ const NO_MATCH: Verdict = Verdict {
 };
 
 impl Hashers {
+    /// Every hasher, with [`Policy::Own`].
     pub fn new(preferred: Algorithm, params: &HashParams) -> Hashers {
         Hashers {
             preferred,
+            policy: Policy::Own,
             argon2: Argon2::new(params.argon2),
             pbkdf2_sha256: Pbkdf2::sha256(params.pbkdf2_sha256),
             pbkdf2_sha1: Pbkdf2::sha1(params.pbkdf2_sha1),
@@ -172,10 +220,51 @@ impl Hashers {
         }
     }
 
+    pub fn with_policy(mut self, policy: Policy) -> Hashers {
+        self.policy = policy;
+        self
+    }
+
     pub fn preferred(&self) -> Algorithm {
         self.preferred
     }
 
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Whether the site sharing the database can read hashes of `algorithm`.
+    pub fn site_reads(&self, algorithm: Algorithm) -> SiteReads {
+        match &self.policy {
+            Policy::Own => SiteReads::Yes,
+            Policy::Listed(list) if list.contains(&algorithm) => SiteReads::Yes,
+            Policy::Listed(_) => SiteReads::No,
+            Policy::KeepStored => algorithm
+                .python_package()
+                .map_or(SiteReads::Yes, SiteReads::WithPackage),
+        }
+    }
+
+    /// The algorithm of a usable stored hash that this policy reads (Django's
+    /// `identify_hasher`, which only knows the listed hashers).
+    fn readable(&self, encoded: &str) -> Option<Algorithm> {
+        let algorithm = identify(encoded).filter(|_| is_usable(encoded))?;
+        (self.site_reads(algorithm) != SiteReads::No).then_some(algorithm)
+    }
+
+    /// The hasher an outdated hash is re-encoded with.
+    pub fn upgrade_target(&self, encoded: &str) -> Algorithm {
+        match (&self.policy, identify(encoded)) {
+            (Policy::KeepStored, Some(algorithm)) if !algorithm.is_legacy() => algorithm,
+            _ => self.preferred,
+        }
+    }
+
+    /// A new encoding of a password whose stored hash is outdated, and its hasher.
+    pub fn rehash(&self, password: &str, encoded: &str) -> (String, Algorithm) {
+        let target = self.upgrade_target(encoded);
+        (self.get(target).encode(password), target)
+    }
     pub fn get(&self, algorithm: Algorithm) -> &dyn PasswordHasher {
         match algorithm {
             Algorithm::Argon2 => &self.argon2,
@@ -197,10 +286,7 @@ impl Hashers {
     /// outdated relative to the preferred hasher. Unusable and unrecognised encodings never
     /// match.
     pub fn check_password(&self, password: &str, encoded: &str) -> Verdict {
-        if !is_usable(encoded) {
-            return NO_MATCH;
-        }
-        let Some(algorithm) = identify(encoded) else {
+        let Some(algorithm) = self.readable(encoded) else {
             return NO_MATCH;
         };
         let hasher = self.get(algorithm);
@@ -208,7 +294,7 @@ impl Hashers {
         let must_update = self.must_update(encoded);
         // Django closes the timing gap between a cheaper stored hash and the configured cost,
         // so a wrong password takes as long for an old account as for a current one.
-        if !matches && must_update && algorithm == self.preferred {
+        if !matches && must_update && algorithm == self.upgrade_target(encoded) {
             hasher.harden_runtime(password, encoded);
         }
         Verdict {
@@ -217,11 +303,13 @@ impl Hashers {
         }
     }
 
-    /// Whether a stored hash is outdated relative to the preferred hasher and its costs.
+    /// Whether a stored hash is outdated: another hasher than the one it would be re-encoded
+    /// with, or that hasher's costs differ.
     pub fn must_update(&self, encoded: &str) -> bool {
-        match identify(encoded) {
+        match self.readable(encoded) {
             Some(algorithm) => {
-                algorithm != self.preferred || self.get(algorithm).must_update(encoded)
+                let target = self.upgrade_target(encoded);
+                algorithm != target || self.get(target).must_update(encoded)
             }
             None => false,
         }
@@ -237,7 +325,12 @@ impl Hashers {
     /// bound, or anything else (unusable and unknown encodings are malformed here).
     pub fn inspect(&self, encoded: &str) -> Shape {
         match identify(encoded) {
-            Some(algorithm) if is_usable(encoded) => self.get(algorithm).inspect(encoded),
+            Some(algorithm) if is_usable(encoded) => match self.get(algorithm).inspect(encoded) {
+                Shape::Fine if self.site_reads(algorithm) == SiteReads::No => {
+                    Shape::NotListed(algorithm)
+                }
+                shape => shape,
+            },
             _ => Shape::Malformed,
         }
     }
@@ -253,7 +346,7 @@ impl Hashers {
         };
         PasswordInfo {
             hasher,
-            usable: usable && algorithm.is_some(),
+            usable: self.readable(encoded).is_some(),
             needs_upgrade: usable && self.must_update(encoded),
         }
     }
@@ -447,6 +540,58 @@ mod tests {
         assert!(BcryptParams::new(3).is_err());
         assert!(ScryptParams::new(3, 8, 1).is_err());
         assert!(ScryptParams::new(1 << 20, 8, 1).is_err());
+    }
+
+    #[test]
+    fn a_listed_policy_reads_only_the_list_and_moves_to_its_first() {
+        let argon2 = Hashers::new(Algorithm::Argon2, &cheap()).make_password("pw");
+        let pbkdf2 = Hashers::new(Algorithm::Pbkdf2Sha256, &cheap()).make_password("pw");
+        let site = |list: &[Algorithm]| {
+            Hashers::new(list[0], &cheap()).with_policy(Policy::Listed(list.to_vec()))
+        };
+        // Argon2 first: an argon2 hash is current, a pbkdf2 one moves to argon2.
+        let argon2_first = site(&[Algorithm::Argon2, Algorithm::Pbkdf2Sha256]);
+        let current = argon2_first.check_password("pw", &argon2);
+        assert!(current.matches && !current.must_update);
+        let outdated = argon2_first.check_password("pw", &pbkdf2);
+        assert!(outdated.matches && outdated.must_update);
+        assert_eq!(argon2_first.rehash("pw", &pbkdf2).1, Algorithm::Argon2);
+        // Without argon2 in the list, its hashes are not read at all.
+        let no_argon2 = site(&[Algorithm::Pbkdf2Sha256]);
+        assert_eq!(no_argon2.check_password("pw", &argon2), NO_MATCH);
+        assert_eq!(
+            no_argon2.inspect(&argon2),
+            Shape::NotListed(Algorithm::Argon2)
+        );
+        assert_eq!(no_argon2.site_reads(Algorithm::Argon2), SiteReads::No);
+        assert!(!no_argon2.describe(&argon2).usable);
+    }
+
+    #[test]
+    fn keeping_stored_hashers_converts_only_legacy_ones() {
+        let keep = Hashers::new(Algorithm::Pbkdf2Sha256, &cheap()).with_policy(Policy::KeepStored);
+        let argon2 = Hashers::new(Algorithm::Argon2, &cheap()).make_password("pw");
+        let verdict = keep.check_password("pw", &argon2);
+        assert!(verdict.matches && !verdict.must_update);
+        // Other costs are brought to the configured ones, within the algorithm.
+        let costlier = HashParams {
+            argon2: Argon2Params::new(64, 2, 2).unwrap(),
+            ..cheap()
+        };
+        let old = Hashers::new(Algorithm::Argon2, &costlier).make_password("pw");
+        assert!(keep.check_password("pw", &old).must_update);
+        let (new, algorithm) = keep.rehash("pw", &old);
+        assert_eq!(algorithm, Algorithm::Argon2);
+        assert!(!keep.must_update(&new));
+        // MD5 goes to the preferred hasher.
+        let md5 = Hashers::new(Algorithm::Md5, &cheap()).make_password("pw");
+        assert!(keep.check_password("pw", &md5).must_update);
+        assert_eq!(keep.rehash("pw", &md5).1, Algorithm::Pbkdf2Sha256);
+        assert_eq!(
+            keep.site_reads(Algorithm::Argon2),
+            SiteReads::WithPackage("argon2-cffi")
+        );
+        assert_eq!(keep.site_reads(Algorithm::Scrypt), SiteReads::Yes);
     }
 
     #[test]

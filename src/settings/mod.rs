@@ -220,15 +220,7 @@ impl Settings {
 
     fn resolve(l: &Layers, vars: &BTreeMap<String, String>, dirs: &Dirs) -> Result<Settings> {
         let hash_params = hash_params(l)?;
-        let hasher = match l.text("hasher", |o| o.hasher.as_ref()) {
-            None => None,
-            Some(name) => Some(Algorithm::from_name(&name).ok_or_else(|| {
-                l.bad(
-                    "hasher",
-                    "one of argon2, pbkdf2_sha256, pbkdf2_sha1, bcrypt_sha256, bcrypt, scrypt, md5",
-                )
-            })?),
-        };
+        let (hasher, hashers) = hashers(l)?;
         let standard = PasswordValidators::default();
         let validators = PasswordValidators {
             min_length: l
@@ -271,6 +263,7 @@ impl Settings {
                 .unwrap_or_else(|| dirs.state_dir.join("session")),
             accounts: accounts::Config {
                 hasher,
+                hashers,
                 hash_params,
                 validators,
                 keys,
@@ -296,6 +289,50 @@ impl Settings {
             },
         })
     }
+}
+
+/// The preferred hasher and the site's list, each name checked; a preferred hasher the list
+/// leaves out would make hashes the site cannot read.
+fn hashers(l: &Layers) -> Result<(Option<Algorithm>, Option<Vec<Algorithm>>)> {
+    let known = || {
+        let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+        names.join(", ")
+    };
+    let hasher = match l.text("hasher", |o| o.hasher.as_ref()) {
+        None => None,
+        Some(name) => Some(
+            Algorithm::from_name(&name)
+                .ok_or_else(|| l.bad("hasher", &format!("one of {}", known())))?,
+        ),
+    };
+    let Some((names, source)) = l.get("hashers", |o| o.hashers.as_ref().map(|l| l.0.clone()))
+    else {
+        return Ok((hasher, None));
+    };
+    let mut list = Vec::new();
+    for name in &names {
+        let algorithm = Algorithm::from_name(name.trim()).ok_or_else(|| {
+            Error::Config(format!(
+                "`hashers` from {source} names `{}`, which is not a hasher authctl has ({})",
+                crate::output::field(name),
+                known()
+            ))
+        })?;
+        if !list.contains(&algorithm) {
+            list.push(algorithm);
+        }
+    }
+    if list.is_empty() {
+        return Err(l.bad("hashers", "a list of at least one hasher"));
+    }
+    if let Some(preferred) = hasher.filter(|h| !list.contains(h)) {
+        return Err(Error::Config(format!(
+            "`hasher` is {} but `hashers` (from {source}) leaves it out: the site could not \
+             read the hashes it makes",
+            preferred.name()
+        )));
+    }
+    Ok((hasher, Some(list)))
 }
 
 /// The database: the `database` setting, else `DATABASE_URL` (the convention Django projects

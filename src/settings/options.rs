@@ -22,6 +22,7 @@ pub struct Options {
     pub site_name: Option<Text>,
     pub reset_url: Option<Text>,
     pub hasher: Option<Text>,
+    pub hashers: Option<List>,
     #[serde(default)]
     pub argon2: Argon2Options,
     #[serde(default)]

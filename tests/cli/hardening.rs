@@ -240,7 +240,7 @@ fn a_hash_over_the_work_bound_is_refused_on_import_and_never_checked() {
         ))
         .run()
         .expect(3)
-        .stderr_has("line 2: password_hash asks for more work than authctl allows");
+        .stderr_has("line 2: the password hash asks for more work than authctl allows");
     assert!(!sb.db.exists(), "a refused import created the database");
     // Written behind authctl's back: the check is refused, not run, and -v says why.
     sb.signup("heavy", "", PW);

@@ -11,6 +11,7 @@ mod postgres;
 mod reset;
 mod sessions;
 mod signup;
+mod site_hashers;
 mod smtp;
 mod store;
 mod support;

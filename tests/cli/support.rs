@@ -553,6 +553,14 @@ impl Run {
         self
     }
     #[track_caller]
+    pub fn stderr_lacks(&self, text: &str) -> &Self {
+        assert!(
+            !self.stderr().contains(text),
+            "stderr has {text:?}: {self:?}"
+        );
+        self
+    }
+    #[track_caller]
     pub fn stdout_is(&self, text: &str) -> &Self {
         assert_eq!(self.stdout(), text, "stdout differs: {self:?}");
         self

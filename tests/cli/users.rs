@@ -549,7 +549,7 @@ fn hashes_made_by_django_import_and_verify(backend: Backend) {
         "{\"username\": \"x\", \"password_hash\": \"sha1$nope\"}\n",
     )
     .expect(3)
-    .stderr_has("password_hash is not a hash format authctl verifies");
+    .stderr_has("the password hash is not a format authctl verifies");
 }
 
 fn show_prints_the_hash_only_when_asked(backend: Backend) {

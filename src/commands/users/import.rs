@@ -29,6 +29,7 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         dry_run: args.dry_run,
     };
     let outcomes = accounts.import_users(records, options)?;
+    warn_once_each(ctx, &outcomes);
     let count = |action: Action| outcomes.iter().filter(|o| o.action == action).count();
     let (created, updated, skipped) = (
         count(Action::Create),
@@ -64,4 +65,24 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         json!({"dry_run": args.dry_run, "created": created, "updated": updated, "skipped": skipped, "rows": rows}),
     );
     Ok(Status::Success)
+}
+
+/// Each distinct warning once, with how many rows it concerns and the first one's line.
+fn warn_once_each(ctx: &Ctx, outcomes: &[transfer::Outcome]) {
+    let mut seen: Vec<(&str, usize, usize)> = Vec::new();
+    for outcome in outcomes {
+        for warning in &outcome.warnings {
+            match seen.iter_mut().find(|(w, _, _)| *w == warning.as_str()) {
+                Some((_, count, _)) => *count += 1,
+                None => seen.push((warning, 1, outcome.line)),
+            }
+        }
+    }
+    for (warning, count, line) in seen {
+        let rows = match count {
+            1 => format!("line {line}"),
+            n => format!("{n} rows (first: line {line})"),
+        };
+        ctx.printer.warn(&format!("{rows}: {warning}"));
+    }
 }
