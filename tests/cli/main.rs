@@ -4,6 +4,7 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod djproject;
 mod docs;
 mod hardening;
 mod pg;
