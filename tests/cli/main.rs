@@ -9,6 +9,7 @@ mod docs;
 mod hardening;
 mod pg;
 mod postgres;
+mod projects;
 mod reset;
 mod sessions;
 mod signup;
