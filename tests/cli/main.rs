@@ -4,10 +4,12 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod djproject;
 mod docs;
 mod hardening;
 mod pg;
 mod postgres;
+mod projects;
 mod reset;
 mod sessions;
 mod signup;

@@ -658,7 +658,7 @@ pub fn django(action: &str, mut request: Value) -> Value {
 /// [`CHEAP`] in Django's terms: `{"argon2": {"memory_cost": 64, …}, "pbkdf2_sha256":
 /// {"iterations": 100}, …}`. authctl's setting `section.name` (variable `AUTHCTL_SECTION_NAME`)
 /// is attribute `name` of Django's hasher classes for `section`.
-fn cheap_costs_for_django() -> Value {
+pub fn cheap_costs_for_django() -> Value {
     const SECTIONS: [&str; 5] = ["argon2", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt", "scrypt"];
     let mut costs = serde_json::Map::new();
     for (var, value) in CHEAP {
