@@ -256,7 +256,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__createsuperuser)
-            opts="-q -v -h -V --username --email --password-stdin --password-file --skip-validation --if-missing --update --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --username --email --password-stdin --password-file --skip-validation --if-missing --update --field --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -271,6 +271,10 @@ _authctl() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -944,7 +948,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__signup)
-            opts="-q -v -h -V --username --email --first-name --last-name --password-stdin --password-file --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --username --email --first-name --last-name --field --password-stdin --password-file --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -963,6 +967,10 @@ _authctl() {
                     return 0
                     ;;
                 --last-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1274,7 +1282,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__set)
-            opts="-q -v -h -V --username --email --first-name --last-name --active --inactive --staff --no-staff --superuser --no-superuser --unusable-password --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --username --email --first-name --last-name --active --inactive --staff --no-staff --superuser --no-superuser --unusable-password --field --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1293,6 +1301,10 @@ _authctl() {
                     return 0
                     ;;
                 --last-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -50,6 +50,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print thi
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l username -d 'Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l email -d 'Email address [env: DJANGO_SUPERUSER_EMAIL, with --no-input]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l field -d 'A value for a column of a custom user model (repeatable) [env: DJANGO_SUPERUSER_<NAME>, with --no-input]; see "Custom user models"' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand createsuperuser" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
@@ -67,6 +68,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -l username -d '
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l email -d 'Email address' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l first-name -d 'First name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l last-name -d 'Last name' -r
+complete -c authctl -n "__fish_authctl_using_subcommand signup" -l field -d 'A value for a column of a custom user model (repeatable); see "Custom user models"' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
@@ -189,6 +191,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l email -d 'New email address' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l first-name -d 'New first name' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l last-name -d 'New last name' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l field -d 'A value for a column of a custom user model (repeatable); see "Custom user models"' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F

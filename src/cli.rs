@@ -227,6 +227,16 @@ pub struct PasswordSource {
     pub password_file: Option<PathBuf>,
 }
 
+/// `NAME=VALUE`, split at the first `=`.
+fn parse_field(text: &str) -> std::result::Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err("expected NAME=VALUE".into()),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CreatesuperuserArgs {
     /// Username [env: DJANGO_SUPERUSER_USERNAME, with --no-input]
@@ -251,6 +261,10 @@ pub struct CreatesuperuserArgs {
     /// If the user exists, make it an active superuser and set the email and password given
     #[arg(long)]
     pub update: bool,
+
+    /// A value for a column of a custom user model (repeatable) [env: DJANGO_SUPERUSER_<NAME>, with --no-input]; see "Custom user models"
+    #[arg(long = "field", value_name = "NAME=VALUE", value_parser = parse_field)]
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Debug, Args)]
@@ -270,6 +284,10 @@ pub struct SignupArgs {
     /// Last name
     #[arg(long, default_value = "")]
     pub last_name: String,
+
+    /// A value for a column of a custom user model (repeatable); see "Custom user models"
+    #[arg(long = "field", value_name = "NAME=VALUE", value_parser = parse_field)]
+    pub fields: Vec<(String, String)>,
 
     #[command(flatten)]
     pub password: PasswordSource,
@@ -458,6 +476,10 @@ pub struct UsersSetArgs {
     /// Make the password unusable (ends the user's sessions)
     #[arg(long)]
     pub unusable_password: bool,
+
+    /// A value for a column of a custom user model (repeatable); see "Custom user models"
+    #[arg(long = "field", value_name = "NAME=VALUE", value_parser = parse_field)]
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Debug, Args)]

@@ -65,6 +65,7 @@ pub mod messages {
     pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
     pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
     pub const REQUIRED: &str = "This field is required.";
+    pub const BLANK: &str = "This field cannot be blank.";
     pub const RESET_LINK_INVALID: &str = "The password reset link was invalid, possibly because it has already been used. Please request a new password reset.";
     pub const OLD_PASSWORD_WRONG: &str =
         "Your old password was entered incorrectly. Please enter it again.";

@@ -15,6 +15,7 @@ pub mod private_file;
 pub mod secret;
 pub mod session;
 pub mod store;
+pub mod timezone;
 pub mod tokens;
 pub mod validators;
 pub mod values;

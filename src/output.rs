@@ -28,9 +28,13 @@ pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
         "is_active": user.is_active,
         "is_staff": user.is_staff,
         "is_superuser": user.is_superuser,
-        "date_joined": json_time(user.date_joined),
+        "date_joined": user.date_joined.map(json_time),
         "last_login": user.last_login.map(json_time),
     });
+    // A custom model's other columns, as text (null for NULL).
+    for (name, extra) in &user.extra {
+        value[name] = serde_json::json!(extra);
+    }
     if with_hash {
         value["password"] = Value::String(user.password.clone());
     }

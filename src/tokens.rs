@@ -6,6 +6,7 @@
 use crate::crypto::{constant_time_eq, salted_hmac_sha256};
 use crate::secret::SecretKeys;
 use crate::store::User;
+use crate::timezone::SiteTime;
 use base64::Engine;
 use base64::alphabet::URL_SAFE;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -21,19 +22,21 @@ const UIDB64: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// Seconds since 2001-01-01 (Django's `_num_seconds`), in UTC.
-pub fn timestamp(now: DateTime<Utc>) -> i64 {
+/// Seconds since 2001-01-01 (Django's `_num_seconds(datetime.now())`), both on the site's
+/// wall clock.
+pub fn timestamp(now: DateTime<Utc>, time: &SiteTime) -> i64 {
     let epoch = NaiveDate::from_ymd_opt(2001, 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .expect("valid date")
-        .and_utc();
-    (now - epoch).num_seconds()
+        .expect("valid date");
+    (time.wall(now) - epoch).num_seconds()
 }
 
-fn hash_value(user: &User, timestamp: i64) -> String {
+/// Django's `_make_hash_value`: `last_login` without microseconds or zone, as Python prints
+/// the datetime the model holds.
+fn hash_value(user: &User, timestamp: i64, time: &SiteTime) -> String {
     let login = user
         .last_login
-        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        .map(|t| time.naive(t).format("%Y-%m-%d %H:%M:%S").to_string())
         .unwrap_or_default();
     format!(
         "{}{}{login}{timestamp}{}",
@@ -41,14 +44,14 @@ fn hash_value(user: &User, timestamp: i64) -> String {
     )
 }
 
-fn token_at(user: &User, timestamp: i64, secret: &str) -> String {
-    let hmac = salted_hmac_sha256(KEY_SALT, &hash_value(user, timestamp), secret);
+fn token_at(user: &User, timestamp: i64, secret: &str, time: &SiteTime) -> String {
+    let hmac = salted_hmac_sha256(KEY_SALT, &hash_value(user, timestamp, time), secret);
     let short: String = hmac.chars().step_by(2).collect();
     format!("{}-{short}", to_base36(timestamp))
 }
 
-pub fn make_token(user: &User, keys: &SecretKeys, now: DateTime<Utc>) -> String {
-    token_at(user, timestamp(now), keys.current.expose())
+pub fn make_token(user: &User, keys: &SecretKeys, now: DateTime<Utc>, time: &SiteTime) -> String {
+    token_at(user, timestamp(now, time), keys.current.expose(), time)
 }
 
 /// Django's `check_token`: valid for any of the keys, up to and including `timeout` seconds.
@@ -58,6 +61,7 @@ pub fn check_token(
     keys: &SecretKeys,
     now: DateTime<Utc>,
     timeout: u64,
+    time: &SiteTime,
 ) -> bool {
     let Some((ts_b36, _)) = token.split_once('-') else {
         return false;
@@ -70,11 +74,11 @@ pub fn check_token(
     };
     if !keys
         .all()
-        .any(|key| constant_time_eq(token_at(user, ts, key), token))
+        .any(|key| constant_time_eq(token_at(user, ts, key, time), token))
     {
         return false;
     }
-    timestamp(now) - ts <= timeout as i64
+    timestamp(now, time) - ts <= timeout as i64
 }
 
 pub fn to_base36(mut n: i64) -> String {

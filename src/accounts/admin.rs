@@ -55,6 +55,8 @@ pub struct Changes {
     pub staff: Option<bool>,
     pub superuser: Option<bool>,
     pub unusable_password: bool,
+    /// Extra columns' values (`--field NAME=VALUE`).
+    pub fields: Vec<(String, String)>,
 }
 
 impl Changes {
@@ -67,6 +69,7 @@ impl Changes {
             && self.staff.is_none()
             && self.superuser.is_none()
             && !self.unusable_password
+            && self.fields.is_empty()
     }
 }
 
@@ -109,18 +112,41 @@ impl Accounts {
         let id = self.user(username)?.id;
         // Check and normalise what is given; the row itself is read again under the write
         // lock, so a concurrent change to other fields is not undone.
+        let model = self.model().clone();
         let mut form = Form::new();
         let new_username = changes
             .username
             .as_deref()
-            .map(|name| form.model_username(name.trim()));
+            .map(|name| form.login(&model, name.trim(), false));
         if let Some(name) = &new_username
             && form.is_valid()
             && self.username_taken(name, Some(id))?
         {
             form.error("username", messages::USERNAME_EXISTS);
         }
-        let email = changes.email.as_deref().map(|e| form.email(e));
+        for (column, given) in [
+            ("email", changes.email.is_some()),
+            ("first_name", changes.first_name.is_some()),
+            ("last_name", changes.last_name.is_some()),
+            ("is_active", changes.active.is_some()),
+            ("is_staff", changes.staff.is_some()),
+            ("is_superuser", changes.superuser.is_some()),
+        ] {
+            form.absent_column(&model, column, given);
+        }
+        let email = match model.login_is_email() {
+            // The email is the login: it changes with the username.
+            true if changes.email.is_some() => {
+                form.problem(format!(
+                    "users log in with their email address on this user model: change it with \
+                     --username (the table {} has one column for both)",
+                    model.table
+                ));
+                None
+            }
+            _ => changes.email.as_deref().map(|e| form.email(e)),
+        };
+        let fields = form.extras(&model, &changes.fields, false);
         let first_name = changes
             .first_name
             .as_deref()
@@ -154,7 +180,12 @@ impl Accounts {
             user.is_active = changes.active.unwrap_or(user.is_active);
             user.is_staff = changes.staff.unwrap_or(user.is_staff);
             user.is_superuser = changes.superuser.unwrap_or(user.is_superuser);
-            tx.update_profile(&user)?;
+            if model.login_is_email() {
+                user.email = user.username.clone();
+            }
+            user.extra.extend(fields.clone());
+            let changed: Vec<String> = fields.keys().cloned().collect();
+            tx.update_profile(&user, &changed)?;
             if let Some(hash) = &unusable {
                 store_password(tx, id, None, hash, None)?;
                 user.password = hash.clone();

@@ -5,6 +5,7 @@
 use crate::error::{Error, FieldError, FieldErrors, Result, messages};
 use crate::hashers::{self, Hashers, Shape, SiteReads, WORK_BOUND};
 use crate::secret::Secret;
+use crate::store::{Extras, UserModel};
 use crate::validators::{self, PasswordValidators, UserAttributes};
 
 #[derive(Debug, Default)]
@@ -60,6 +61,109 @@ impl Form {
         let username = validators::normalize_username(raw);
         self.errors("username", validators::username_errors(&username));
         username
+    }
+
+    /// The login of a user model, cleaned as its field is: Django's username rules for
+    /// `AbstractUser`'s `username`, an email address (normalised, required) when users log in
+    /// by email, and for any other column its type and length. `typed` is a form's field
+    /// (stripped, "required" when empty) rather than the model's own.
+    pub fn login(&mut self, model: &UserModel, raw: &str, typed: bool) -> String {
+        if model.login_is_email() || model.login == "email" {
+            let email = validators::normalize_email(raw.trim());
+            match email.is_empty() {
+                true if typed => self.error("email", messages::REQUIRED),
+                true => self.error("email", messages::BLANK),
+                false => self.errors("email", validators::email_errors(&email)),
+            }
+            return email;
+        }
+        if model.login == "username" {
+            return match typed {
+                true => self.username(raw),
+                false => self.model_username(raw),
+            };
+        }
+        let login = validators::normalize_username(if typed { raw.trim() } else { raw });
+        if login.is_empty() {
+            self.error("username", messages::BLANK);
+        } else if let Some(column) = model.column(&model.login)
+            && let Err(problem) = column.clean(&login)
+        {
+            self.error("username", problem);
+        }
+        login
+    }
+
+    /// A column the model may lack (`first_name`, `is_superuser`, …): giving a value for one it
+    /// lacks is a complaint naming the column.
+    pub fn absent_column(&mut self, model: &UserModel, column: &str, given: bool) {
+        if given && !model.has(column) {
+            self.problem(format!(
+                "the user model's table {} has no {column} column",
+                model.table
+            ));
+        }
+    }
+
+    /// Values for extra columns (`--field NAME=VALUE`, an import's columns), each checked as
+    /// its column takes it. For a new user (`new`), see [`Form::complete_extras`].
+    pub fn extras(&mut self, model: &UserModel, given: &[(String, String)], new: bool) -> Extras {
+        let mut values = Extras::new();
+        for (name, raw) in given {
+            let Some(column) = model.extras().find(|c| c.name == *name) else {
+                let known: Vec<&str> = model.extras().map(|c| c.name.as_str()).collect();
+                self.problem(match (model.has(name), known.is_empty()) {
+                    (true, _) => format!("{name} is not an extra field: it has its own option"),
+                    (false, true) => format!(
+                        "{name}: the user model's table {} has no such column (and no extra \
+                         columns)",
+                        model.table
+                    ),
+                    (false, false) => format!(
+                        "{name}: the user model's table {} has no such column (its extra \
+                         columns: {})",
+                        model.table,
+                        known.join(", ")
+                    ),
+                });
+                continue;
+            };
+            match column.clean(raw) {
+                Ok(value) => {
+                    values.insert(name.clone(), value);
+                }
+                Err(problem) => self.problem(format!("{name}: {problem}")),
+            }
+        }
+        if new {
+            self.complete_extras(model, &mut values);
+        }
+        values
+    }
+
+    /// A new user's extra columns: those left out get `user_model.defaults`, and one that must
+    /// have a value (NOT NULL, no database default) and has none is a complaint.
+    pub fn complete_extras(&mut self, model: &UserModel, values: &mut Extras) {
+        {
+            for column in model.extras() {
+                if values.contains_key(&column.name) {
+                    continue;
+                }
+                if let Some(default) = model.defaults.get(&column.name) {
+                    // Checked when the settings were read.
+                    values.insert(column.name.clone(), column.clean(default).ok().flatten());
+                } else if model.needs_value(column) {
+                    self.problem(format!(
+                        "{}: {} (give it with --field {}=VALUE, or set \
+                         user_model.defaults.{})",
+                        column.name,
+                        messages::REQUIRED,
+                        column.name,
+                        column.name
+                    ));
+                }
+            }
+        }
     }
 
     /// An email address, normalised as Django's `BaseUserManager.normalize_email`; empty is

@@ -20,7 +20,8 @@ pub mod transfer;
 use crate::error::{Error, Result};
 use crate::hashers::{Algorithm, HashParams, Hashers, Policy};
 use crate::secret::{KeySource, SecretKeys};
-use crate::store::{Database, Store, Tx, User};
+use crate::store::{Database, Store, StoreConfig, Tx, User};
+use crate::timezone::SiteTime;
 use crate::validators::{self, PasswordValidators};
 use chrono::{DateTime, Utc};
 
@@ -39,6 +40,8 @@ pub struct Config {
     pub session_age: u64,
     /// Seconds a reset token lives (Django's `PASSWORD_RESET_TIMEOUT`).
     pub password_reset_timeout: u64,
+    /// The user model and the site's clock.
+    pub store: StoreConfig,
 }
 
 /// An open database with the rules that apply to it.
@@ -49,6 +52,7 @@ pub struct Accounts {
     keys: KeySource,
     session_age: u64,
     password_reset_timeout: u64,
+    time: SiteTime,
     now: DateTime<Utc>,
 }
 
@@ -61,7 +65,7 @@ impl Accounts {
         config: Config,
         now: DateTime<Utc>,
     ) -> Result<Self> {
-        let store = Store::open(database, create)?;
+        let store = Store::open(database, create, &config.store)?;
         let django = store.is_django_project();
         // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
         // database the default is the hasher every Django install has.
@@ -86,12 +90,18 @@ impl Accounts {
             keys: config.keys,
             session_age: config.session_age,
             password_reset_timeout: config.password_reset_timeout,
+            time: config.store.time,
             now,
         })
     }
 
     pub fn hashers(&self) -> &Hashers {
         &self.hashers
+    }
+
+    /// The user model found in the database.
+    pub fn model(&self) -> &crate::store::UserModel {
+        self.store.model()
     }
 
     /// The user with exactly this username (after Django's NFKC normalisation), if any.

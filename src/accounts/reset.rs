@@ -15,6 +15,7 @@ use crate::hashers;
 use crate::mail::{self, FailureKind, MailConfig, Mailer, ResetEmail, Site};
 use crate::secret::{Secret, SecretKeys};
 use crate::store::{Claim, MailRow, User, iexact_key};
+use crate::timezone::SiteTime;
 use crate::tokens;
 use crate::validators;
 use chrono::{DateTime, Duration, Utc};
@@ -96,7 +97,7 @@ impl Accounts {
             let (users, mut skipped) = self.recipients(&email)?;
             let mut messages = Vec::new();
             for user in &users {
-                match reset_message(user, &keys, now, site, &mailer) {
+                match reset_message(user, &keys, (now, &self.time), site, &mailer) {
                     Ok(message) => messages.push(message),
                     Err(err) => {
                         skipped.push(format!("no reset email for one user: {}", err.chain()))
@@ -267,7 +268,13 @@ impl Accounts {
             return self.drop_mail(row, pass);
         };
         let now = (pass.clock)();
-        let message = match reset_message(&user, &pass.keys, now, pass.site, &pass.mailer) {
+        let message = match reset_message(
+            &user,
+            &pass.keys,
+            (now, &self.time),
+            pass.site,
+            &pass.mailer,
+        ) {
             Ok(message) => message,
             Err(err) => {
                 let note = format!("no reset email for one user: {}", err.chain());
@@ -344,6 +351,7 @@ impl Accounts {
                     &keys,
                     self.now,
                     self.password_reset_timeout,
+                    &self.time,
                 ) =>
             {
                 Ok(user)
@@ -375,7 +383,7 @@ impl Accounts {
 fn reset_message(
     user: &User,
     keys: &SecretKeys,
-    now: DateTime<Utc>,
+    (now, time): (DateTime<Utc>, &SiteTime),
     site: &Site,
     mailer: &Mailer,
 ) -> Result<lettre::Message> {
@@ -383,7 +391,7 @@ fn reset_message(
         to: user.email.clone(),
         username: user.username.clone(),
         uidb64: tokens::uidb64(user.id),
-        token: tokens::make_token(user, keys, now),
+        token: tokens::make_token(user, keys, now, time),
     };
     mail::message(site, &mailer.from, &reset)
 }

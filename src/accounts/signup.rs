@@ -14,6 +14,8 @@ pub struct Request {
     pub first_name: String,
     pub last_name: String,
     pub password: Option<Secret>,
+    /// Extra columns' values (`--field NAME=VALUE`).
+    pub fields: Vec<(String, String)>,
 }
 
 impl Accounts {
@@ -27,7 +29,7 @@ impl Accounts {
 
     /// The username field of the signup form, with its uniqueness rule.
     pub(super) fn clean_new_username(&mut self, form: &mut Form, raw: &str) -> Result<String> {
-        let username = form.username(raw);
+        let username = form.login(self.model(), raw, true);
         if !username.is_empty() && self.username_taken(&username, None)? {
             form.error("username", messages::USERNAME_EXISTS);
         }
@@ -45,11 +47,25 @@ impl Accounts {
 
     /// Django's `UserCreationForm`: every field's errors are collected and reported together.
     pub fn signup(&mut self, request: Request) -> Result<User> {
+        let model = self.model().clone();
         let mut form = Form::new();
         let username = self.clean_new_username(&mut form, &request.username)?;
-        let email = form.email(&request.email);
+        let email = match model.login_is_email() {
+            true => username.clone(),
+            false => {
+                form.absent_column(&model, "email", !request.email.is_empty());
+                form.email(&request.email)
+            }
+        };
+        for (column, value) in [
+            ("first_name", &request.first_name),
+            ("last_name", &request.last_name),
+        ] {
+            form.absent_column(&model, column, !value.is_empty());
+        }
         let first_name = form.name("first_name", &request.first_name);
         let last_name = form.name("last_name", &request.last_name);
+        let extra = form.extras(&model, &request.fields, true);
         let attrs = UserAttributes {
             username: &username,
             first_name: &first_name,
@@ -69,6 +85,7 @@ impl Accounts {
             is_superuser: false,
             is_active: true,
             date_joined: self.now,
+            extra,
         };
         self.store.write(|tx| {
             // Checked again under the write lock: another signup may have won the race.

@@ -5,7 +5,7 @@ use super::{Accounts, inserted};
 use crate::error::{Error, Result, messages};
 use crate::hashers::make_unusable;
 use crate::secret::Secret;
-use crate::store::{NewUser, User};
+use crate::store::{NewUser, User, UserModel};
 use crate::validators::{self, UserAttributes};
 
 /// What happens when the username is taken.
@@ -26,6 +26,8 @@ pub struct Request {
     pub password: Option<Secret>,
     pub skip_validation: bool,
     pub if_exists: IfExists,
+    /// Extra columns' values (`--field`, `DJANGO_SUPERUSER_<NAME>`, the prompts).
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +74,18 @@ pub fn check_email(raw: &str) -> Result<()> {
     form.finish()
 }
 
+/// A model without `is_superuser` (no `PermissionsMixin`) has no superusers to make.
+fn can_have_superusers(model: &UserModel) -> Result<()> {
+    match model.has("is_superuser") {
+        true => Ok(()),
+        false => Err(Error::Invalid(format!(
+            "the user model's table {} has no is_superuser column (Django's PermissionsMixin), \
+             so it has no superusers for createsuperuser to make",
+            model.table
+        ))),
+    }
+}
+
 impl Accounts {
     /// What an existing user of this name means before anything more is asked: `Some(user)`
     /// when `--if-missing` keeps it (nothing left to do), `None` to go on, an error when the
@@ -81,6 +95,7 @@ impl Accounts {
         username: &str,
         if_exists: IfExists,
     ) -> Result<Option<User>> {
+        can_have_superusers(self.model())?;
         match self.find(username)? {
             Some(user) => existing(user, if_exists),
             None => match self.superuser_username_problem(username, if_exists)? {
@@ -98,7 +113,7 @@ impl Accounts {
         if_exists: IfExists,
     ) -> Result<Option<String>> {
         let mut form = Form::new();
-        let username = form.model_username(username);
+        let username = form.login(self.model(), username, false);
         if !form.is_valid() {
             return Ok(Some(form.messages().join("; ")));
         }
@@ -113,8 +128,12 @@ impl Accounts {
     }
 
     /// Django's `get_default_username`: the login name ASCII-folded, if it is a valid username
-    /// no one has taken.
+    /// no one has taken — and only for Django's own user model, as Django can assume nothing
+    /// about a custom one's.
     pub fn default_superuser_name(&mut self, login_name: Option<&str>) -> Result<Option<String>> {
+        if !self.model().is_default() {
+            return Ok(None);
+        }
         match login_name.and_then(validators::default_username) {
             Some(name) if self.find(&name)?.is_none() => Ok(Some(name)),
             _ => Ok(None),
@@ -141,15 +160,25 @@ impl Accounts {
 
     pub fn create_superuser(&mut self, request: Request) -> Result<(Outcome, User)> {
         let if_exists = request.if_exists;
+        can_have_superusers(self.model())?;
         // The existing-user rule first: a kept user needs no valid email or password.
         if let Some(found) = self.find(&request.username)?
             && let Some(user) = existing(found, if_exists)?
         {
             return Ok((Outcome::Unchanged, user));
         }
+        let model = self.model().clone();
         let mut form = Form::new();
-        let username = form.model_username(&request.username);
-        let email = form.email(&request.email);
+        let username = form.login(&model, &request.username, false);
+        let email = match model.login_is_email() {
+            true => username.clone(),
+            false => {
+                form.absent_column(&model, "email", !request.email.is_empty());
+                form.email(&request.email)
+            }
+        };
+        let found = self.find(&request.username)?;
+        let fields = form.extras(&model, &request.fields, found.is_none());
         if let Some(password) = &request.password {
             let attrs = UserAttributes {
                 username: &username,
@@ -182,6 +211,7 @@ impl Accounts {
                     is_superuser: true,
                     is_active: true,
                     date_joined: now,
+                    extra: fields.clone(),
                 })?;
                 return Ok((Outcome::Created, inserted(tx, id)?));
             };
@@ -196,7 +226,9 @@ impl Accounts {
             if !email.is_empty() {
                 user.email = email.clone();
             }
-            tx.update_profile(&user)?;
+            user.extra.extend(fields.clone());
+            let changed: Vec<String> = fields.keys().cloned().collect();
+            tx.update_profile(&user, &changed)?;
             // The user's session rows stay: a new hash already makes them invalid (the
             // session auth hash no longer matches), and `whoami` then says why.
             if let Some(hash) = &hash {

@@ -6,8 +6,8 @@ use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::make_unusable;
 use crate::secret::Secret;
-use crate::store::{NewUser, User, iexact_key};
-use crate::validators::UserAttributes;
+use crate::store::{Extras, NewUser, User, UserModel, iexact_key};
+use crate::validators::{self, UserAttributes};
 use crate::values::parse_bool;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -72,6 +72,8 @@ pub struct Record {
     pub is_superuser: Option<bool>,
     pub password: Option<Secret>,
     pub password_hash: Option<String>,
+    /// The user model's extra columns given, as text.
+    pub fields: Vec<(String, String)>,
 }
 
 /// What the import did (or, with `dry_run`, would do) with one row.
@@ -118,10 +120,9 @@ fn defuse_formula(text: &str) -> String {
 /// A text column's cell as [`defuse_formula`] wrote it, back as it was, so an export imports
 /// unchanged. Passwords are never touched.
 fn restore_formula(column: &str, cell: &str) -> String {
+    let text = TEXT_COLUMNS.contains(&column) || !FIELDS.contains(&column);
     match cell.strip_prefix('\'') {
-        Some(rest) if TEXT_COLUMNS.contains(&column) && rest.starts_with(FORMULA_STARTS) => {
-            rest.to_string()
-        }
+        Some(rest) if text && rest.starts_with(FORMULA_STARTS) => rest.to_string(),
         _ => cell.to_string(),
     }
 }
@@ -242,8 +243,9 @@ impl Row {
         })
     }
 
-    fn record(self, line: usize) -> Record {
+    fn record(self, line: usize, fields: Vec<(String, String)>) -> Record {
         Record {
+            fields,
             line,
             username: self.username.unwrap_or_default(),
             email: self.email,
@@ -258,19 +260,20 @@ impl Row {
     }
 }
 
-/// Reads every record, reporting every malformed row at once.
-pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
+/// Reads every record, reporting every malformed row at once. `extras` are the user model's
+/// extra columns, which a row may give too.
+pub fn parse(format: Format, input: &str, extras: &[String]) -> Result<Vec<Record>> {
     // Spreadsheets often start a UTF-8 file with a byte-order mark.
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let rows = match format {
-        Format::Jsonl => jsonl_rows(input),
-        Format::Csv => csv_rows(input)?,
+        Format::Jsonl => jsonl_rows(input, extras),
+        Format::Csv => csv_rows(input, extras)?,
     };
     let mut records = Vec::new();
     let mut errors = Vec::new();
     for (line, row) in rows {
         match row {
-            Ok(row) => records.push(row.record(line)),
+            Ok((row, fields)) => records.push(row.record(line, fields)),
             Err(message) => errors.push(row_error(line, message)),
         }
     }
@@ -280,9 +283,26 @@ pub fn parse(format: Format, input: &str) -> Result<Vec<Record>> {
     }
 }
 
-type ParsedRow = (usize, std::result::Result<Row, String>);
+/// A row, and the extra columns it gives.
+type ParsedRow = (
+    usize,
+    std::result::Result<(Row, Vec<(String, String)>), String>,
+);
 
-fn jsonl_rows(input: &str) -> Vec<ParsedRow> {
+/// An extra column's JSON value as the text `--field` would give (null is empty).
+fn field_text(name: &str, value: Value) -> std::result::Result<String, String> {
+    match value {
+        Value::Null => Ok(String::new()),
+        Value::String(s) => Ok(s),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(format!(
+            "`{name}` must be a string, a number, true, false or null"
+        )),
+    }
+}
+
+fn jsonl_rows(input: &str, extras: &[String]) -> Vec<ParsedRow> {
     input
         .lines()
         .enumerate()
@@ -290,7 +310,25 @@ fn jsonl_rows(input: &str) -> Vec<ParsedRow> {
         .map(|(i, line)| {
             let row = match serde_json::from_str::<Value>(line) {
                 Err(e) => Err(format!("not a JSON object: {e}")),
-                Ok(Value::Object(_)) => Row::read(&mut serde_json::Deserializer::from_str(line)),
+                Ok(Value::Object(mut object)) if extras.iter().any(|e| object.contains_key(e)) => {
+                    let mut fields = Vec::new();
+                    let mut problem = None;
+                    for name in extras {
+                        if let Some(value) = object.remove(name) {
+                            match field_text(name, value) {
+                                Ok(text) => fields.push((name.clone(), text)),
+                                Err(e) => problem = Some(e),
+                            }
+                        }
+                    }
+                    match problem {
+                        Some(problem) => Err(problem),
+                        None => Row::read(Value::Object(object)).map(|row| (row, fields)),
+                    }
+                }
+                // Read from the text itself, so a field given twice is noticed.
+                Ok(Value::Object(_)) => Row::read(&mut serde_json::Deserializer::from_str(line))
+                    .map(|row| (row, Vec::new())),
                 Ok(_) => Err("not a JSON object: a line must hold one {…} object".into()),
             };
             (i + 1, row)
@@ -298,7 +336,8 @@ fn jsonl_rows(input: &str) -> Vec<ParsedRow> {
         .collect()
 }
 
-fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
+fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
+    let known = |name: &str| FIELDS.contains(&name) || extras.iter().any(|e| e == name);
     // The csv crate counts a CRLF line end as two lines, and may place a record's start on the
     // line end before it; count lines from the first byte of the record instead.
     let bytes = input.as_bytes();
@@ -317,7 +356,7 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
     let mut header_errors = Vec::new();
     let mut seen = Vec::new();
     for (i, name) in headers.iter().enumerate() {
-        if !FIELDS.contains(&name) {
+        if !known(name) {
             header_errors.push(format!(
                 "header line: {}.",
                 unknown_name("column", name, i + 1)
@@ -329,7 +368,7 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
     }
     // A file without its header row makes its first row the header: say so instead of
     // listing its cells, which are data (passwords too).
-    if !headers.is_empty() && headers.iter().all(|name| !FIELDS.contains(&name)) {
+    if !headers.is_empty() && headers.iter().all(|name| !known(name)) {
         return Err(Error::Invalid(format!(
             "header line: none of its {} columns is a known field; the first line must name the \
              columns (known: {})",
@@ -356,9 +395,11 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
         match result {
             Ok(record) => {
                 let line = record.position().map_or(0, |p| line_at(p.byte()));
+                let is_extra = |h: &str| extras.iter().any(|e| e == h);
                 let cells: Map<String, Value> = headers
                     .iter()
                     .zip(record.iter())
+                    .filter(|(h, _)| !is_extra(h))
                     // An empty cell leaves a flag or password alone; names and email are plain
                     // text where empty is a value.
                     .filter(|(h, v)| {
@@ -366,7 +407,17 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
                     })
                     .map(|(h, v)| (h.to_string(), Value::String(restore_formula(h, v))))
                     .collect();
-                rows.push((line, Row::read(Value::Object(cells))));
+                // An extra column's empty cell is a value too (NULL where the column allows).
+                let fields: Vec<(String, String)> = headers
+                    .iter()
+                    .zip(record.iter())
+                    .filter(|(h, _)| is_extra(h))
+                    .map(|(h, v)| (h.to_string(), restore_formula(h, v)))
+                    .collect();
+                rows.push((
+                    line,
+                    Row::read(Value::Object(cells)).map(|row| (row, fields)),
+                ));
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(p.byte()));
@@ -377,9 +428,19 @@ fn csv_rows(input: &str) -> Result<Vec<ParsedRow>> {
     Ok(rows)
 }
 
+/// A row through the form: normalised, its extra columns' values, what is wrong with it
+/// (`field: message`) and what only deserves a warning.
+struct CheckedRow {
+    record: Record,
+    fields: Extras,
+    problems: Vec<String>,
+    warnings: Vec<String>,
+}
+
 /// A row checked and ready to apply, with the user it collides with, if any.
 struct Planned {
     record: Record,
+    fields: Extras,
     existing: Option<User>,
     warnings: Vec<String>,
 }
@@ -402,11 +463,17 @@ impl Accounts {
         for (id, name) in &taken {
             folded.entry(iexact_key(name)).or_insert(*id);
         }
+        let model = self.model().clone();
         let mut plan = Vec::new();
         for record in records {
-            let (record, row_errors, warnings) = self.check_row(record, options.skip_validation);
+            let CheckedRow {
+                record,
+                mut fields,
+                problems,
+                warnings,
+            } = self.check_row(record, options.skip_validation);
             let line = record.line;
-            let mut messages = row_errors;
+            let mut messages = problems;
             if let Some(first) = seen.insert(iexact_key(&record.username), line) {
                 // Rows are named by line, not by their cells: with columns mislabelled, the
                 // "username" may be someone's password.
@@ -424,9 +491,15 @@ impl Accounts {
                 messages
                     .push("the user already exists (use --on-conflict skip or update)".to_string());
             }
+            if existing.is_none() {
+                let mut form = Form::new();
+                form.complete_extras(&model, &mut fields);
+                messages.extend(form.messages());
+            }
             if messages.is_empty() {
                 plan.push(Planned {
                     record,
+                    fields,
                     existing,
                     warnings,
                 });
@@ -503,6 +576,7 @@ impl Accounts {
                             is_superuser: record.is_superuser.unwrap_or(false),
                             is_active: record.is_active.unwrap_or(true),
                             date_joined: now,
+                            extra: p.fields.clone(),
                         })?;
                         taken.insert(key, id);
                     }
@@ -514,7 +588,12 @@ impl Accounts {
                     }
                     (Action::Update, Some(mut user)) => {
                         apply(record, &mut user);
-                        tx.update_profile(&user)?;
+                        if model.login_is_email() {
+                            user.email = user.username.clone();
+                        }
+                        user.extra.extend(p.fields.clone());
+                        let changed: Vec<String> = p.fields.keys().cloned().collect();
+                        tx.update_profile(&user, &changed)?;
                         if let Some(hash) = hash {
                             store_password(tx, user.id, None, hash, None)?;
                         } else if !user.is_active {
@@ -530,17 +609,35 @@ impl Accounts {
 
     /// One row through the form: the record normalised, its problems as `field: message`, and
     /// its warnings.
-    fn check_row(
-        &self,
-        mut record: Record,
-        skip_validation: bool,
-    ) -> (Record, Vec<String>, Vec<String>) {
+    fn check_row(&self, mut record: Record, skip_validation: bool) -> CheckedRow {
+        let model = self.model().clone();
         let mut form = Form::new();
         let mut warnings = Vec::new();
-        record.username = form.username(&record.username);
-        if let Some(email) = &mut record.email {
+        record.username = form.login(&model, &record.username, true);
+        if model.login_is_email() {
+            // One column for both: an email that is not the login would be lost.
+            if record
+                .email
+                .as_ref()
+                .is_some_and(|e| validators::normalize_email(e) != record.username)
+            {
+                form.problem("email differs from username, and this user model logs in by email");
+            }
+            record.email = None;
+        } else if let Some(email) = &mut record.email {
+            form.absent_column(&model, "email", true);
             *email = form.email(email);
         }
+        for (column, given) in [
+            ("first_name", record.first_name.is_some()),
+            ("last_name", record.last_name.is_some()),
+            ("is_active", record.is_active.is_some()),
+            ("is_staff", record.is_staff.is_some()),
+            ("is_superuser", record.is_superuser.is_some()),
+        ] {
+            form.absent_column(&model, column, given);
+        }
+        let fields = form.extras(&model, &record.fields, false);
         for (field, value) in [
             ("first_name", &mut record.first_name),
             ("last_name", &mut record.last_name),
@@ -576,7 +673,12 @@ impl Accounts {
                 None => e.message,
             })
             .collect();
-        (record, messages, warnings)
+        CheckedRow {
+            record,
+            fields,
+            problems: messages,
+            warnings,
+        }
     }
 
     /// Writes every user in `format`; hashes only when asked.
@@ -586,13 +688,11 @@ impl Accounts {
         with_hashes: bool,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let fields: Vec<&str> = FIELDS
-            .iter()
-            .copied()
-            .filter(|f| *f != "password" && (with_hashes || *f != "password_hash"))
-            .collect();
+        let columns = export_columns(self.model(), with_hashes);
+        let fields: Vec<&str> = columns.iter().map(String::as_str).collect();
         let cell = |value: &Value| match value {
             Value::String(s) => defuse_formula(s),
+            Value::Null => String::new(),
             other => other.to_string(),
         };
         let failed =
@@ -605,7 +705,7 @@ impl Accounts {
                     tx.each_user(&mut |user| {
                         let values = export_values(user);
                         writer
-                            .write_record(fields.iter().map(|f| cell(&values[*f])))
+                            .write_record(fields.iter().map(|f| cell(&values[f])))
                             .map_err(|e| failed(&e))?;
                         Ok(true)
                     })
@@ -617,7 +717,7 @@ impl Accounts {
                     let values = export_values(user);
                     let object: Map<String, Value> = fields
                         .iter()
-                        .map(|f| (f.to_string(), values[*f].clone()))
+                        .map(|f| (f.to_string(), values[f].clone()))
                         .collect();
                     writeln!(out, "{}", Value::Object(object)).map_err(|e| failed(&e))?;
                     Ok(true)
@@ -628,8 +728,34 @@ impl Accounts {
     }
 }
 
-fn export_values(user: &User) -> HashMap<&'static str, Value> {
-    HashMap::from([
+/// What an export writes for this model, in order: the login (as `username`, whatever its
+/// column), the other fields the table has, its extra columns, and the hash when asked — so
+/// the file imports into the same model unchanged.
+fn export_columns(model: &UserModel, with_hashes: bool) -> Vec<String> {
+    let mut columns = vec!["username".to_string()];
+    if model.email.is_some() && !model.login_is_email() {
+        columns.push("email".into());
+    }
+    for role in [
+        "first_name",
+        "last_name",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+    ] {
+        if model.has(role) {
+            columns.push(role.into());
+        }
+    }
+    columns.extend(model.extras().map(|c| c.name.clone()));
+    if with_hashes {
+        columns.push("password_hash".into());
+    }
+    columns
+}
+
+fn export_values(user: &User) -> HashMap<&str, Value> {
+    let mut values = HashMap::from([
         ("username", Value::from(user.username.clone())),
         ("email", Value::from(user.email.clone())),
         ("first_name", Value::from(user.first_name.clone())),
@@ -638,7 +764,11 @@ fn export_values(user: &User) -> HashMap<&'static str, Value> {
         ("is_staff", Value::from(user.is_staff)),
         ("is_superuser", Value::from(user.is_superuser)),
         ("password_hash", Value::from(user.password.clone())),
-    ])
+    ]);
+    for (name, value) in &user.extra {
+        values.insert(name.as_str(), Value::from(value.clone()));
+    }
+    values
 }
 
 fn apply(record: &Record, user: &mut User) {
@@ -665,7 +795,7 @@ mod tests {
         let csv = "username,email,is_staff,password\nalice,a@example.com,yes,pw\n";
         let jsonl = "{\"username\":\"alice\",\"email\":\"a@example.com\",\"is_staff\":true,\"password\":\"pw\"}\n";
         for (format, text) in [(Format::Csv, csv), (Format::Jsonl, jsonl)] {
-            let records = parse(format, text).unwrap();
+            let records = parse(format, text, &[]).unwrap();
             assert_eq!(records.len(), 1);
             let r = &records[0];
             assert_eq!(
@@ -685,30 +815,34 @@ mod tests {
     #[test]
     fn crlf_bom_duplicates_and_headers_are_handled() {
         let crlf = "\u{feff}username,email\r\nok1,a@x.com\r\nok2,a@x.com\r\nbad,a@x.com,extra\r\n";
-        let err = parse(Format::Csv, crlf).unwrap_err().to_string();
+        let err = parse(Format::Csv, crlf, &[]).unwrap_err().to_string();
         assert!(err.contains("line 4: not a CSV record"), "{err}");
-        let records = parse(Format::Csv, "username\r\na\r\nb\r\n").unwrap();
+        let records = parse(Format::Csv, "username\r\na\r\nb\r\n", &[]).unwrap();
         assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
-        let err = parse(Format::Csv, "username,emial\na,b\n")
+        let err = parse(Format::Csv, "username,emial\na,b\n", &[])
             .unwrap_err()
             .to_string();
         assert!(
             err.starts_with("header line: unknown column `emial`"),
             "{err}"
         );
-        let err = parse(Format::Csv, "username,email,email\na,b,c\n")
+        let err = parse(Format::Csv, "username,email,email\na,b,c\n", &[])
             .unwrap_err()
             .to_string();
         assert!(err.contains("column `email` appears twice"), "{err}");
-        let err = parse(Format::Jsonl, "{\"username\":\"a\",\"username\":\"b\"}\n")
-            .unwrap_err()
-            .to_string();
+        let err = parse(
+            Format::Jsonl,
+            "{\"username\":\"a\",\"username\":\"b\"}\n",
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("line 1: field `username` appears twice"),
             "{err}"
         );
         assert_eq!(
-            parse(Format::Jsonl, "\u{feff}{\"username\":\"a\"}\n")
+            parse(Format::Jsonl, "\u{feff}{\"username\":\"a\"}\n", &[])
                 .unwrap()
                 .len(),
             1
@@ -720,18 +854,19 @@ mod tests {
         let err = parse(
             Format::Jsonl,
             "{\"username\":\"a\"}\nnot json\n{\"usernmae\":\"b\"}\n",
+            &[],
         )
         .unwrap_err();
         let text = err.to_string();
         assert!(text.contains("line 2: not a JSON object"), "{text}");
         assert!(text.contains("line 3: unknown field `usernmae`"), "{text}");
-        let err = parse(Format::Csv, "username,is_staff\na,maybe\n").unwrap_err();
+        let err = parse(Format::Csv, "username,is_staff\na,maybe\n", &[]).unwrap_err();
         assert!(
             err.to_string()
                 .contains("line 2: `is_staff` must be true or false"),
             "{err}"
         );
-        let err = parse(Format::Jsonl, "{\"email\":5}\n").unwrap_err();
+        let err = parse(Format::Jsonl, "{\"email\":5}\n", &[]).unwrap_err();
         assert!(
             err.to_string().contains("line 1: `email` must be a string"),
             "{err}"

@@ -1,52 +1,101 @@
 //! `authctl createsuperuser`: Django's prompts on a terminal, flags and `DJANGO_SUPERUSER_*`
 //! variables in scripts, and `--if-missing` / `--update` so deploy scripts can rerun it.
 
-use super::{Ctx, Status};
+use super::{Ctx, Status, login_or_email};
 use crate::prompt;
 use crate::settings::SuperuserSettings;
 use authctl::Secret;
 use authctl::accounts::Accounts;
 use authctl::accounts::superuser::{IfExists, Outcome, Request, check_email, email_problems};
 use authctl::error::{Result, messages};
+use authctl::store::UserModel;
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: SuperuserSettings) -> Result<Status> {
     let from_flags = ctx
         .password_lines(&args.password, 1)?
         .map(|mut lines| lines.remove(0));
-    // Without prompts, missing input is found before the database is opened (and perhaps
-    // created); with prompts, the database is needed to check the answers as they come.
-    let (mut accounts, request) = if ctx.interactive {
-        let mut accounts = ctx.accounts_or_new()?;
-        match ask(ctx, &mut accounts, &args, from_flags)? {
-            Ok(request) => (accounts, request),
+    // The model decides what is asked for; opening the database creates nothing yet.
+    let mut accounts = ctx.accounts_or_new()?;
+    let model = accounts.model().clone();
+    let (login, email) = login_or_email(&model, args.username.clone(), args.email.clone())?;
+    let request = if ctx.interactive {
+        match ask(
+            ctx,
+            &mut accounts,
+            &model,
+            &args,
+            (login, email),
+            from_flags,
+        )? {
+            Ok(request) => request,
             Err(kept) => return report(ctx, Outcome::Unchanged, &kept.username, kept.id),
         }
     } else {
-        let username = args
-            .username
-            .clone()
-            .ok_or_else(|| ctx.missing("username", "--username or DJANGO_SUPERUSER_USERNAME"))?;
-        // Like Django, a new superuser needs an email address in non-interactive mode; an
-        // existing one being kept or updated does not.
-        let email = match (args.email.clone().filter(|e| !e.is_empty()), args.if_exists) {
-            (Some(email), _) => email,
-            (None, IfExists::Fail) => {
-                return Err(ctx.missing("email address", "--email or DJANGO_SUPERUSER_EMAIL"));
-            }
-            (None, _) => String::new(),
-        };
-        let request = Request {
-            username,
-            email,
-            password: from_flags.or(args.env_password),
-            skip_validation: args.skip_validation,
-            if_exists: args.if_exists,
-        };
-        (ctx.accounts_or_new()?, request)
+        unattended(ctx, &model, &args, (login, email), from_flags)?
     };
     let (outcome, user) = accounts.create_superuser(request)?;
     report(ctx, outcome, &user.username, user.id)
+}
+
+/// `--no-input`: flags, then the `DJANGO_SUPERUSER_*` variables, as Django reads them. Like
+/// Django, a new superuser needs every `REQUIRED_FIELDS` value; an existing one being kept or
+/// updated does not.
+fn unattended(
+    ctx: &Ctx,
+    model: &UserModel,
+    args: &SuperuserSettings,
+    (login, email): (Option<String>, Option<String>),
+    password: Option<Secret>,
+) -> Result<Request> {
+    let login_variable = SuperuserSettings::env_name(&model.login);
+    let username = login
+        .or_else(|| args.env_value(&model.login))
+        .ok_or_else(|| {
+            ctx.missing(
+                &model.label(&model.login).to_lowercase(),
+                &format!("--username or {login_variable}"),
+            )
+        })?;
+    let new = args.if_exists == IfExists::Fail;
+    let mut email = email.filter(|e| !e.is_empty());
+    let mut fields = args.fields.clone();
+    for column in &model.required {
+        if *column == model.login {
+            continue;
+        }
+        if Some(column) == model.email.as_ref() {
+            email = email.or_else(|| args.env_value(column).filter(|e| !e.is_empty()));
+            if email.is_none() && new {
+                return Err(ctx.missing(
+                    &model.label(column).to_lowercase(),
+                    &format!("--email or {}", SuperuserSettings::env_name(column)),
+                ));
+            }
+        } else if !fields.iter().any(|(name, _)| name == column) {
+            match args.env_value(column) {
+                Some(value) => fields.push((column.clone(), value)),
+                None if new => {
+                    return Err(ctx.missing(
+                        &model.label(column).to_lowercase(),
+                        &format!(
+                            "--field {column}=VALUE or {}",
+                            SuperuserSettings::env_name(column)
+                        ),
+                    ));
+                }
+                None => {}
+            }
+        }
+    }
+    Ok(Request {
+        username,
+        email: email.unwrap_or_default(),
+        password: password.or_else(|| args.env_password.clone()),
+        skip_validation: args.skip_validation,
+        if_exists: args.if_exists,
+        fields,
+    })
 }
 
 fn report(ctx: &Ctx, outcome: Outcome, username: &str, id: i64) -> Result<Status> {
@@ -63,28 +112,59 @@ fn report(ctx: &Ctx, outcome: Outcome, username: &str, id: i64) -> Result<Status
     Ok(Status::Success)
 }
 
-/// Django's prompts, for whatever the flags did not give; `Err(user)` when `--if-missing`
-/// keeps an existing superuser.
+/// Django's prompts, for whatever the flags did not give: the login, then each of
+/// `REQUIRED_FIELDS` (and any column a new row cannot do without), then the password;
+/// `Err(user)` when `--if-missing` keeps an existing superuser.
 fn ask(
     ctx: &Ctx,
     accounts: &mut Accounts,
+    model: &UserModel,
     args: &SuperuserSettings,
+    (login, email): (Option<String>, Option<String>),
     from_flags: Option<Secret>,
 ) -> Result<Result<Request, authctl::store::User>> {
-    let username = match &args.username {
-        Some(name) => name.clone(),
-        None => ask_username(ctx, accounts, args)?,
+    let username = match login {
+        Some(name) => name,
+        None => ask_username(ctx, accounts, model, args)?,
     };
     if let Some(kept) = accounts.superuser_precheck(&username, args.if_exists)? {
         return Ok(Err(kept));
     }
-    let email = match &args.email {
-        Some(email) => {
-            check_email(email)?;
-            email.clone()
+    let email_column = model.email.as_ref().filter(|_| !model.login_is_email());
+    let email = match (email, email_column) {
+        (Some(email), _) => {
+            check_email(&email)?;
+            email
         }
-        None => ask_until(ctx, "Email address: ", |answer| Ok(email_problems(answer)))?,
+        (None, Some(column)) if model.required.contains(column) => {
+            let question = format!("{}: ", model.label(column));
+            ask_until(ctx, &question, |answer| Ok(email_problems(answer)))?
+        }
+        (None, _) => String::new(),
     };
+    let mut fields = args.fields.clone();
+    let given = |fields: &[(String, String)], name: &str| fields.iter().any(|(n, _)| n == name);
+    let wanted: Vec<String> = model
+        .extras()
+        .filter(|c| {
+            model.required.contains(&c.name)
+                || (model.needs_value(c) && !model.defaults.contains_key(&c.name))
+        })
+        .map(|c| c.name.clone())
+        .collect();
+    for name in wanted {
+        if given(&fields, &name) {
+            continue;
+        }
+        let Some(column) = model.column(&name) else {
+            continue;
+        };
+        let question = format!("{}: ", model.label(&name));
+        let answer = ask_until(ctx, &question, |answer| {
+            Ok(column.clean(answer).err().into_iter().collect())
+        })?;
+        fields.push((name, answer));
+    }
     // A password typed at the prompt has been through the validators already, and the person
     // chose whether to bypass them; one from --password-file has not.
     let (password, skip_validation) = match from_flags {
@@ -97,6 +177,7 @@ fn ask(
         password: Some(password),
         skip_validation,
         if_exists: args.if_exists,
+        fields,
     }))
 }
 
@@ -115,11 +196,17 @@ fn ask_until(
     }
 }
 
-fn ask_username(ctx: &Ctx, accounts: &mut Accounts, args: &SuperuserSettings) -> Result<String> {
+fn ask_username(
+    ctx: &Ctx,
+    accounts: &mut Accounts,
+    model: &UserModel,
+    args: &SuperuserSettings,
+) -> Result<String> {
     let default = accounts.default_superuser_name(args.login_name.as_deref())?;
+    let label = model.label(&model.login);
     let question = match &default {
-        Some(name) => format!("Username (leave blank to use '{name}'): "),
-        None => "Username: ".to_string(),
+        Some(name) => format!("{label} (leave blank to use '{name}'): "),
+        None => format!("{label}: "),
     };
     let answer = ask_until(ctx, &question, |answer| {
         let name = match (answer, &default) {

@@ -243,3 +243,28 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Man(args) => man::run(args),
     }
 }
+
+/// The login and the email address given as flags. On a model whose users log in with their
+/// email address, `--email` names the login too (Django's createsuperuser option is named after
+/// the login field), and the two must agree.
+pub fn login_or_email(
+    model: &authctl::store::UserModel,
+    username: Option<String>,
+    email: Option<String>,
+) -> Result<(Option<String>, Option<String>)> {
+    if !model.login_is_email() {
+        return Ok((username, email));
+    }
+    let email = email.filter(|e| !e.is_empty());
+    let same = |a: &str, b: &str| {
+        authctl::validators::normalize_email(a) == authctl::validators::normalize_email(b)
+    };
+    match (username, email) {
+        (Some(login), Some(email)) if !same(&login, &email) => Err(Error::Usage(
+            "this user model logs in with the email address: give it once, as --username or \
+             --email"
+                .into(),
+        )),
+        (login, email) => Ok((login.or(email), None)),
+    }
+}

@@ -196,6 +196,27 @@ impl<'de> Deserializer<'de> for Value<'_> {
         }
     }
 
+    /// A table of free keys (`user_model.defaults.*`): every variable under the section's
+    /// name, by the rest of its name in lower case.
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
+        let env = self.section;
+        let prefix = format!("{}_", var_name(&env.prefix));
+        let entries: Vec<(String, &str)> = env
+            .vars
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_lowercase(), v.as_str())))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        for (key, _) in &entries {
+            env.used
+                .borrow_mut()
+                .insert(format!("{}.{key}", env.prefix));
+        }
+        visitor.visit_map(de::value::MapDeserializer::new(
+            entries.into_iter().map(|(k, v)| (k, Text(v))),
+        ))
+    }
+
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, EnvError> {
         // An empty variable is an empty list; otherwise every item counts, empty ones too, so
         // that a setting can refuse them.
@@ -212,7 +233,17 @@ impl<'de> Deserializer<'de> for Value<'_> {
 
     serde::forward_to_deserialize_any! {
         i8 i16 i32 i64 i128 u8 u16 u32 u128 f32 char str string bytes byte_buf
-        unit unit_struct newtype_struct tuple tuple_struct map enum identifier ignored_any
+        unit unit_struct newtype_struct tuple tuple_struct enum identifier ignored_any
+    }
+}
+
+/// A value inside an environment map: always text.
+struct Text<'a>(&'a str);
+
+impl<'de> IntoDeserializer<'de, EnvError> for Text<'_> {
+    type Deserializer = de::value::StringDeserializer<EnvError>;
+    fn into_deserializer(self) -> Self::Deserializer {
+        self.0.to_string().into_deserializer()
     }
 }
 
@@ -255,6 +286,23 @@ mod tests {
         assert_eq!(options.validators.common.map(|f| f.0), Some(false));
         assert_eq!(options.validators.max_similarity.map(|n| n.0), Some(0.5));
         assert!(options.secret_key.is_none());
+        let options = read(&[
+            ("AUTHCTL_USER_MODEL_TABLE", "accounts_customuser"),
+            ("AUTHCTL_USER_MODEL_DEFAULTS_DEPARTMENT", "Sales"),
+        ])
+        .unwrap();
+        assert_eq!(
+            options.user_model.table.map(|t| t.0).as_deref(),
+            Some("accounts_customuser")
+        );
+        assert_eq!(
+            options
+                .user_model
+                .defaults
+                .get("department")
+                .map(|s| s.0.as_str()),
+            Some("Sales")
+        );
     }
 
     #[test]

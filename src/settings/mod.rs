@@ -14,7 +14,8 @@ use authctl::hashers::{
 };
 use authctl::mail::{Backend, MailConfig, SmtpConfig, SmtpSecurity};
 use authctl::secret::{KeySource, Secret, SecretKeys};
-use authctl::store::{Database, Libpq};
+use authctl::store::{Database, Libpq, ModelSettings, StoreConfig};
+use authctl::timezone::SiteTime;
 use authctl::validators::PasswordValidators;
 use options::{Options, SECTIONS};
 use std::cell::RefCell;
@@ -271,6 +272,7 @@ impl Settings {
                 password_reset_timeout: l.seconds("password_reset_timeout", 259_200, |o| {
                     o.password_reset_timeout.as_ref()
                 })?,
+                store: store_config(l)?,
             },
             mail: mail_config(l)?,
             key_warnings,
@@ -289,6 +291,56 @@ impl Settings {
             },
         })
     }
+}
+
+/// The user model (`user_model.*`) and the site's clock (`time_zone`, `use_tz`).
+fn store_config(l: &Layers) -> Result<StoreConfig> {
+    let text = |key: &str, field: fn(&Options) -> Option<&options::Text>| {
+        l.text(key, field).map(|t| t.trim().to_string())
+    };
+    let list = |key: &str, field: fn(&Options) -> Option<&options::List>| {
+        l.get(key, |o| field(o).map(|list| list.0.clone()))
+            .map(|(items, _)| items.into_iter().map(|i| i.trim().to_string()).collect())
+    };
+    let table = text("user_model.table", |o| o.user_model.table.as_ref());
+    if table.as_deref() == Some("") {
+        return Err(l.bad("user_model.table", "a table name"));
+    }
+    // Every layer's defaults, the higher layer's value winning for a column.
+    let mut defaults = BTreeMap::new();
+    for layer in l.0.iter().rev() {
+        for (column, value) in &layer.options.user_model.defaults {
+            defaults.insert(column.clone(), value.0.clone());
+        }
+    }
+    let zone_name = text("time_zone", |o| o.time_zone.as_ref());
+    let zone = match zone_name {
+        None => SiteTime::default().zone,
+        Some(name) => SiteTime::zone_named(&name)
+            .ok_or_else(|| l.bad("time_zone", "a time zone name such as UTC or Europe/Paris"))?,
+    };
+    Ok(StoreConfig {
+        model: ModelSettings {
+            table,
+            username_field: text("user_model.username_field", |o| {
+                o.user_model.username_field.as_ref()
+            }),
+            email_field: text("user_model.email_field", |o| {
+                o.user_model.email_field.as_ref()
+            }),
+            required_fields: list("user_model.required_fields", |o| {
+                o.user_model.required_fields.as_ref()
+            }),
+            columns: list("user_model.columns", |o| o.user_model.columns.as_ref()),
+            defaults,
+        },
+        time: SiteTime {
+            zone,
+            use_tz: l
+                .get("use_tz", |o| o.use_tz.as_ref().map(|f| f.0))
+                .is_none_or(|(v, _)| v),
+        },
+    })
 }
 
 /// The preferred hasher and the site's list, each name checked; a preferred hasher the list

@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Default, Deserialize)]
@@ -23,6 +24,10 @@ pub struct Options {
     pub reset_url: Option<Text>,
     pub hasher: Option<Text>,
     pub hashers: Option<List>,
+    pub time_zone: Option<Text>,
+    pub use_tz: Option<Flag>,
+    #[serde(default)]
+    pub user_model: UserModelOptions,
     #[serde(default)]
     pub argon2: Argon2Options,
     #[serde(default)]
@@ -37,6 +42,18 @@ pub struct Options {
     pub validators: ValidatorOptions,
     #[serde(default)]
     pub email: EmailOptions,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserModelOptions {
+    pub table: Option<Text>,
+    pub username_field: Option<Text>,
+    pub email_field: Option<Text>,
+    pub required_fields: Option<List>,
+    pub columns: Option<List>,
+    #[serde(default)]
+    pub defaults: BTreeMap<String, Scalar>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,6 +127,8 @@ pub const SECTIONS: &[&str] = &[
     "validators",
     "email",
     "email.smtp",
+    "user_model",
+    "user_model.defaults",
 ];
 
 macro_rules! wrapper {
@@ -180,6 +199,27 @@ wrapper!(
     Flag(bool), "true or false", deserialize_bool, FlagVisitor {
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Flag, E> {
             Ok(Flag(v))
+        }
+    }
+);
+
+wrapper!(
+    /// A column's value: a string, a number or a flag, kept as the text a person would type.
+    Scalar(String), "a string, a number, true or false", deserialize_any, ScalarVisitor {
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+            Ok(Scalar(v.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+            Ok(Scalar(v.to_string()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+            Ok(Scalar(v.to_string()))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+            Ok(Scalar(v.to_string()))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+            Ok(Scalar(v.to_string()))
         }
     }
 );

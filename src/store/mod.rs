@@ -6,31 +6,43 @@
 //! committed whole or not at all. Django's own tables are read and written row by row, never
 //! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
+mod model;
 mod postgres;
 mod sqlite;
 
+pub use model::{Column, Kind, ModelSettings, ROLE_COLUMNS, UserModel, quote};
 pub use postgres::target::{Libpq, is_postgres_url};
 
 use crate::error::Result;
-use chrono::{DateTime, Timelike, Utc};
+use crate::timezone::SiteTime;
+use chrono::{DateTime, NaiveDateTime, Timelike, Utc};
+use std::collections::BTreeMap;
 
-/// A row of Django's user table.
+/// The values of a row's extra columns (see [`UserModel::extras`]) as text; `None` is NULL.
+pub type Extras = BTreeMap<String, Option<String>>;
+
+/// A row of the user table. A column the model lacks reads as Django's default for it: empty
+/// names, not staff or superuser, active, no date joined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
     pub id: i64,
     pub password: String,
     pub last_login: Option<DateTime<Utc>>,
     pub is_superuser: bool,
+    /// The login column's value (`USERNAME_FIELD`), whatever that column is called.
     pub username: String,
     pub first_name: String,
     pub last_name: String,
+    /// The email column's value (`EMAIL_FIELD`); the login again when users log in by email.
     pub email: String,
     pub is_staff: bool,
     pub is_active: bool,
-    pub date_joined: DateTime<Utc>,
+    pub date_joined: Option<DateTime<Utc>>,
+    pub extra: Extras,
 }
 
-/// Everything needed to insert a user; the id comes from the database.
+/// Everything needed to insert a user; the id comes from the database. Only the columns the
+/// model has are written.
 #[derive(Debug, Clone)]
 pub struct NewUser {
     pub username: String,
@@ -42,6 +54,16 @@ pub struct NewUser {
     pub is_superuser: bool,
     pub is_active: bool,
     pub date_joined: DateTime<Utc>,
+    /// Extra columns' values; the ones left out get the database's default (or NULL).
+    pub extra: Extras,
+}
+
+/// What a backend is told besides where the database is.
+#[derive(Debug, Clone, Default)]
+pub struct StoreConfig {
+    pub model: ModelSettings,
+    /// How the site's naive datetimes are meant (`TIME_ZONE`, `USE_TZ`).
+    pub time: SiteTime,
 }
 
 /// A login session. Only a hash of its key is stored, never the key.
@@ -102,8 +124,9 @@ pub trait Tx {
     /// Visits every user in id order until `f` returns `false`, without loading them all.
     fn each_user(&mut self, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()>;
     fn insert_user(&mut self, user: &NewUser) -> Result<i64>;
-    /// Updates everything but the id, the password, `last_login` and `date_joined`.
-    fn update_profile(&mut self, user: &User) -> Result<()>;
+    /// Updates everything but the id, the password, `last_login` and `date_joined`, and of the
+    /// extra columns those named in `extras` (the others are left as they are).
+    fn update_profile(&mut self, user: &User, extras: &[String]) -> Result<()>;
     fn set_password(&mut self, id: i64, hash: &str) -> Result<()>;
     /// Replaces the hash only if it is still `expected`, so a re-encoding never overwrites a
     /// password changed meanwhile. Returns whether the row changed.
@@ -172,6 +195,7 @@ trait Backend {
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()>;
     fn identity(&self) -> String;
     fn is_django_project(&self) -> bool;
+    fn model(&self) -> &UserModel;
 }
 
 /// A transaction that can be committed; dropping it uncommitted rolls it back.
@@ -232,10 +256,12 @@ impl Store {
     /// Opens the database. With `create`, a missing database is created with Django's user
     /// table; without, it is an error — so a mistyped location given to a command that only
     /// reads is reported instead of answered from an empty new database.
-    pub fn open(database: &Database, create: bool) -> Result<Store> {
+    pub fn open(database: &Database, create: bool, config: &StoreConfig) -> Result<Store> {
         let backend: Box<dyn Backend> = match database {
-            Database::Sqlite(location) => Box::new(sqlite::Sqlite::open(location, create)?),
-            Database::Postgres(target) => Box::new(postgres::Postgres::open(target, create)?),
+            Database::Sqlite(location) => Box::new(sqlite::Sqlite::open(location, create, config)?),
+            Database::Postgres(target) => {
+                Box::new(postgres::Postgres::open(target, create, config)?)
+            }
         };
         Ok(Store { backend })
     }
@@ -270,16 +296,65 @@ impl Store {
     pub fn is_django_project(&self) -> bool {
         self.backend.is_django_project()
     }
+
+    /// The user model found in the database.
+    pub fn model(&self) -> &UserModel {
+        self.backend.model()
+    }
 }
 
-/// A datetime as Python's `str(datetime)` writes it, in UTC: microseconds only when not zero.
-/// Django stores datetimes this way on SQLite, and messages show them the same way.
-pub fn format_datetime(t: DateTime<Utc>) -> String {
+/// What a datetime stored as text says: a wall time, or (with an offset) an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatetimeText {
+    Naive(NaiveDateTime),
+    Instant(DateTime<Utc>),
+}
+
+impl DatetimeText {
+    /// The instant, reading a wall time on the site's clock.
+    pub fn instant(self, time: &SiteTime) -> DateTime<Utc> {
+        match self {
+            DatetimeText::Naive(naive) => time.instant(naive),
+            DatetimeText::Instant(t) => t,
+        }
+    }
+}
+
+/// Reads a datetime as Django (or a person) writes it: with or without a fraction, `T` or a
+/// space, with or without a UTC offset.
+pub fn parse_datetime_text(text: &str) -> Option<DatetimeText> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)) {
+        return Some(DatetimeText::Instant(t.with_timezone(&Utc)));
+    }
+    // With an offset but a space separator, as Python's isoformat(' ') writes.
+    if let Ok(t) = DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z") {
+        return Some(DatetimeText::Instant(t.with_timezone(&Utc)));
+    }
+    [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+    .map(DatetimeText::Naive)
+}
+
+/// A wall time as Python's `str(datetime)` writes it: microseconds only when not zero.
+pub fn format_naive(t: NaiveDateTime) -> String {
     if t.nanosecond() / 1000 == 0 {
         t.format("%Y-%m-%d %H:%M:%S").to_string()
     } else {
         t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
     }
+}
+
+/// A datetime as Python's `str(datetime)` writes it, in UTC: microseconds only when not zero.
+/// Django stores datetimes this way on SQLite, and messages show them the same way.
+pub fn format_datetime(t: DateTime<Utc>) -> String {
+    format_naive(t.naive_utc())
 }
 
 /// The key under which two texts are equal ignoring case, as Django's `iexact` decides on

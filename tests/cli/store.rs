@@ -20,7 +20,7 @@ fn sqlite_without_auth_user_is_exit_4_and_untouched() {
         .stdin_line(PW)
         .run()
         .expect(4)
-        .stderr_has("without Django's auth_user table");
+        .stderr_has("has no user table: neither auth_user nor a table with Django's password and last_login columns");
     assert_eq!(std::fs::read(&sb.db).unwrap(), before);
 }
 
@@ -30,7 +30,7 @@ fn auth_user_missing_columns_is_exit_4() {
     sb.exec("CREATE TABLE auth_user (id INTEGER PRIMARY KEY, username TEXT);");
     sb.verify("a", "x")
         .expect(4)
-        .stderr_has("missing columns: password, last_login");
+        .stderr_has("the user table `auth_user` in");
 }
 
 #[test]

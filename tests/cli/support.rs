@@ -882,7 +882,17 @@ fn library_user(user: &TokenUser) -> authctl::store::User {
         email: user.email.clone(),
         is_staff: false,
         is_active: true,
-        date_joined: utc("2020-01-01 00:00:00"),
+        date_joined: Some(utc("2020-01-01 00:00:00")),
+        extra: Default::default(),
+    }
+}
+
+/// A site's clock: Django's `TIME_ZONE` and `USE_TZ`.
+fn site_time(zone: &str, use_tz: bool) -> authctl::timezone::SiteTime {
+    authctl::timezone::SiteTime {
+        zone: authctl::timezone::SiteTime::zone_named(zone)
+            .unwrap_or_else(|| panic!("no time zone {zone}")),
+        use_tz,
     }
 }
 
@@ -895,7 +905,17 @@ fn secret_keys(current: &str, fallbacks: &[&str]) -> authctl::secret::SecretKeys
 
 /// authctl's password reset token for `user`, signed with `secret`, made at `now` (UTC).
 pub fn reset_token(user: &TokenUser, secret: &str, now: &str) -> String {
-    authctl::tokens::make_token(&library_user(user), &secret_keys(secret, &[]), utc(now))
+    reset_token_on(user, secret, now, ("UTC", true))
+}
+
+/// [`reset_token`] for a site with this `TIME_ZONE` and `USE_TZ`.
+pub fn reset_token_on(user: &TokenUser, secret: &str, now: &str, clock: (&str, bool)) -> String {
+    authctl::tokens::make_token(
+        &library_user(user),
+        &secret_keys(secret, &[]),
+        utc(now),
+        &site_time(clock.0, clock.1),
+    )
 }
 
 /// authctl's check of a reset token at `now` (UTC) with these keys and timeout in seconds.
@@ -913,6 +933,7 @@ pub fn reset_token_is_valid(
         &secret_keys(secret, fallbacks),
         utc(now),
         timeout,
+        &site_time("UTC", true),
     )
 }
 

@@ -21,8 +21,9 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         OnConflict::Skip => transfer::OnConflict::Skip,
         OnConflict::Update => transfer::OnConflict::Update,
     };
-    let records = transfer::parse(format, text.expose())?;
     let mut accounts = ctx.accounts_or_new()?;
+    let extras: Vec<String> = accounts.model().extras().map(|c| c.name.clone()).collect();
+    let records = transfer::parse(format, text.expose(), &extras)?;
     let options = ImportOptions {
         on_conflict,
         skip_validation: args.skip_validation,

@@ -59,7 +59,7 @@ fn row(user: &User, with_hash: bool) -> Vec<String> {
         yes_no(user.is_active),
         yes_no(user.is_staff),
         yes_no(user.is_superuser),
-        when(user.date_joined),
+        user.date_joined.map(when).unwrap_or_else(|| "-".into()),
         user.last_login.map(when).unwrap_or_else(|| "never".into()),
     ];
     if with_hash {

@@ -17,11 +17,12 @@ pub fn run(ctx: &Ctx, args: UsersSetArgs) -> Result<Status> {
         staff: flag_pair(args.staff, args.no_staff),
         superuser: flag_pair(args.superuser, args.no_superuser),
         unusable_password: args.unusable_password,
+        fields: args.fields,
     };
     if changes.is_empty() {
         return Err(Error::Usage(
             "nothing to change; give --email, --first-name, --last-name, --username, \
-             --active/--inactive, --staff/--no-staff, --superuser/--no-superuser or --unusable-password"
+             --active/--inactive, --staff/--no-staff, --superuser/--no-superuser, --unusable-password or --field"
                 .into(),
         ));
     }

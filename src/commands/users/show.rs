@@ -26,7 +26,10 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
         format!("active:         {}", user.is_active),
         format!("staff:          {}", user.is_staff),
         format!("superuser:      {}", user.is_superuser),
-        format!("date joined:    {}", when(user.date_joined)),
+        format!(
+            "date joined:    {}",
+            user.date_joined.map(when).unwrap_or_else(|| "-".into())
+        ),
         format!(
             "last login:     {}",
             user.last_login.map(when).unwrap_or_else(|| "never".into())
@@ -47,6 +50,11 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
         ),
         format!("sessions:       {sessions}"),
     ];
+    for (name, value) in &user.extra {
+        let label = format!("{}:", name.replace('_', " "));
+        let value = value.as_deref().map_or("(null)".into(), field);
+        lines.push(format!("{label:<15} {value}"));
+    }
     if args.with_hashes {
         lines.push(format!("password hash:  {}", field(&user.password)));
     }

@@ -1,191 +1,397 @@
-//! Rows of `auth_user` on PostgreSQL. Ids are read and bound as 64-bit (`::int8`), whatever the
-//! column's own integer type, and ignoring case is Django's `iexact`: `UPPER(a) = UPPER(b)`.
+//! Rows of the user table on PostgreSQL (`auth_user` or a custom model's). Ids are read and
+//! bound as 64-bit (`::int8`) whatever the column's own integer type, text columns are read as
+//! `::text` (so `citext` and the like read too), extra columns travel as text cast to their own
+//! type, and ignoring case is Django's `iexact`: `UPPER(a) = UPPER(b)`.
 
 use crate::error::{Error, Result};
-use crate::store::{NewUser, User};
+use crate::store::{NewUser, User, UserModel, quote};
+use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
 use postgres::Transaction;
 use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::ToSql;
 
-const COLUMNS: &str = "id::int8, password, last_login, is_superuser, username, first_name, \
-                       last_name, email, is_staff, is_active, date_joined";
+/// The model; PostgreSQL keeps instants, so the site's clock matters only to the tokens.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub model: UserModel,
+    #[allow(dead_code)]
+    pub time: SiteTime,
+}
 
-fn from_row(row: &postgres::Row) -> User {
-    User {
-        id: row.get(0),
-        password: row.get(1),
-        last_login: row.get(2),
-        is_superuser: row.get(3),
-        username: row.get(4),
-        first_name: row.get(5),
-        last_name: row.get(6),
-        email: row.get(7),
-        is_staff: row.get(8),
-        is_active: row.get(9),
-        date_joined: row.get(10),
+/// A value bound to a statement.
+type Param = Box<dyn ToSql + Sync>;
+
+impl Schema {
+    fn table(&self) -> String {
+        quote(&self.model.table)
+    }
+
+    /// Every column, each read as the type [`Schema::user_of`] expects.
+    fn select(&self) -> String {
+        let columns: Vec<String> = self
+            .model
+            .columns
+            .iter()
+            .map(|c| match c.name.as_str() {
+                "id" => "id::int8".to_string(),
+                "last_login" | "date_joined" | "is_superuser" | "is_staff" | "is_active" => {
+                    quote(&c.name)
+                }
+                _ => format!("{}::text", quote(&c.name)),
+            })
+            .collect();
+        format!("SELECT {} FROM {}", columns.join(", "), self.table())
+    }
+
+    fn user_of(&self, row: &postgres::Row) -> User {
+        let model = &self.model;
+        let mut user = User {
+            id: 0,
+            password: String::new(),
+            last_login: None,
+            is_superuser: false,
+            username: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            email: String::new(),
+            is_staff: false,
+            is_active: true,
+            date_joined: None,
+            extra: Default::default(),
+        };
+        for (i, column) in model.columns.iter().enumerate() {
+            let name = column.name.as_str();
+            if name == model.login {
+                user.username = row.get::<_, Option<String>>(i).unwrap_or_default();
+            }
+            if Some(name) == model.email.as_deref() {
+                user.email = row.get::<_, Option<String>>(i).unwrap_or_default();
+                continue;
+            }
+            if name == model.login {
+                continue;
+            }
+            match name {
+                "id" => user.id = row.get(i),
+                "password" => user.password = row.get::<_, Option<String>>(i).unwrap_or_default(),
+                "last_login" => user.last_login = row.get(i),
+                "date_joined" => user.date_joined = row.get(i),
+                "is_superuser" => user.is_superuser = row.get(i),
+                "is_staff" => user.is_staff = row.get(i),
+                "is_active" => user.is_active = row.get(i),
+                "first_name" => {
+                    user.first_name = row.get::<_, Option<String>>(i).unwrap_or_default()
+                }
+                "last_name" => user.last_name = row.get::<_, Option<String>>(i).unwrap_or_default(),
+                _ => {
+                    user.extra.insert(name.to_string(), row.get(i));
+                }
+            }
+        }
+        user
+    }
+
+    /// The role columns the model has, with their values, for an insert or an update.
+    fn profile(&self, user: &Profile) -> Vec<(String, Param)> {
+        let model = &self.model;
+        let mut values: Vec<(String, Param)> =
+            vec![(model.login.clone(), Box::new(user.username.to_string()))];
+        if let Some(email) = model.email.as_ref().filter(|e| **e != model.login) {
+            values.push((email.clone(), Box::new(user.email.to_string())));
+        }
+        let roles: [(&str, Param); 5] = [
+            ("first_name", Box::new(user.first_name.to_string())),
+            ("last_name", Box::new(user.last_name.to_string())),
+            ("is_staff", Box::new(user.is_staff)),
+            ("is_superuser", Box::new(user.is_superuser)),
+            ("is_active", Box::new(user.is_active)),
+        ];
+        for (name, value) in roles {
+            if model.has(name) {
+                values.push((name.to_string(), value));
+            }
+        }
+        values
+    }
+
+    /// The placeholder for the `n`th value of a column: extra columns' text is cast to the
+    /// column's own type.
+    fn placeholder(&self, column: &str, n: usize) -> String {
+        match self.model.extras().find(|c| c.name == column) {
+            Some(extra) => format!("CAST(${n}::text AS {})", extra.sql_type),
+            None => format!("${n}"),
+        }
+    }
+
+    /// The extra columns named, with their values, skipping names the model lacks.
+    fn extras<'a>(
+        &self,
+        extras: impl Iterator<Item = (&'a String, &'a Option<String>)>,
+    ) -> Vec<(String, Param)> {
+        extras
+            .filter(|(name, _)| self.model.extras().any(|c| c.name == **name))
+            .map(|(name, value)| (name.clone(), Box::new(value.clone()) as Param))
+            .collect()
     }
 }
 
-pub fn by_username(tx: &mut Transaction, username: &str) -> Result<Option<User>> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE username = $1");
-    Ok(tx.query_opt(&sql, &[&username])?.as_ref().map(from_row))
+/// What [`Schema::profile`] reads, from a new user or an existing one.
+struct Profile<'a> {
+    username: &'a str,
+    email: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    is_staff: bool,
+    is_superuser: bool,
+    is_active: bool,
 }
 
-pub fn by_id(tx: &mut Transaction, id: i64) -> Result<Option<User>> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE id = $1::int8");
-    Ok(tx.query_opt(&sql, &[&id])?.as_ref().map(from_row))
+fn refs(values: &[(String, Param)]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|(_, v)| v.as_ref()).collect()
+}
+
+pub fn by_username(tx: &mut Transaction, schema: &Schema, username: &str) -> Result<Option<User>> {
+    let sql = format!(
+        "{} WHERE {}::text = $1",
+        schema.select(),
+        quote(&schema.model.login)
+    );
+    Ok(tx
+        .query_opt(&sql, &[&username])?
+        .map(|row| schema.user_of(&row)))
+}
+
+pub fn by_id(tx: &mut Transaction, schema: &Schema, id: i64) -> Result<Option<User>> {
+    let sql = format!("{} WHERE id = $1::int8", schema.select());
+    Ok(tx.query_opt(&sql, &[&id])?.map(|row| schema.user_of(&row)))
 }
 
 fn ids(rows: Vec<postgres::Row>) -> Vec<i64> {
     rows.iter().map(|r| r.get(0)).collect()
 }
 
-pub fn ids_by_username_ignoring_case(tx: &mut Transaction, username: &str) -> Result<Vec<i64>> {
-    let rows = tx.query(
-        "SELECT id::int8 FROM auth_user WHERE UPPER(username::text) = UPPER($1) ORDER BY id",
-        &[&username],
-    )?;
-    Ok(ids(rows))
+pub fn ids_by_login_ignoring_case(
+    tx: &mut Transaction,
+    schema: &Schema,
+    login: &str,
+) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT id::int8 FROM {} WHERE UPPER({}::text) = UPPER($1) ORDER BY id",
+        schema.table(),
+        quote(&schema.model.login)
+    );
+    Ok(ids(tx.query(&sql, &[&login])?))
 }
 
-pub fn active_ids_by_email(tx: &mut Transaction, email: &str) -> Result<Vec<i64>> {
-    let rows = tx.query(
-        "SELECT id::int8 FROM auth_user \
-         WHERE is_active AND email <> '' AND UPPER(email::text) = UPPER($1) ORDER BY id",
-        &[&email],
-    )?;
-    Ok(ids(rows))
+pub fn active_ids_by_email(tx: &mut Transaction, schema: &Schema, email: &str) -> Result<Vec<i64>> {
+    let model = &schema.model;
+    let Some(column) = &model.email else {
+        return Ok(Vec::new());
+    };
+    let column = quote(column);
+    let active = match model.has("is_active") {
+        true => "is_active AND",
+        false => "",
+    };
+    let sql = format!(
+        "SELECT id::int8 FROM {} WHERE {active} {column} <> '' \
+         AND UPPER({column}::text) = UPPER($1) ORDER BY id",
+        schema.table()
+    );
+    Ok(ids(tx.query(&sql, &[&email])?))
 }
 
-pub fn usernames(tx: &mut Transaction) -> Result<Vec<(i64, String)>> {
-    let rows = tx.query("SELECT id::int8, username FROM auth_user ORDER BY id", &[])?;
+pub fn usernames(tx: &mut Transaction, schema: &Schema) -> Result<Vec<(i64, String)>> {
+    let sql = format!(
+        "SELECT id::int8, {}::text FROM {} ORDER BY id",
+        quote(&schema.model.login),
+        schema.table()
+    );
+    let rows = tx.query(&sql, &[])?;
     Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
 }
 
 /// Visits every user in id order, streaming, until `f` returns `false`.
-pub fn each(tx: &mut Transaction, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user ORDER BY id");
+pub fn each(
+    tx: &mut Transaction,
+    schema: &Schema,
+    f: &mut dyn FnMut(&User) -> Result<bool>,
+) -> Result<()> {
+    let sql = format!("{} ORDER BY id", schema.select());
     let none: [&str; 0] = [];
     let mut rows = tx.query_raw(&sql, none)?;
     while let Some(row) = rows.next()? {
-        if !f(&from_row(&row))? {
+        if !f(&schema.user_of(&row))? {
             break;
         }
     }
     Ok(())
 }
 
-pub fn insert(tx: &mut Transaction, user: &NewUser) -> Result<i64> {
-    let row = tx.query_one(
-        "INSERT INTO auth_user (password, last_login, is_superuser, username, first_name, \
-         last_name, email, is_staff, is_active, date_joined) \
-         VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int8",
-        &[
-            &user.password,
-            &user.is_superuser,
-            &user.username,
-            &user.first_name,
-            &user.last_name,
-            &user.email,
-            &user.is_staff,
-            &user.is_active,
-            &user.date_joined,
-        ],
-    )?;
+pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i64> {
+    let model = &schema.model;
+    let mut values = schema.profile(&Profile {
+        username: &user.username,
+        email: &user.email,
+        first_name: &user.first_name,
+        last_name: &user.last_name,
+        is_staff: user.is_staff,
+        is_superuser: user.is_superuser,
+        is_active: user.is_active,
+    });
+    values.push(("password".into(), Box::new(user.password.clone())));
+    if model.has("date_joined") {
+        values.push(("date_joined".into(), Box::new(user.date_joined)));
+    }
+    values.extend(schema.extras(user.extra.iter()));
+    let names: Vec<String> = values.iter().map(|(n, _)| quote(n)).collect();
+    let marks: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| schema.placeholder(name, i + 1))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({}) RETURNING id::int8",
+        schema.table(),
+        names.join(", "),
+        marks.join(", ")
+    );
+    let row = tx.query_one(&sql, &refs(&values))?;
     Ok(row.get(0))
 }
 
-pub fn replace_password(tx: &mut Transaction, id: i64, expected: &str, new: &str) -> Result<bool> {
-    let changed = tx.execute(
-        "UPDATE auth_user SET password = $1 WHERE id = $2::int8 AND password = $3",
-        &[&new, &id, &expected],
-    )?;
-    Ok(changed == 1)
+pub fn replace_password(
+    tx: &mut Transaction,
+    schema: &Schema,
+    id: i64,
+    expected: &str,
+    new: &str,
+) -> Result<bool> {
+    let sql = format!(
+        "UPDATE {} SET password = $1 WHERE id = $2::int8 AND password = $3",
+        schema.table()
+    );
+    Ok(tx.execute(&sql, &[&new, &id, &expected])? == 1)
 }
 
-pub fn set_password(tx: &mut Transaction, id: i64, hash: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE auth_user SET password = $1 WHERE id = $2::int8",
-        &[&hash, &id],
-    )?;
+pub fn set_password(tx: &mut Transaction, schema: &Schema, id: i64, hash: &str) -> Result<()> {
+    let sql = format!(
+        "UPDATE {} SET password = $1 WHERE id = $2::int8",
+        schema.table()
+    );
+    tx.execute(&sql, &[&hash, &id])?;
     Ok(())
 }
 
-pub fn set_last_login(tx: &mut Transaction, id: i64, at: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        "UPDATE auth_user SET last_login = $1 WHERE id = $2::int8",
-        &[&at, &id],
-    )?;
+pub fn set_last_login(
+    tx: &mut Transaction,
+    schema: &Schema,
+    id: i64,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let sql = format!(
+        "UPDATE {} SET last_login = $1 WHERE id = $2::int8",
+        schema.table()
+    );
+    tx.execute(&sql, &[&at, &id])?;
     Ok(())
 }
 
-pub fn update_profile(tx: &mut Transaction, user: &User) -> Result<()> {
-    tx.execute(
-        "UPDATE auth_user SET username = $1, email = $2, first_name = $3, last_name = $4, \
-         is_staff = $5, is_superuser = $6, is_active = $7 WHERE id = $8::int8",
-        &[
-            &user.username,
-            &user.email,
-            &user.first_name,
-            &user.last_name,
-            &user.is_staff,
-            &user.is_superuser,
-            &user.is_active,
-            &user.id,
-        ],
-    )?;
+pub fn update_profile(
+    tx: &mut Transaction,
+    schema: &Schema,
+    user: &User,
+    extras: &[String],
+) -> Result<()> {
+    let mut values = schema.profile(&Profile {
+        username: &user.username,
+        email: &user.email,
+        first_name: &user.first_name,
+        last_name: &user.last_name,
+        is_staff: user.is_staff,
+        is_superuser: user.is_superuser,
+        is_active: user.is_active,
+    });
+    values.extend(schema.extras(user.extra.iter().filter(|(name, _)| extras.contains(name))));
+    let sets: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!("{} = {}", quote(name), schema.placeholder(name, i + 1)))
+        .collect();
+    let sql = format!(
+        "UPDATE {} SET {} WHERE id = ${}::int8",
+        schema.table(),
+        sets.join(", "),
+        values.len() + 1
+    );
+    let mut params = refs(&values);
+    params.push(&user.id);
+    tx.execute(&sql, &params)?;
     Ok(())
 }
 
-/// Django's own tables whose rows go with their user (`on_delete=CASCADE` in Django).
-const CASCADE: [&str; 3] = [
-    "auth_user_groups",
-    "auth_user_user_permissions",
-    "django_admin_log",
-];
+/// Django's own tables whose rows go with their user (`on_delete=CASCADE` in Django): the
+/// model's group and permission links, and the admin's log.
+fn cascade(table: &str) -> [String; 3] {
+    [
+        format!("{table}_groups"),
+        format!("{table}_user_permissions"),
+        "django_admin_log".to_string(),
+    ]
+}
 
 /// Deletes a user and, as Django's cascade would, its rows in Django's own tables; rows of any
 /// other table that reference the user make it refuse, so nothing is left dangling.
-pub fn delete_cascade(tx: &mut Transaction, user: &User) -> Result<()> {
+pub fn delete_cascade(tx: &mut Transaction, schema: &Schema, user: &User) -> Result<()> {
+    let table = schema.table();
     let references = tx.query(
         "SELECT c.conrelid::regclass::text, a.attname::text, r.attname::text \
          FROM pg_constraint c \
          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
          JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1] \
-         WHERE c.contype = 'f' AND c.confrelid = 'auth_user'::regclass",
-        &[],
+         WHERE c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1))",
+        &[&schema.model.table],
     )?;
-    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    let cascade = cascade(&schema.model.table);
     for row in references {
-        let (table, column, to): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        let (referring, column, to): (String, String, String) =
+            (row.get(0), row.get(1), row.get(2));
         // The user's value of the column the key points at (its id, or another unique column
         // such as the username).
         let matching = format!(
-            "{} = (SELECT {} FROM auth_user WHERE id = $1::int8)",
+            "{} = (SELECT {} FROM {table} WHERE id = $1::int8)",
             quote(&column),
             quote(&to)
         );
-        if CASCADE.contains(&table.as_str()) {
+        // regclass text is already quoted where it needs to be.
+        if cascade
+            .iter()
+            .any(|c| *c == referring || quote(c) == referring)
+        {
             tx.execute(
-                &format!("DELETE FROM {table} WHERE {matching}"),
+                &format!("DELETE FROM {referring} WHERE {matching}"),
                 &[&user.id],
             )?;
             continue;
         }
         let count: i64 = tx
             .query_one(
-                &format!("SELECT count(*) FROM {table} WHERE {matching}"),
+                &format!("SELECT count(*) FROM {referring} WHERE {matching}"),
                 &[&user.id],
             )?
             .get(0);
         if count > 0 {
             return Err(Error::Invalid(format!(
-                "user {} is still referenced by {count} row(s) of {table}.{column}; \
+                "user {} is still referenced by {count} row(s) of {referring}.{column}; \
                  remove those first (nothing was deleted)",
                 user.username
             )));
         }
     }
-    tx.execute("DELETE FROM auth_user WHERE id = $1::int8", &[&user.id])?;
+    tx.execute(
+        &format!("DELETE FROM {table} WHERE id = $1::int8"),
+        &[&user.id],
+    )?;
     Ok(())
 }

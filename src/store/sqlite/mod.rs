@@ -10,30 +10,18 @@ mod sessions;
 mod users;
 
 use super::{
-    Backend, Claim, MailRow, NewSession, NewUser, SessionRow, Transaction, Tx, User, iexact_key,
+    Backend, Claim, Column, MailRow, NewSession, NewUser, SessionRow, StoreConfig, Transaction, Tx,
+    User, UserModel, iexact_key, parse_datetime_text,
 };
 use crate::error::{Error, Result};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use crate::timezone::SiteTime;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// `auth_user` as Django 5.x's `migrate` leaves it on SQLite (read back from `sqlite_master`).
 pub const AUTH_USER_DDL: &str = r#"CREATE TABLE IF NOT EXISTS "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)"#;
-
-const AUTH_USER_COLUMNS: [&str; 11] = [
-    "id",
-    "password",
-    "last_login",
-    "is_superuser",
-    "username",
-    "last_name",
-    "email",
-    "is_staff",
-    "is_active",
-    "date_joined",
-    "first_name",
-];
 
 /// How long a command waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -62,6 +50,8 @@ pub struct Sqlite {
     django_project: bool,
     /// The file that does not exist yet: `conn` is an empty database in memory until a write.
     pending: Option<PathBuf>,
+    config: StoreConfig,
+    schema: users::Schema,
 }
 
 /// Where a database is: its file, and how SQLite is to be told (the path itself, or a `file:`
@@ -141,22 +131,25 @@ impl Sqlite {
     /// in memory with Django's user table, and the file (mode 0600, in directories made 0700)
     /// appears with the first write — so a dry run, or a signup or import that is refused,
     /// leaves nothing behind.
-    pub fn open(location: &str, create: bool) -> Result<Sqlite> {
+    pub fn open(location: &str, create: bool, config: &StoreConfig) -> Result<Sqlite> {
         let place = place(location)?;
         match std::fs::metadata(&place.file) {
             // A device or a directory gets no journal beside it.
             Ok(meta) if !meta.is_file() => Err(Error::Environment(format!(
                 "database {location} is not a regular file"
             ))),
-            Ok(_) => Sqlite::connect(location, create && !place.read_only),
+            Ok(_) => Sqlite::connect(location, create && !place.read_only, config),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && create && !place.read_only => {
                 let conn = Connection::open_in_memory()?;
                 conn.execute_batch(AUTH_USER_DDL)?;
+                let schema = Sqlite::schema(&conn, location, config, false)?;
                 Ok(Sqlite {
                     conn,
                     location: location.to_string(),
                     django_project: false,
                     pending: Some(place.file),
+                    config: config.clone(),
+                    schema,
                 })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Environment(format!(
@@ -198,12 +191,12 @@ impl Sqlite {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(Error::io(format!("cannot create database {location}"), e)),
         }
-        *self = Sqlite::connect(&location, true)?;
+        *self = Sqlite::connect(&location, true, &self.config)?;
         Ok(())
     }
 
     /// Opens an existing database (or one SQLite may create, for a `file:` URI).
-    fn connect(location: &str, create: bool) -> Result<Sqlite> {
+    fn connect(location: &str, create: bool, config: &StoreConfig) -> Result<Sqlite> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -219,56 +212,98 @@ impl Sqlite {
             }
             _ => failed(format!("cannot read database {location}"))(e),
         })?;
-        let store = Sqlite {
+        let schema = Sqlite::schema(&conn, location, config, create)?;
+        Ok(Sqlite {
             conn,
             location: location.to_string(),
             django_project: tables.iter().any(|t| t == "django_migrations"),
             pending: None,
-        };
-        let empty = tables.iter().all(|t| t.starts_with("sqlite_"));
-        if tables.iter().any(|t| t == "auth_user") {
-            store.check_auth_user()?;
-        } else if empty && !create {
-            return Err(Error::Environment(format!(
-                "{location} is an empty database (signup, createsuperuser and users import set it up)"
-            )));
-        } else if empty {
-            store
-                .conn
-                .execute_batch(&format!("BEGIN IMMEDIATE; {AUTH_USER_DDL}; COMMIT;"))
-                .map_err(failed(format!(
-                    "cannot create the auth_user table in {location}"
-                )))?;
-        } else {
-            return Err(Error::Environment(format!(
-                "{location} is a SQLite database without Django's auth_user table; \
-                 authctl only adds tables to a new database or a Django project's"
-            )));
-        }
-        Ok(store)
+            config: config.clone(),
+            schema,
+        })
     }
 
-    fn check_auth_user(&self) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name FROM pragma_table_info('auth_user')")?;
-        let columns: Vec<String> = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let missing: Vec<&str> = AUTH_USER_COLUMNS
-            .iter()
-            .copied()
-            .filter(|c| !columns.iter().any(|have| have == c))
+    /// Finds the user model; in an empty database that may be created, Django's `auth_user`
+    /// is created first.
+    fn schema(
+        conn: &Connection,
+        location: &str,
+        config: &StoreConfig,
+        create: bool,
+    ) -> Result<users::Schema> {
+        let tables: Vec<String> = table_names(conn)?
+            .into_iter()
+            .filter(|t| !t.starts_with("sqlite_"))
             .collect();
-        if !missing.is_empty() {
-            return Err(Error::Environment(format!(
-                "the auth_user table in {} is not Django's (missing columns: {})",
-                self.location,
-                missing.join(", ")
-            )));
-        }
-        Ok(())
+        let mut columns_of = |table: &str| columns(conn, table);
+        let model = match UserModel::resolve(&config.model, &tables, location, &mut columns_of)? {
+            Some(model) => model,
+            None if !create => {
+                return Err(Error::Environment(format!(
+                    "{location} is an empty database (signup, createsuperuser and users import set it up)"
+                )));
+            }
+            None => {
+                conn.execute_batch(&format!("BEGIN IMMEDIATE; {AUTH_USER_DDL}; COMMIT;"))
+                    .map_err(failed(format!(
+                        "cannot create the auth_user table in {location}"
+                    )))?;
+                let columns = columns(conn, "auth_user")?;
+                UserModel::from_columns(&config.model, "auth_user".into(), columns, location)?
+            }
+        };
+        Ok(users::Schema {
+            model,
+            time: config.time,
+        })
     }
+}
+
+/// A table's columns as SQLite declares them.
+fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, type, \"notnull\", dflt_value IS NOT NULL, pk FROM pragma_table_info(?1)",
+    )?;
+    let rows: Vec<(String, String, bool, bool, i64)> = stmt
+        .query_map([table], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Columns unique on their own: single-column unique indexes (UNIQUE makes one).
+    let mut unique = Vec::new();
+    let mut indexes = conn.prepare(
+        "SELECT i.name FROM pragma_index_list(?1) AS i WHERE i.\"unique\" \
+         AND (SELECT count(*) FROM pragma_index_info(i.name)) = 1",
+    )?;
+    let names: Vec<String> = indexes
+        .query_map([table], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for index in names {
+        let column: Option<String> = conn
+            .query_row("SELECT name FROM pragma_index_info(?1)", [&index], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        unique.extend(column);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(name, sql_type, not_null, has_default, pk)| {
+            let (kind, max_length) = Column::kind_of(&sql_type);
+            Column {
+                unique: unique.contains(&name) || pk == 1,
+                unsigned: sql_type.to_ascii_lowercase().contains("unsigned"),
+                // An INTEGER PRIMARY KEY is the rowid, which SQLite fills.
+                has_default: has_default || (pk == 1 && sql_type.eq_ignore_ascii_case("integer")),
+                primary_key: pk > 0,
+                nullable: !not_null && pk == 0,
+                name,
+                kind,
+                sql_type,
+                max_length,
+            }
+        })
+        .collect())
 }
 
 impl Backend for Sqlite {
@@ -288,6 +323,7 @@ impl Backend for Sqlite {
         Ok(Box::new(SqliteTx {
             tx,
             location: location.clone(),
+            schema: &self.schema,
         }))
     }
 
@@ -318,11 +354,16 @@ impl Backend for Sqlite {
     fn is_django_project(&self) -> bool {
         self.django_project
     }
+
+    fn model(&self) -> &UserModel {
+        &self.schema.model
+    }
 }
 
 struct SqliteTx<'a> {
     tx: rusqlite::Transaction<'a>,
     location: String,
+    schema: &'a users::Schema,
 }
 
 impl Transaction for SqliteTx<'_> {
@@ -336,46 +377,46 @@ impl Transaction for SqliteTx<'_> {
 
 impl Tx for SqliteTx<'_> {
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
-        users::by_username(&self.tx, username)
+        users::by_username(&self.tx, self.schema, username)
     }
     fn user_by_id(&mut self, id: i64) -> Result<Option<User>> {
-        users::by_id(&self.tx, id)
+        users::by_id(&self.tx, self.schema, id)
     }
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>> {
         let wanted = iexact_key(username);
-        users::ids_where(&self.tx, users::Column::Username, |name| {
+        users::ids_where(&self.tx, self.schema, users::Match::Login, |name| {
             iexact_key(name) == wanted
         })
     }
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>> {
         let wanted = iexact_key(email);
-        users::ids_where(&self.tx, users::Column::ActiveEmail, |email| {
+        users::ids_where(&self.tx, self.schema, users::Match::ActiveEmail, |email| {
             iexact_key(email) == wanted
         })
     }
     fn usernames(&mut self) -> Result<Vec<(i64, String)>> {
-        users::usernames(&self.tx)
+        users::usernames(&self.tx, self.schema)
     }
     fn each_user(&mut self, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()> {
-        users::each(&self.tx, f)
+        users::each(&self.tx, self.schema, f)
     }
     fn insert_user(&mut self, user: &NewUser) -> Result<i64> {
-        users::insert(&self.tx, user)
+        users::insert(&self.tx, self.schema, user)
     }
-    fn update_profile(&mut self, user: &User) -> Result<()> {
-        users::update_profile(&self.tx, user)
+    fn update_profile(&mut self, user: &User, extras: &[String]) -> Result<()> {
+        users::update_profile(&self.tx, self.schema, user, extras)
     }
     fn set_password(&mut self, id: i64, hash: &str) -> Result<()> {
-        users::set_password(&self.tx, id, hash)
+        users::set_password(&self.tx, self.schema, id, hash)
     }
     fn replace_password(&mut self, id: i64, expected: &str, new: &str) -> Result<bool> {
-        users::replace_password(&self.tx, id, expected, new)
+        users::replace_password(&self.tx, self.schema, id, expected, new)
     }
     fn set_last_login(&mut self, id: i64, at: DateTime<Utc>) -> Result<()> {
-        users::set_last_login(&self.tx, id, at)
+        users::set_last_login(&self.tx, self.schema, id, at)
     }
     fn delete_user(&mut self, user: &User) -> Result<()> {
-        users::delete_cascade(&self.tx, user)?;
+        users::delete_cascade(&self.tx, self.schema, user)?;
         sessions::delete_for_user(&self.tx, user.id, None)?;
         Ok(())
     }
@@ -466,26 +507,9 @@ fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     stmt.query_map([], |row| row.get(0))?.collect()
 }
 
-/// Reads what Django (or a hand-edited row) stored: with or without fraction, `T` or space, and
-/// an optional UTC offset.
+/// A datetime of authctl's own tables, which are always UTC.
 pub(crate) fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
-    let text = text.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(&text.replacen(' ', "T", 1)) {
-        return Some(t.with_timezone(&Utc));
-    }
-    for format in [
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(text, format) {
-            return Some(t.and_utc());
-        }
-    }
-    // A datetime with an offset but a space separator, as Python writes with isoformat(' ').
-    DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z")
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    parse_datetime_text(text).map(|t| t.instant(&SiteTime::default()))
 }
 
 #[cfg(test)]
@@ -514,7 +538,12 @@ mod tests {
     fn new_database_has_djangos_auth_user_and_migrates_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/db.sqlite3");
-        let mut store = Store::open(&Database::Sqlite(path.display().to_string()), true).unwrap();
+        let mut store = Store::open(
+            &Database::Sqlite(path.display().to_string()),
+            true,
+            &Default::default(),
+        )
+        .unwrap();
         assert!(!store.is_django_project());
         store.migrate(Utc::now()).unwrap();
         store.migrate(Utc::now()).unwrap();
@@ -549,9 +578,13 @@ mod tests {
         )
         .unwrap();
         let before = std::fs::read(&junk).unwrap();
-        let err = Store::open(&Database::Sqlite(junk.display().to_string()), true)
-            .err()
-            .unwrap();
+        let err = Store::open(
+            &Database::Sqlite(junk.display().to_string()),
+            true,
+            &Default::default(),
+        )
+        .err()
+        .unwrap();
         assert!(err.to_string().contains("not a SQLite database"), "{err}");
         assert_eq!(std::fs::read(&junk).unwrap(), before);
 
@@ -560,12 +593,13 @@ mod tests {
             .unwrap()
             .execute_batch("CREATE TABLE t (x)")
             .unwrap();
-        let err = Store::open(&Database::Sqlite(other.display().to_string()), true)
-            .err()
-            .unwrap();
-        assert!(
-            err.to_string().contains("without Django's auth_user"),
-            "{err}"
-        );
+        let err = Store::open(
+            &Database::Sqlite(other.display().to_string()),
+            true,
+            &Default::default(),
+        )
+        .err()
+        .unwrap();
+        assert!(err.to_string().contains("has no user table"), "{err}");
     }
 }

@@ -1,70 +1,236 @@
-//! Rows of `auth_user`. Columns are always named (a Django database may order them differently),
-//! booleans are written as 1/0 and datetimes in Django's text form.
+//! Rows of the user table (`auth_user` or a custom model's). Columns are always named, and only
+//! the ones the model has are read or written; booleans are 1/0, and the model's datetimes are
+//! Django's text on the site's clock (UTC, or local wall time without `USE_TZ`).
 
-use super::parse_datetime;
 use crate::error::{Error, Result};
-use crate::store::{NewUser, User, format_datetime};
+use crate::store::{
+    Column, Kind, NewUser, User, UserModel, format_naive, parse_datetime_text, quote,
+};
+use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
-const COLUMNS: &str = "id, password, last_login, is_superuser, username, first_name, last_name, \
-                       email, is_staff, is_active, date_joined";
+/// The model and the clock its datetimes are on.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub model: UserModel,
+    pub time: SiteTime,
+}
 
-fn from_row(row: &Row) -> rusqlite::Result<User> {
-    let datetime = |idx: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+impl Schema {
+    fn table(&self) -> String {
+        quote(&self.model.table)
+    }
+
+    fn select(&self) -> String {
+        let columns: Vec<String> = self.model.columns.iter().map(|c| quote(&c.name)).collect();
+        format!("SELECT {} FROM {}", columns.join(", "), self.table())
+    }
+
+    fn datetime_value(&self, t: DateTime<Utc>) -> Value {
+        Value::Text(format_naive(self.time.naive(t)))
+    }
+
+    fn user_of(&self, row: &Row) -> rusqlite::Result<User> {
+        let model = &self.model;
+        let mut user = User {
+            id: 0,
+            password: String::new(),
+            last_login: None,
+            is_superuser: false,
+            username: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            email: String::new(),
+            is_staff: false,
+            is_active: true,
+            date_joined: None,
+            extra: Default::default(),
+        };
+        for (i, column) in model.columns.iter().enumerate() {
+            let name = column.name.as_str();
+            if name == model.login {
+                user.username = row.get(i)?;
+            }
+            if Some(name) == model.email.as_deref() {
+                user.email = row.get::<_, Option<String>>(i)?.unwrap_or_default();
+                continue;
+            }
+            if name == model.login {
+                continue;
+            }
+            match name {
+                "id" => user.id = row.get(i)?,
+                "password" => user.password = row.get(i)?,
+                "last_login" => user.last_login = self.datetime(row, i, name)?,
+                "date_joined" => user.date_joined = self.datetime(row, i, name)?,
+                "is_superuser" => user.is_superuser = row.get(i)?,
+                "is_staff" => user.is_staff = row.get(i)?,
+                "is_active" => user.is_active = row.get(i)?,
+                "first_name" => user.first_name = row.get(i)?,
+                "last_name" => user.last_name = row.get(i)?,
+                _ => {
+                    user.extra
+                        .insert(name.to_string(), text_of(column, row.get_ref(i)?));
+                }
+            }
+        }
+        Ok(user)
+    }
+
+    fn datetime(
+        &self,
+        row: &Row,
+        idx: usize,
+        column: &str,
+    ) -> rusqlite::Result<Option<DateTime<Utc>>> {
         match row.get::<_, Option<String>>(idx)? {
             None => Ok(None),
-            Some(text) => parse_datetime(&text).map(Some).ok_or_else(|| {
-                let id: i64 = row.get(0).unwrap_or_default();
-                let column = if idx == 2 {
-                    "last_login"
-                } else {
-                    "date_joined"
-                };
-                rusqlite::Error::FromSqlConversionFailure(
-                    idx,
-                    rusqlite::types::Type::Text,
-                    format!("user {id} has an unreadable datetime in {column}: {text:?}").into(),
-                )
-            }),
+            Some(text) => match parse_datetime_text(&text) {
+                Some(t) => Ok(Some(t.instant(&self.time))),
+                None => {
+                    let id: i64 = row.get("id").unwrap_or_default();
+                    Err(rusqlite::Error::FromSqlConversionFailure(
+                        idx,
+                        rusqlite::types::Type::Text,
+                        format!("user {id} has an unreadable datetime in {column}: {text:?}")
+                            .into(),
+                    ))
+                }
+            },
         }
+    }
+}
+
+/// An extra column's value as text: what a person would type for it.
+fn text_of(column: &Column, value: ValueRef) -> Option<String> {
+    match value {
+        ValueRef::Null => None,
+        ValueRef::Integer(n) if column.kind == Kind::Boolean => Some((n != 0).to_string()),
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+        ValueRef::Text(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        ValueRef::Blob(bytes) => Some(hex::encode(bytes)),
+    }
+}
+
+/// An extra column's value (already checked by [`Column::clean`]) as SQLite stores it.
+fn value_for(column: &Column, value: &Option<String>) -> Value {
+    let Some(text) = value else {
+        return Value::Null;
     };
-    Ok(User {
-        id: row.get(0)?,
-        password: row.get(1)?,
-        last_login: datetime(2)?,
-        is_superuser: row.get(3)?,
-        username: row.get(4)?,
-        first_name: row.get(5)?,
-        last_name: row.get(6)?,
-        email: row.get(7)?,
-        is_staff: row.get(8)?,
-        is_active: row.get(9)?,
-        date_joined: datetime(10)?.unwrap_or_default(),
-    })
+    match column.kind {
+        Kind::Integer => text
+            .parse()
+            .map_or(Value::Text(text.clone()), Value::Integer),
+        Kind::Boolean => Value::Integer(i64::from(text == "true")),
+        Kind::Real => text.parse().map_or(Value::Text(text.clone()), Value::Real),
+        _ => Value::Text(text.clone()),
+    }
 }
 
-/// The user with exactly this username (Django's `get_by_natural_key`).
-pub fn by_username(conn: &Connection, username: &str) -> Result<Option<User>> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE username = ?1");
-    Ok(conn.query_row(&sql, [username], from_row).optional()?)
+/// The role columns' values for an insert or an update, for those the model has.
+fn profile_values(schema: &Schema, user: &ProfileValues) -> Vec<(String, Value)> {
+    let model = &schema.model;
+    let mut values = vec![(model.login.clone(), Value::Text(user.username.to_string()))];
+    if let Some(email) = model.email.as_ref().filter(|e| **e != model.login) {
+        values.push((email.clone(), Value::Text(user.email.to_string())));
+    }
+    for (name, value) in [
+        ("first_name", Value::Text(user.first_name.to_string())),
+        ("last_name", Value::Text(user.last_name.to_string())),
+        ("is_staff", Value::Integer(user.is_staff.into())),
+        ("is_superuser", Value::Integer(user.is_superuser.into())),
+        ("is_active", Value::Integer(user.is_active.into())),
+    ] {
+        if model.has(name) {
+            values.push((name.to_string(), value));
+        }
+    }
+    values
 }
 
-/// The ids of users whose `column` satisfies `wanted`, reading only that column, so matching
-/// by Unicode rules (which SQLite's ASCII-only `lower()` and `LIKE` cannot do) neither decodes
+/// What [`profile_values`] reads, from a new user or an existing one.
+struct ProfileValues<'a> {
+    username: &'a str,
+    email: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    is_staff: bool,
+    is_superuser: bool,
+    is_active: bool,
+}
+
+/// The extra columns named, with their values, skipping names the model lacks.
+fn extra_values<'a>(
+    model: &UserModel,
+    extras: impl Iterator<Item = (&'a String, &'a Option<String>)>,
+) -> Vec<(String, Value)> {
+    extras
+        .filter_map(|(name, value)| {
+            let column = model.extras().find(|c| c.name == *name)?;
+            Some((name.clone(), value_for(column, value)))
+        })
+        .collect()
+}
+
+/// The user with exactly this login (Django's `get_by_natural_key`).
+pub fn by_username(conn: &Connection, schema: &Schema, username: &str) -> Result<Option<User>> {
+    let sql = format!(
+        "{} WHERE {} = ?1",
+        schema.select(),
+        quote(&schema.model.login)
+    );
+    Ok(conn
+        .query_row(&sql, [username], |row| schema.user_of(row))
+        .optional()?)
+}
+
+pub fn by_id(conn: &Connection, schema: &Schema, id: i64) -> Result<Option<User>> {
+    let sql = format!("{} WHERE id = ?1", schema.select());
+    Ok(conn
+        .query_row(&sql, [id], |row| schema.user_of(row))
+        .optional()?)
+}
+
+/// What [`ids_where`] can match on.
+#[derive(Debug, Clone, Copy)]
+pub enum Match {
+    Login,
+    /// The email of active users that have one.
+    ActiveEmail,
+}
+
+/// The ids of users whose column satisfies `wanted`, reading only that column, so matching by
+/// Unicode rules (which SQLite's ASCII-only `lower()` and `LIKE` cannot do) neither decodes
 /// every row nor fails on another user's unreadable one.
 pub fn ids_where(
     conn: &Connection,
-    column: Column,
+    schema: &Schema,
+    what: Match,
     mut wanted: impl FnMut(&str) -> bool,
 ) -> Result<Vec<i64>> {
-    let sql = match column {
-        Column::Username => "SELECT id, username FROM auth_user ORDER BY id",
-        Column::ActiveEmail => {
-            "SELECT id, email FROM auth_user WHERE is_active AND email != '' ORDER BY id"
+    let model = &schema.model;
+    let table = schema.table();
+    let sql = match what {
+        Match::Login => format!(
+            "SELECT id, {} FROM {table} ORDER BY id",
+            quote(&model.login)
+        ),
+        Match::ActiveEmail => {
+            let Some(email) = &model.email else {
+                return Ok(Vec::new());
+            };
+            let active = match model.has("is_active") {
+                true => "is_active AND",
+                false => "",
+            };
+            let email = quote(email);
+            format!("SELECT id, {email} FROM {table} WHERE {active} {email} != '' ORDER BY id")
         }
     };
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     let mut ids = Vec::new();
     while let Some(row) = rows.next()? {
@@ -76,155 +242,235 @@ pub fn ids_where(
     Ok(ids)
 }
 
-/// Every `(id, username)`, for callers that look many names up at once.
-pub fn usernames(conn: &Connection) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare("SELECT id, username FROM auth_user ORDER BY id")?;
+/// Every `(id, login)`, for callers that look many names up at once.
+pub fn usernames(conn: &Connection, schema: &Schema) -> Result<Vec<(i64, String)>> {
+    let sql = format!(
+        "SELECT id, {} FROM {} ORDER BY id",
+        quote(&schema.model.login),
+        schema.table()
+    );
+    let mut stmt = conn.prepare(&sql)?;
     let names = stmt
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(names)
 }
 
-/// What [`ids_where`] can match on.
-#[derive(Debug, Clone, Copy)]
-pub enum Column {
-    Username,
-    /// The email of active users that have one.
-    ActiveEmail,
-}
-
 /// Visits every user in id order until `f` returns `false`, without loading them all at once.
-pub fn each(conn: &Connection, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user ORDER BY id");
+pub fn each(
+    conn: &Connection,
+    schema: &Schema,
+    f: &mut dyn FnMut(&User) -> Result<bool>,
+) -> Result<()> {
+    let sql = format!("{} ORDER BY id", schema.select());
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        if !f(&from_row(row)?)? {
+        if !f(&schema.user_of(row)?)? {
             break;
         }
     }
     Ok(())
 }
 
-/// Django's own tables whose rows go with their user (`on_delete=CASCADE` in Django).
-const CASCADE: [&str; 3] = [
-    "auth_user_groups",
-    "auth_user_user_permissions",
-    "django_admin_log",
-];
+/// Django's own tables whose rows go with their user (`on_delete=CASCADE` in Django): the
+/// model's group and permission links, and the admin's log.
+fn cascade(table: &str) -> [String; 3] {
+    [
+        format!("{table}_groups"),
+        format!("{table}_user_permissions"),
+        "django_admin_log".to_string(),
+    ]
+}
 
 /// Deletes a user and, as Django's cascade would, its rows in Django's own tables that point at
 /// it. Rows of any other table that reference the user (another app's foreign key, whose
 /// `on_delete` the schema does not tell) make it refuse, so nothing is left dangling.
-pub fn delete_cascade(conn: &Connection, user: &User) -> Result<()> {
+pub fn delete_cascade(conn: &Connection, schema: &Schema, user: &User) -> Result<()> {
+    let name = &schema.model.table;
     let mut stmt = conn.prepare(
         "SELECT m.name, f.\"from\", coalesce(f.\"to\", 'id') \
          FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
-         WHERE m.type = 'table' AND lower(f.\"table\") = 'auth_user'",
+         WHERE m.type = 'table' AND lower(f.\"table\") = lower(?1)",
     )?;
     let references: Vec<(String, String, String)> = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .query_map([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
-    for (table, column, to) in references {
+    let table = schema.table();
+    let cascade = cascade(name);
+    for (referring, column, to) in references {
         // The user's value of the column the key points at (its id, or another unique column
         // such as the username).
         let matching = format!(
-            "{} = (SELECT {} FROM auth_user WHERE id = ?1)",
+            "{} = (SELECT {} FROM {table} WHERE id = ?1)",
             quote(&column),
             quote(&to)
         );
-        if CASCADE.contains(&table.as_str()) {
+        if cascade.contains(&referring) {
             conn.execute(
-                &format!("DELETE FROM {} WHERE {matching}", quote(&table)),
+                &format!("DELETE FROM {} WHERE {matching}", quote(&referring)),
                 [user.id],
             )?;
             continue;
         }
         let count: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM {} WHERE {matching}", quote(&table)),
+            &format!(
+                "SELECT count(*) FROM {} WHERE {matching}",
+                quote(&referring)
+            ),
             [user.id],
             |row| row.get(0),
         )?;
         if count > 0 {
             return Err(Error::Invalid(format!(
-                "user {} is still referenced by {count} row(s) of {table}.{column}; \
+                "user {} is still referenced by {count} row(s) of {referring}.{column}; \
                  remove those first (nothing was deleted)",
                 user.username
             )));
         }
     }
-    conn.execute("DELETE FROM auth_user WHERE id = ?1", [user.id])?;
+    conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [user.id])?;
     Ok(())
 }
 
-pub fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
-    let sql = format!("SELECT {COLUMNS} FROM auth_user WHERE id = ?1");
-    Ok(conn.query_row(&sql, [id], from_row).optional()?)
+pub fn insert(conn: &Connection, schema: &Schema, user: &NewUser) -> Result<i64> {
+    let model = &schema.model;
+    let mut values = profile_values(
+        schema,
+        &ProfileValues {
+            username: &user.username,
+            email: &user.email,
+            first_name: &user.first_name,
+            last_name: &user.last_name,
+            is_staff: user.is_staff,
+            is_superuser: user.is_superuser,
+            is_active: user.is_active,
+        },
+    );
+    values.push(("password".into(), Value::Text(user.password.clone())));
+    if model.has("date_joined") {
+        values.push((
+            "date_joined".into(),
+            schema.datetime_value(user.date_joined),
+        ));
+    }
+    values.extend(extra_values(model, user.extra.iter()));
+    let names: Vec<String> = values.iter().map(|(n, _)| quote(n)).collect();
+    let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        schema.table(),
+        names.join(", "),
+        marks.join(", ")
+    );
+    conn.execute(&sql, params_from_iter(values.into_iter().map(|(_, v)| v)))
+        .map_err(|e| constraint(e, model))?;
+    Ok(conn.last_insert_rowid())
 }
 
-pub fn insert(conn: &Connection, user: &NewUser) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO auth_user (password, last_login, is_superuser, username, last_name, email, \
-         is_staff, is_active, date_joined, first_name) \
-         VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            user.password,
-            user.is_superuser,
-            user.username,
-            user.last_name,
-            user.email,
-            user.is_staff,
-            user.is_active,
-            format_datetime(user.date_joined),
-            user.first_name,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+/// A constraint the table's own schema enforces (NOT NULL, CHECK) as invalid data naming the
+/// column, never a raw SQL error.
+fn constraint(e: rusqlite::Error, model: &UserModel) -> Error {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        let text = e.to_string();
+        let column = model
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .filter(|c| text.contains(&format!(".{c}")) || text.ends_with(&format!(": {c}")))
+            .max_by_key(|c| c.len());
+        return Error::Invalid(match column {
+            Some(column) => format!("{column}: the database refused the value ({text})"),
+            None => format!("the database refused the row ({text})"),
+        });
+    }
+    e.into()
 }
 
 /// Replaces the password hash only if it is still `expected`, so an upgrade never overwrites a
 /// password another process changed in the meantime. Returns whether the row was updated.
-pub fn replace_password(conn: &Connection, id: i64, expected: &str, new: &str) -> Result<bool> {
+pub fn replace_password(
+    conn: &Connection,
+    schema: &Schema,
+    id: i64,
+    expected: &str,
+    new: &str,
+) -> Result<bool> {
     let changed = conn.execute(
-        "UPDATE auth_user SET password = ?1 WHERE id = ?2 AND password = ?3",
-        params![new, id, expected],
+        &format!(
+            "UPDATE {} SET password = ?1 WHERE id = ?2 AND password = ?3",
+            schema.table()
+        ),
+        rusqlite::params![new, id, expected],
     )?;
     Ok(changed == 1)
 }
 
-pub fn set_password(conn: &Connection, id: i64, hash: &str) -> Result<()> {
+pub fn set_password(conn: &Connection, schema: &Schema, id: i64, hash: &str) -> Result<()> {
     conn.execute(
-        "UPDATE auth_user SET password = ?1 WHERE id = ?2",
-        params![hash, id],
+        &format!("UPDATE {} SET password = ?1 WHERE id = ?2", schema.table()),
+        rusqlite::params![hash, id],
     )?;
     Ok(())
 }
 
-pub fn set_last_login(conn: &Connection, id: i64, at: DateTime<Utc>) -> Result<()> {
+pub fn set_last_login(
+    conn: &Connection,
+    schema: &Schema,
+    id: i64,
+    at: DateTime<Utc>,
+) -> Result<()> {
     conn.execute(
-        "UPDATE auth_user SET last_login = ?1 WHERE id = ?2",
-        params![format_datetime(at), id],
+        &format!(
+            "UPDATE {} SET last_login = ?1 WHERE id = ?2",
+            schema.table()
+        ),
+        rusqlite::params![schema.datetime_value(at), id],
     )?;
     Ok(())
 }
 
 /// Updates the fields `createsuperuser --update` and the admin change: everything but the id,
-/// the password, `last_login` and `date_joined`.
-pub fn update_profile(conn: &Connection, user: &User) -> Result<()> {
-    conn.execute(
-        "UPDATE auth_user SET username = ?1, email = ?2, first_name = ?3, last_name = ?4, \
-         is_staff = ?5, is_superuser = ?6, is_active = ?7 WHERE id = ?8",
-        params![
-            user.username,
-            user.email,
-            user.first_name,
-            user.last_name,
-            user.is_staff,
-            user.is_superuser,
-            user.is_active,
-            user.id
-        ],
-    )?;
+/// the password, `last_login` and `date_joined`, and the extra columns named.
+pub fn update_profile(
+    conn: &Connection,
+    schema: &Schema,
+    user: &User,
+    extras: &[String],
+) -> Result<()> {
+    let model = &schema.model;
+    let mut values = profile_values(
+        schema,
+        &ProfileValues {
+            username: &user.username,
+            email: &user.email,
+            first_name: &user.first_name,
+            last_name: &user.last_name,
+            is_staff: user.is_staff,
+            is_superuser: user.is_superuser,
+            is_active: user.is_active,
+        },
+    );
+    values.extend(extra_values(
+        model,
+        user.extra.iter().filter(|(name, _)| extras.contains(name)),
+    ));
+    let sets: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!("{} = ?{}", quote(name), i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE {} SET {} WHERE id = ?{}",
+        schema.table(),
+        sets.join(", "),
+        values.len() + 1
+    );
+    let params = values
+        .into_iter()
+        .map(|(_, v)| v)
+        .chain(std::iter::once(Value::Integer(user.id)));
+    conn.execute(&sql, params_from_iter(params))
+        .map_err(|e| constraint(e, model))?;
     Ok(())
 }

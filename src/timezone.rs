@@ -1,0 +1,91 @@
+//! Django's `TIME_ZONE` and `USE_TZ`: which wall clock a site's naive datetimes are on.
+//!
+//! Django sets the process's `TZ` to `TIME_ZONE`, so the reset token's timestamp
+//! (`datetime.now()`) counts local wall-clock seconds. With `USE_TZ = False` it also stores
+//! `last_login` and `date_joined` as local wall time (on SQLite, as text without an offset),
+//! and the token covers `last_login` in that form. authctl keeps instants in UTC and converts
+//! only where Django's naive values are made or read.
+
+use chrono::offset::LocalResult;
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteTime {
+    pub zone: Tz,
+    /// Django's `USE_TZ`: datetimes in the database are instants (true) or local wall time.
+    pub use_tz: bool,
+}
+
+impl Default for SiteTime {
+    /// What `django-admin startproject` writes: `TIME_ZONE = "UTC"`, `USE_TZ = True`.
+    fn default() -> SiteTime {
+        SiteTime {
+            zone: Tz::UTC,
+            use_tz: true,
+        }
+    }
+}
+
+impl SiteTime {
+    /// Reads an IANA zone name as Django's `TIME_ZONE` takes it.
+    pub fn zone_named(name: &str) -> Option<Tz> {
+        name.parse().ok()
+    }
+
+    /// The wall-clock time Django's `datetime.now()` gives at `now`.
+    pub fn wall(&self, now: DateTime<Utc>) -> NaiveDateTime {
+        now.with_timezone(&self.zone).naive_local()
+    }
+
+    /// A model datetime as Django holds it in Python: naive UTC with `USE_TZ` (once made
+    /// naive, as the token does), local wall time without.
+    pub fn naive(&self, t: DateTime<Utc>) -> NaiveDateTime {
+        match self.use_tz {
+            true => t.naive_utc(),
+            false => self.wall(t),
+        }
+    }
+
+    /// The instant a naive datetime read from the database stands for. A wall time that a
+    /// clock change makes happen twice is taken at its first occurrence, and one that never
+    /// happens (skipped by a change) an hour later, as the clock read then.
+    pub fn instant(&self, naive: NaiveDateTime) -> DateTime<Utc> {
+        if self.use_tz {
+            return naive.and_utc();
+        }
+        match self.zone.from_local_datetime(&naive) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+            LocalResult::None => self.instant(naive + chrono::Duration::hours(1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_wall_time_round_trips_and_survives_clock_changes() {
+        let paris = SiteTime {
+            zone: SiteTime::zone_named("Europe/Paris").unwrap(),
+            use_tz: false,
+        };
+        let t = Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap();
+        assert_eq!(paris.naive(t).to_string(), "2026-07-01 12:00:00");
+        assert_eq!(paris.instant(paris.naive(t)), t);
+        let utc = SiteTime::default();
+        assert_eq!(utc.naive(t).to_string(), "2026-07-01 10:00:00");
+        assert_eq!(utc.instant(utc.naive(t)), t);
+        // 02:30 on the last Sunday of March does not happen in Paris.
+        let skipped = chrono::NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(
+            paris.instant(skipped),
+            Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap()
+        );
+        assert!(SiteTime::zone_named("Mars/Olympus").is_none());
+    }
+}
