@@ -204,6 +204,10 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
 
+    /// Settings: write a Django project's as an authctl config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
     /// Print a shell completion script, or write all of them with --out-dir
     #[command(
         after_help = "Example:\n  authctl completions bash > ~/.local/share/bash-completion/completions/authctl"
@@ -213,6 +217,34 @@ pub enum Command {
     /// Print the man page, or write one page per subcommand with --out-dir
     #[command(after_help = "Example:\n  authctl man --out-dir ~/.local/share/man/man1")]
     Man(ManArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Read a Django project's settings through its own Python and write them as authctl config
+    #[command(
+        after_help = "Examples:\n  cd /srv/mysite && authctl config from-django         --write ~/.config/authctl/config.toml\n          authctl config from-django --project /srv/mysite --python /srv/mysite/venv/bin/python"
+    )]
+    FromDjango(FromDjangoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FromDjangoArgs {
+    /// The project's Python [default: .venv/bin/python in the project, else python3]
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
+
+    /// The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]
+    #[arg(long, value_name = "MODULE")]
+    pub settings: Option<String>,
+
+    /// The project's directory, where manage.py is [default: the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub project: Option<PathBuf>,
+
+    /// Write the config to this file (mode 0600) instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub write: Option<PathBuf>,
 }
 
 /// Where a password comes from when it is not typed at a prompt.

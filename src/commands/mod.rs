@@ -2,6 +2,7 @@
 //! rules for where input comes from (flag, then stdin/file/env, then a prompt on a terminal).
 
 mod completions;
+mod config;
 mod createsuperuser;
 mod login;
 mod logout;
@@ -210,6 +211,11 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         _ => cli,
     };
     let vars: BTreeMap<String, String> = std::env::vars().collect();
+    // Writing a config file must not depend on the config being read.
+    let cli = match cli.command {
+        Command::Config(command) => return config::run(command, &printer, &vars),
+        _ => cli,
+    };
     let overrides = Overrides {
         config: cli.config.clone(),
         database: cli.database.clone(),
@@ -241,6 +247,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Mail(command) => mail::run(&ctx, command),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Config(command) => config::run(command, &ctx.printer, &ctx.vars),
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod commands;
 mod env;
+pub mod from_django;
 mod options;
 
 use authctl::accounts;
@@ -229,6 +230,11 @@ impl Settings {
                     o.validators.min_length.as_ref()
                 })
                 .map_or(standard.min_length, |n| n as usize),
+            similarity: l
+                .get("validators.similarity", |o| {
+                    o.validators.similarity.as_ref().map(|f| f.0)
+                })
+                .map_or(standard.similarity, |(v, _)| v),
             max_similarity: l
                 .get("validators.max_similarity", |o| {
                     o.validators.max_similarity.as_ref().map(|n| n.0)

@@ -88,6 +88,7 @@ pub struct ScryptOptions {
 #[serde(deny_unknown_fields)]
 pub struct ValidatorOptions {
     pub min_length: Option<Whole>,
+    pub similarity: Option<Flag>,
     pub max_similarity: Option<Number>,
     pub common: Option<Flag>,
     pub numeric: Option<Flag>,

@@ -220,6 +220,8 @@ fn valid_email_domain(domain: &str) -> bool {
 pub struct PasswordValidators {
     /// `MinimumLengthValidator`'s `min_length`.
     pub min_length: usize,
+    /// `UserAttributeSimilarityValidator` on or off.
+    pub similarity: bool,
     /// `UserAttributeSimilarityValidator`'s `max_similarity`.
     pub max_similarity: f64,
     /// `CommonPasswordValidator` on or off.
@@ -232,6 +234,7 @@ impl Default for PasswordValidators {
     fn default() -> Self {
         PasswordValidators {
             min_length: 8,
+            similarity: true,
             max_similarity: 0.7,
             common: true,
             numeric: true,
@@ -272,7 +275,9 @@ pub fn password_errors(
         return vec![error];
     }
     let mut errors = Vec::new();
-    errors.extend(similarity_error(password, user, settings.max_similarity));
+    if settings.similarity {
+        errors.extend(similarity_error(password, user, settings.max_similarity));
+    }
     let len = password.chars().count();
     if len < settings.min_length {
         let noun = if settings.min_length == 1 {

@@ -4,6 +4,7 @@
 mod config;
 mod createsuperuser;
 mod django_interop;
+mod django_sites;
 mod djproject;
 mod docs;
 mod hardening;

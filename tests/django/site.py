@@ -111,6 +111,21 @@ def session_alive(request):
 
 
 @action
+def login_round(request):
+    """One round of the site's side of alternating logins, in one process: authenticate()
+    (which re-encodes an outdated hash, as every login does), a fresh admin login, and whether
+    an older admin session (`session_key`) is still alive afterwards."""
+    authenticated = authenticate(request)["authenticated"]
+    fresh = admin_login(request)
+    return {
+        "authenticated": authenticated,
+        "logged_in": fresh["ok"],
+        "alive": session_alive(request)["alive"],
+        "password": stored_password(request["login"]),
+    }
+
+
+@action
 def row(request):
     user = find_user(request["login"])
     if user is None:
