@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -495,6 +496,55 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;mail;help;help' {
             break
         }
+        'authctl;config' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('from-django', 'from-django', [CompletionResultType]::ParameterValue, 'Read a Django project''s settings through its own Python and write them as authctl config')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;config;from-django' {
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The project''s Python [default: .venv/bin/python in the project, else python3]')
+            [CompletionResult]::new('--settings', '--settings', [CompletionResultType]::ParameterName, 'The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project''s directory, where manage.py is [default: the current directory]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Write the config to this file (mode 0600) instead of standard output')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;config;help' {
+            [CompletionResult]::new('from-django', 'from-django', [CompletionResultType]::ParameterValue, 'Read a Django project''s settings through its own Python and write them as authctl config')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;config;help;from-django' {
+            break
+        }
+        'authctl;config;help;help' {
+            break
+        }
         'authctl;completions' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write the scripts for every shell into DIR instead')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
@@ -541,6 +591,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write one page per subcommand with --out-dir')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -613,6 +664,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;mail;flush' {
+            break
+        }
+        'authctl;help;config' {
+            [CompletionResult]::new('from-django', 'from-django', [CompletionResultType]::ParameterValue, 'Read a Django project''s settings through its own Python and write them as authctl config')
+            break
+        }
+        'authctl;help;config;from-django' {
             break
         }
         'authctl;help;completions' {

@@ -19,6 +19,9 @@ _authctl() {
             authctl,completions)
                 cmd="authctl__subcmd__completions"
                 ;;
+            authctl,config)
+                cmd="authctl__subcmd__config"
+                ;;
             authctl,createsuperuser)
                 cmd="authctl__subcmd__createsuperuser"
                 ;;
@@ -58,8 +61,23 @@ _authctl() {
             authctl,whoami)
                 cmd="authctl__subcmd__whoami"
                 ;;
+            authctl__subcmd__config,from-django)
+                cmd="authctl__subcmd__config__subcmd__from__subcmd__django"
+                ;;
+            authctl__subcmd__config,help)
+                cmd="authctl__subcmd__config__subcmd__help"
+                ;;
+            authctl__subcmd__config__subcmd__help,from-django)
+                cmd="authctl__subcmd__config__subcmd__help__subcmd__from__subcmd__django"
+                ;;
+            authctl__subcmd__config__subcmd__help,help)
+                cmd="authctl__subcmd__config__subcmd__help__subcmd__help"
+                ;;
             authctl__subcmd__help,completions)
                 cmd="authctl__subcmd__help__subcmd__completions"
+                ;;
+            authctl__subcmd__help,config)
+                cmd="authctl__subcmd__help__subcmd__config"
                 ;;
             authctl__subcmd__help,createsuperuser)
                 cmd="authctl__subcmd__help__subcmd__createsuperuser"
@@ -99,6 +117,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help,whoami)
                 cmd="authctl__subcmd__help__subcmd__whoami"
+                ;;
+            authctl__subcmd__help__subcmd__config,from-django)
+                cmd="authctl__subcmd__help__subcmd__config__subcmd__from__subcmd__django"
                 ;;
             authctl__subcmd__help__subcmd__mail,flush)
                 cmd="authctl__subcmd__help__subcmd__mail__subcmd__flush"
@@ -200,7 +221,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail completions man help"
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -255,6 +276,116 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__config)
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version from-django help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__config__subcmd__from__subcmd__django)
+            opts="-q -v -h -V --python --settings --project --write --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --python)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --settings)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__config__subcmd__help)
+            opts="from-django help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__config__subcmd__help__subcmd__from__subcmd__django)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__createsuperuser)
             opts="-q -v -h -V --username --email --password-stdin --password-file --skip-validation --if-missing --update --field --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -298,7 +429,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail completions man help"
+            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +445,34 @@ _authctl() {
         authctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__config)
+            opts="from-django"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__config__subcmd__from__subcmd__django)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

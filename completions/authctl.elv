@@ -42,6 +42,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
+            cand config 'Settings: write a Django project''s as an authctl config file'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
             cand man 'Print the man page, or write one page per subcommand with --out-dir'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -458,6 +459,50 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;mail;help;help'= {
         }
+        &'authctl;config'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand from-django 'Read a Django project''s settings through its own Python and write them as authctl config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;config;from-django'= {
+            cand --python 'The project''s Python [default: .venv/bin/python in the project, else python3]'
+            cand --settings 'The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]'
+            cand --project 'The project''s directory, where manage.py is [default: the current directory]'
+            cand --write 'Write the config to this file (mode 0600) instead of standard output'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;config;help'= {
+            cand from-django 'Read a Django project''s settings through its own Python and write them as authctl config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;config;help;from-django'= {
+        }
+        &'authctl;config;help;help'= {
+        }
         &'authctl;completions'= {
             cand --out-dir 'Write the scripts for every shell into DIR instead'
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
@@ -502,6 +547,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
+            cand config 'Settings: write a Django project''s as an authctl config file'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
             cand man 'Print the man page, or write one page per subcommand with --out-dir'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -554,6 +600,11 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;mail;list'= {
         }
         &'authctl;help;mail;flush'= {
+        }
+        &'authctl;help;config'= {
+            cand from-django 'Read a Django project''s settings through its own Python and write them as authctl config'
+        }
+        &'authctl;help;config;from-django'= {
         }
         &'authctl;help;completions'= {
         }

@@ -4,7 +4,10 @@
 //! token checks, its own view of the rows — on SQLite and on PostgreSQL.
 
 use crate::djproject::{DjangoProject, Kind};
-use crate::support::{self, Backend, Cmd, PW, Run};
+use crate::on_both;
+use crate::support::{self, Backend, Cmd, PW, Run, Sandbox};
+use rexpect::process::wait::WaitStatus;
+use rexpect::session::spawn_command;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
@@ -29,12 +32,12 @@ impl Site {
             home,
             config,
         };
-        site.from_django().expect(0);
+        site.read_settings().expect(0);
         site
     }
 
     /// `authctl config from-django` for this project, writing the config.
-    fn from_django(&self) -> Run {
+    fn read_settings(&self) -> Run {
         support::authctl(["config", "from-django", "--project"])
             .arg(self.project.root())
             .arg("--python")
@@ -370,3 +373,395 @@ macro_rules! on_every_site {
 }
 
 on_every_site!(every_command_agrees_with_the_site);
+
+// --- createsuperuser at a terminal ---------------------------------------------------------------
+
+/// Django's prompts for each model: its login field's name, then REQUIRED_FIELDS, each checked
+/// as the model's field checks it.
+fn createsuperuser_prompts_as_django_words_them(kind: Kind) {
+    let site = Site::new(kind, Backend::Sqlite);
+    let cmd = site
+        .cmd(&["createsuperuser"])
+        .env("USER", "tester")
+        .env("LOGNAME", "tester");
+    let mut p = spawn_command(cmd.into_command(), Some(20_000)).expect("spawn on a pty");
+    let password = "a long enough passphrase";
+    match kind {
+        Kind::Tutorial => {
+            // Only Django's own model gets a default name.
+            p.exp_string("Username (leave blank to use 'tester'): ")
+                .unwrap();
+            p.send_line("").unwrap();
+            p.exp_string("Email address: ").unwrap();
+            p.send_line("tester@example.com").unwrap();
+        }
+        Kind::CustomUser => {
+            p.exp_string("Username: ").unwrap();
+            p.send_line("tester").unwrap();
+            p.exp_string("Email address: ").unwrap();
+            p.send_line("tester@example.com").unwrap();
+        }
+        Kind::ExtraColumns => {
+            p.exp_string("Username: ").unwrap();
+            p.send_line("tester").unwrap();
+            p.exp_string("Email address: ").unwrap();
+            p.send_line("tester@example.com").unwrap();
+            p.exp_string("Department: ").unwrap();
+            p.send_line(&"x".repeat(41)).unwrap();
+            p.exp_string("Error: Ensure this value has at most 40 characters (it has 41).")
+                .unwrap();
+            p.exp_string("Department: ").unwrap();
+            p.send_line("Research").unwrap();
+        }
+        Kind::EmailLogin => {
+            p.exp_string("Email: ").unwrap();
+            p.send_line("not an address").unwrap();
+            p.exp_string("Error: Enter a valid email address.").unwrap();
+            p.exp_string("Email: ").unwrap();
+            p.send_line("Tester@Example.COM").unwrap();
+            p.exp_string("Full name: ").unwrap();
+            p.send_line("Tess Tester").unwrap();
+            // The project's own MinimumLengthValidator(min_length=12).
+            p.exp_string("Password: ").unwrap();
+            p.send_line("short pw 1").unwrap();
+            p.exp_string("Password (again): ").unwrap();
+            p.send_line("short pw 1").unwrap();
+            p.exp_string("It must contain at least 12 characters.")
+                .unwrap();
+            p.exp_string("Bypass password validation and create user anyway? [y/N]: ")
+                .unwrap();
+            p.send_line("n").unwrap();
+        }
+    }
+    p.exp_string("Password: ").unwrap();
+    p.send_line(password).unwrap();
+    p.exp_string("Password (again): ").unwrap();
+    p.send_line(password).unwrap();
+    p.exp_string("Superuser created successfully.").unwrap();
+    p.exp_eof().unwrap();
+    assert!(matches!(
+        p.process.wait().unwrap(),
+        WaitStatus::Exited(_, 0)
+    ));
+    // Django's normalize_email lower-cases the domain only.
+    let login = match kind {
+        Kind::EmailLogin => "Tester@example.com",
+        _ => "tester",
+    };
+    let answer = site.project.site(
+        "authenticate",
+        json!({"login": login, "password": password}),
+    );
+    assert_eq!(answer["authenticated"], true, "{answer:#}");
+    let row = site.project.site("row", json!({"login": login}));
+    match kind {
+        Kind::ExtraColumns => assert_eq!(row["department"], "Research"),
+        Kind::EmailLogin => assert_eq!(row["full_name"], "Tess Tester"),
+        _ => assert_eq!(row["email"], "tester@example.com"),
+    }
+}
+
+#[test]
+fn createsuperuser_prompts_on_the_tutorial_site() {
+    createsuperuser_prompts_as_django_words_them(Kind::Tutorial);
+}
+
+#[test]
+fn createsuperuser_prompts_on_a_custom_user_site() {
+    createsuperuser_prompts_as_django_words_them(Kind::CustomUser);
+}
+
+#[test]
+fn createsuperuser_prompts_for_required_extra_columns() {
+    createsuperuser_prompts_as_django_words_them(Kind::ExtraColumns);
+}
+
+#[test]
+fn createsuperuser_prompts_for_an_email_login() {
+    createsuperuser_prompts_as_django_words_them(Kind::EmailLogin);
+}
+
+// --- config from-django itself -------------------------------------------------------------------
+
+#[test]
+fn config_from_django_says_what_it_cannot_read() {
+    let site = Site::new(Kind::CustomUser, Backend::Sqlite);
+    let root = site.project.root().to_path_buf();
+    let python = site.project.python().to_path_buf();
+    let run = |args: &[&str]| {
+        support::authctl(["config", "from-django"])
+            .args(args)
+            .current_dir(&root)
+            .run()
+    };
+    let py = python.to_str().unwrap();
+    // Printed to standard output when not written, with the settings module from manage.py.
+    let printed = run(&["--python", py]);
+    printed
+        .expect(0)
+        .stdout_has("table = \"accounts_customuser\"")
+        .stdout_has("secret_key = ");
+    run(&["--python", "/no/such/python"])
+        .expect(4)
+        .stderr_has("cannot run /no/such/python");
+    run(&["--python", py, "--settings", "nosuch.settings"])
+        .expect(4)
+        .stderr_has("The settings module 'nosuch.settings' cannot be imported");
+    let empty = tempfile::tempdir().unwrap();
+    support::authctl(["config", "from-django", "--python", py, "--project"])
+        .arg(empty.path())
+        .run()
+        .expect(4)
+        .stderr_has("no manage.py in");
+    // A Python without Django.
+    let bare = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let made = std::process::Command::new("python3")
+        .args(["-m", "venv", "--without-pip"])
+        .arg(bare.path())
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let bare_python = bare.path().join("bin/python");
+    run(&["--python", bare_python.to_str().unwrap()])
+        .expect(4)
+        .stderr_has("Django cannot be imported");
+    // A validator authctl does not have is named, and the rest still written.
+    let settings = root.join("mysite/settings.py");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "\nAUTH_PASSWORD_VALIDATORS = AUTH_PASSWORD_VALIDATORS + \
+         [{\"NAME\": \"mysite.checks.NoEmojiValidator\"}]\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    run(&["--python", py])
+        .expect(0)
+        .stderr_has(
+            "warning: the password validator mysite.checks.NoEmojiValidator is not Django's",
+        )
+        .stdout_has("[validators]");
+}
+
+#[test]
+fn config_from_django_never_writes_the_database_password() {
+    let project = DjangoProject::create(Kind::Tutorial, Backend::Postgres);
+    let run = support::authctl(["config", "from-django", "--python"])
+        .arg(project.python())
+        .arg("--project")
+        .arg(project.root())
+        .env("PGPASSWORD", "a-secret-db-password")
+        .run();
+    run.expect(0)
+        .stdout_lacks("a-secret-db-password")
+        .stdout_has("database = \"postgres://postgres@127.0.0.1:")
+        .stdout_has("PGPASSWORD");
+}
+
+// --- the model found without a config ------------------------------------------------------------
+
+/// A sandbox (with the suite's cheap costs) pointed at a project's database, no user_model
+/// settings: the model is found in the database itself.
+fn detected(kind: Kind, backend: Backend) -> (DjangoProject, Sandbox) {
+    let project = DjangoProject::create(kind, backend);
+    let mut sb = Sandbox::new();
+    sb.set("AUTHCTL_DATABASE", &project.database);
+    (project, sb)
+}
+
+fn without_settings_the_model_is_found_in_the_database(backend: Backend) {
+    let (project, sb) = detected(Kind::EmailLogin, backend);
+    // Logs in by email (the only unique login-like column), with the required column given.
+    sb.cmd(&[
+        "signup",
+        "--email",
+        "Found@Example.COM",
+        "--field",
+        "full_name=Found Person",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(0)
+    .stdout_has("User Found@example.com created.");
+    let answer = project.site(
+        "authenticate",
+        json!({"login": "Found@example.com", "password": PW}),
+    );
+    assert_eq!(answer["authenticated"], true, "{answer:#}");
+    // A second table that looks like a user model makes it ambiguous.
+    project.exec(
+        "CREATE TABLE legacy_member (id integer PRIMARY KEY, password varchar(128) NOT NULL, \
+         last_login timestamp NULL)",
+    );
+    sb.verify("Found@example.com", PW)
+        .expect(4)
+        .stderr_has("several tables that could hold the users (accounts_customuser, legacy_member)")
+        .stderr_has("user_model.table");
+    let mut sb = sb;
+    sb.set("AUTHCTL_USER_MODEL_TABLE", "accounts_customuser");
+    sb.verify("Found@example.com", PW).expect(0);
+}
+
+on_both!(without_settings_the_model_is_found_in_the_database);
+
+fn values_are_checked_against_the_models_columns(backend: Backend) {
+    let (project, mut sb) = detected(Kind::ExtraColumns, backend);
+    let signup = |sb: &Sandbox, extra: &[&str]| {
+        sb.cmd(&["signup", "--username", "dana", "--password-stdin"])
+            .args(extra)
+            .stdin_line(PW)
+            .run()
+    };
+    signup(&sb, &[])
+        .expect(3)
+        .stderr_has("department: This field is required.");
+    signup(&sb, &["--field", "department=Sales", "--field", "age=old"])
+        .expect(3)
+        .stderr_has("age: \u{201c}old\u{201d} value must be an integer.");
+    signup(&sb, &["--field", &format!("department={}", "d".repeat(41))])
+        .expect(3)
+        .stderr_has("department: Ensure this value has at most 40 characters (it has 41).");
+    signup(
+        &sb,
+        &["--field", "department=Sales", "--field", "shoe_size=9"],
+    )
+    .expect(3)
+    .stderr_has("shoe_size: the user model's table accounts_customuser has no such column");
+    assert_eq!(project.site("row", json!({"login": "dana"})), Value::Null);
+    // A default from the settings fills the NOT NULL column; the nullable one stays NULL.
+    sb.set("AUTHCTL_USER_MODEL_DEFAULTS_DEPARTMENT", "Support");
+    signup(&sb, &[]).expect(0);
+    let row = project.site("row", json!({"login": "dana"}));
+    assert_eq!(
+        (&row["department"], &row["age"]),
+        (&json!("Support"), &Value::Null)
+    );
+    sb.cmd(&["users", "set", "dana", "--field", "age=42"])
+        .run()
+        .expect(0);
+    assert_eq!(project.site("row", json!({"login": "dana"}))["age"], 42);
+    // Django's PositiveIntegerField: the database's own check, reported as invalid data.
+    sb.cmd(&["users", "set", "dana", "--field", "age=-1"])
+        .run()
+        .expect(3);
+    assert_eq!(project.site("row", json!({"login": "dana"}))["age"], 42);
+}
+
+fn columns_the_model_lacks_are_refused_by_name(backend: Backend) {
+    let (_project, sb) = detected(Kind::EmailLogin, backend);
+    sb.cmd(&[
+        "signup",
+        "--username",
+        "eve@example.com",
+        "--first-name",
+        "Eve",
+        "--field",
+        "full_name=Eve",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(3)
+    .stderr_has("the user model's table accounts_customuser has no first_name column");
+    sb.cmd(&[
+        "signup",
+        "--username",
+        "eve@example.com",
+        "--email",
+        "other@example.com",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(2)
+    .stderr_has("logs in with the email address");
+}
+
+on_both!(
+    values_are_checked_against_the_models_columns,
+    columns_the_model_lacks_are_refused_by_name,
+);
+
+#[test]
+fn createsuperuser_on_a_model_without_superusers_says_why() {
+    let sb = Sandbox::new();
+    sb.exec(
+        "CREATE TABLE django_migrations (id integer PRIMARY KEY, app varchar(255), \
+         name varchar(255), applied datetime);
+         CREATE TABLE members_member (id integer PRIMARY KEY AUTOINCREMENT, \
+         password varchar(128) NOT NULL, last_login datetime NULL, \
+         username varchar(150) NOT NULL UNIQUE);",
+    );
+    sb.cmd(&[
+        "createsuperuser",
+        "--no-input",
+        "--username",
+        "root",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(3)
+    .stderr_has("has no is_superuser column (Django's PermissionsMixin)");
+    sb.signup("member", "", PW);
+    sb.verify("member", PW).expect(0);
+    assert_eq!(sb.sql("SELECT username FROM members_member"), ["member"]);
+}
+
+// --- the site's clock -----------------------------------------------------------------------------
+
+fn tokens_and_times_follow_the_sites_time_zone(backend: Backend) {
+    let project = DjangoProject::create(Kind::CustomUser, backend);
+    let settings = project.root().join("mysite/settings.py");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("\nTIME_ZONE = \"America/New_York\"\nUSE_TZ = False\n");
+    std::fs::write(&settings, text).unwrap();
+    let site = Site::configured(project);
+    let config = std::fs::read_to_string(&site.config).unwrap();
+    assert!(
+        config.contains("time_zone = \"America/New_York\"") && config.contains("use_tz = false")
+    );
+    site.signup("alice", PW).expect(0);
+    site.cmd(&["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(0);
+    // Without USE_TZ, Django reads last_login as New York's wall time.
+    let row = site.row("alice");
+    let stored = chrono::NaiveDateTime::parse_from_str(
+        row["last_login"].as_str().unwrap(),
+        "%Y-%m-%dT%H:%M:%S%.f",
+    )
+    .unwrap_or_else(|e| panic!("{e}: {row:#}"));
+    let new_york: chrono_tz::Tz = "America/New_York".parse().unwrap();
+    let wall = chrono::Utc::now().with_timezone(&new_york).naive_local();
+    assert!(
+        (wall - stored).num_seconds().abs() < 120,
+        "last_login {stored} is not New York's wall time {wall}"
+    );
+    // The token covers last_login as Django reads it, so each side takes the other's.
+    let made = site.project.site("make_token", json!({"login": "alice"}));
+    site.cmd(&[
+        "reset-confirm",
+        made["uidb64"].as_str().unwrap(),
+        made["token"].as_str().unwrap(),
+        "--password-stdin",
+    ])
+    .stdin_line("new password from the site's token")
+    .run()
+    .expect(0);
+    site.cmd(&["login", "--username", "alice", "--password-stdin"])
+        .stdin_line("new password from the site's token")
+        .run()
+        .expect(0);
+    let requested = site
+        .cmd(&["reset-request", "--email", "alice@example.com"])
+        .run();
+    requested.expect(0);
+    let (uidb64, token) = emailed_token(&requested);
+    let checked = site
+        .project
+        .site("check_token", json!({"uidb64": uidb64, "token": token}));
+    assert_eq!(checked["valid"], true, "the site rejects authctl's token");
+}
+
+on_both!(tokens_and_times_follow_the_sites_time_zone);

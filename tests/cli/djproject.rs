@@ -208,6 +208,21 @@ impl DjangoProject {
             .unwrap_or_else(|e| panic!("site.py {action} printed no JSON ({e}): {run:?}"))
     }
 
+    /// Runs SQL statements on the project's database, as another program would.
+    pub fn exec(&self, statements: &str) {
+        match self.backend {
+            Backend::Sqlite => support::exec(Path::new(&self.database), statements),
+            Backend::Postgres => {
+                let path = self.database.split('?').next().unwrap_or_default();
+                let name = path.rsplit('/').next().unwrap_or_default();
+                crate::pg::server()
+                    .admin(name)
+                    .batch_execute(statements)
+                    .expect("execute SQL on the project's database")
+            }
+        }
+    }
+
     /// `python manage.py ARGS` in the project.
     pub fn manage(&self, args: &[&str]) -> Run {
         let mut cmd = self.command(self.python());

@@ -17,19 +17,45 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     json["password_needs_upgrade"] = json!(info.needs_upgrade);
     json["sessions"] = json!(sessions);
     let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let model = accounts.model();
+    // The fields of Django's AbstractUser the model has, in the admin's order.
+    let optional: [(&str, String); 7] = [
+        ("email", format!("email:          {}", field(&user.email))),
+        (
+            "first_name",
+            format!("first name:     {}", field(&user.first_name)),
+        ),
+        (
+            "last_name",
+            format!("last name:      {}", field(&user.last_name)),
+        ),
+        ("is_active", format!("active:         {}", user.is_active)),
+        ("is_staff", format!("staff:          {}", user.is_staff)),
+        (
+            "is_superuser",
+            format!("superuser:      {}", user.is_superuser),
+        ),
+        (
+            "date_joined",
+            format!(
+                "date joined:    {}",
+                user.date_joined.map(when).unwrap_or_else(|| "-".into())
+            ),
+        ),
+    ];
     let mut lines = vec![
         format!("id:             {}", user.id),
         format!("username:       {}", field(&user.username)),
-        format!("email:          {}", field(&user.email)),
-        format!("first name:     {}", field(&user.first_name)),
-        format!("last name:      {}", field(&user.last_name)),
-        format!("active:         {}", user.is_active),
-        format!("staff:          {}", user.is_staff),
-        format!("superuser:      {}", user.is_superuser),
-        format!(
-            "date joined:    {}",
-            user.date_joined.map(when).unwrap_or_else(|| "-".into())
-        ),
+    ];
+    lines.extend(
+        optional
+            .into_iter()
+            .filter(|(column, _)| {
+                model.has(column) && !(*column == "email" && model.login_is_email())
+            })
+            .map(|(_, line)| line),
+    );
+    lines.extend([
         format!(
             "last login:     {}",
             user.last_login.map(when).unwrap_or_else(|| "never".into())
@@ -49,7 +75,7 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
             }
         ),
         format!("sessions:       {sessions}"),
-    ];
+    ]);
     for (name, value) in &user.extra {
         let label = format!("{}:", name.replace('_', " "));
         let value = value.as_deref().map_or("(null)".into(), field);
