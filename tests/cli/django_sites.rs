@@ -126,12 +126,6 @@ impl Site {
         assert_eq!(answer["ok"], true, "the admin refused {name}: {answer:#}");
         answer["session_key"].as_str().unwrap().to_string()
     }
-
-    fn session_alive(&self, key: &str) -> bool {
-        self.project
-            .site("session_alive", json!({"session_key": key}))["alive"]
-            == true
-    }
 }
 
 /// The `UIDB64 TOKEN` in a reset email the console backend printed.
@@ -570,7 +564,7 @@ fn detected(kind: Kind, backend: Backend) -> (DjangoProject, Sandbox) {
 fn without_settings_the_model_is_found_in_the_database(backend: Backend) {
     let (project, sb) = detected(Kind::EmailLogin, backend);
     // Logs in by email (the only unique login-like column), with the required column given.
-    sb.cmd(&[
+    sb.cmd([
         "signup",
         "--email",
         "Found@Example.COM",
@@ -606,7 +600,7 @@ on_both!(without_settings_the_model_is_found_in_the_database);
 fn values_are_checked_against_the_models_columns(backend: Backend) {
     let (project, mut sb) = detected(Kind::ExtraColumns, backend);
     let signup = |sb: &Sandbox, extra: &[&str]| {
-        sb.cmd(&["signup", "--username", "dana", "--password-stdin"])
+        sb.cmd(["signup", "--username", "dana", "--password-stdin"])
             .args(extra)
             .stdin_line(PW)
             .run()
@@ -635,12 +629,12 @@ fn values_are_checked_against_the_models_columns(backend: Backend) {
         (&row["department"], &row["age"]),
         (&json!("Support"), &Value::Null)
     );
-    sb.cmd(&["users", "set", "dana", "--field", "age=42"])
+    sb.cmd(["users", "set", "dana", "--field", "age=42"])
         .run()
         .expect(0);
     assert_eq!(project.site("row", json!({"login": "dana"}))["age"], 42);
     // Django's PositiveIntegerField: the database's own check, reported as invalid data.
-    sb.cmd(&["users", "set", "dana", "--field", "age=-1"])
+    sb.cmd(["users", "set", "dana", "--field", "age=-1"])
         .run()
         .expect(3);
     assert_eq!(project.site("row", json!({"login": "dana"}))["age"], 42);
@@ -648,7 +642,7 @@ fn values_are_checked_against_the_models_columns(backend: Backend) {
 
 fn columns_the_model_lacks_are_refused_by_name(backend: Backend) {
     let (_project, sb) = detected(Kind::EmailLogin, backend);
-    sb.cmd(&[
+    sb.cmd([
         "signup",
         "--username",
         "eve@example.com",
@@ -662,7 +656,7 @@ fn columns_the_model_lacks_are_refused_by_name(backend: Backend) {
     .run()
     .expect(3)
     .stderr_has("the user model's table accounts_customuser has no first_name column");
-    sb.cmd(&[
+    sb.cmd([
         "signup",
         "--username",
         "eve@example.com",
@@ -691,7 +685,7 @@ fn createsuperuser_on_a_model_without_superusers_says_why() {
          password varchar(128) NOT NULL, last_login datetime NULL, \
          username varchar(150) NOT NULL UNIQUE);",
     );
-    sb.cmd(&[
+    sb.cmd([
         "createsuperuser",
         "--no-input",
         "--username",
