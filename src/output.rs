@@ -17,8 +17,13 @@ pub fn json_time(t: DateTime<Utc>) -> Value {
     Value::String(t.to_rfc3339_opts(SecondsFormat::Micros, true))
 }
 
-/// A user as every JSON result shows one; the hash only when asked for.
-pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
+/// A user as every JSON result shows one: the fields the user model has; the hash only when
+/// asked for.
+pub fn user_json(
+    user: &authctl::store::User,
+    model: &authctl::store::UserModel,
+    with_hash: bool,
+) -> Value {
     let mut value = serde_json::json!({
         "id": user.id,
         "username": user.username,
@@ -31,6 +36,16 @@ pub fn user_json(user: &authctl::store::User, with_hash: bool) -> Value {
         "date_joined": user.date_joined.map(json_time),
         "last_login": user.last_login.map(json_time),
     });
+    if let Value::Object(fields) = &mut value {
+        fields.retain(|name, _| {
+            !authctl::store::ROLE_COLUMNS.contains(&name.as_str())
+                || model.has(name)
+                || name == "id"
+        });
+        if model.email.is_none() {
+            fields.remove("email");
+        }
+    }
     // A custom model's other columns, as text (null for NULL).
     for (name, extra) in &user.extra {
         value[name] = serde_json::json!(extra);

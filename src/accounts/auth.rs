@@ -55,7 +55,7 @@ impl Accounts {
     /// Re-encodes an outdated hash, unless the password changed meanwhile; failures (a
     /// read-only database) are reported, never raised.
     fn upgrade_hash(&mut self, user: &mut User, password: &Secret) -> Upgrade {
-        let (new, algorithm) = self.hashers.rehash(password.expose(), &user.password);
+        let (new, algorithm) = self.hashers.rehash(password.expose());
         let (id, old) = (user.id, user.password.clone());
         match self.store.write(|tx| tx.replace_password(id, &old, &new)) {
             Ok(true) => {

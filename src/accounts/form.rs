@@ -87,7 +87,7 @@ impl Form {
         if login.is_empty() {
             self.error("username", messages::BLANK);
         } else if let Some(column) = model.column(&model.login)
-            && let Err(problem) = column.clean(&login)
+            && let Err(problem) = column.clean(&login, &model.time)
         {
             self.error("username", problem);
         }
@@ -110,7 +110,7 @@ impl Form {
     pub fn extras(&mut self, model: &UserModel, given: &[(String, String)], new: bool) -> Extras {
         let mut values = Extras::new();
         for (name, raw) in given {
-            let Some(column) = model.extras().find(|c| c.name == *name) else {
+            if !model.extras().any(|c| c.name == *name) {
                 let known: Vec<&str> = model.extras().map(|c| c.name.as_str()).collect();
                 self.problem(match (model.has(name), known.is_empty()) {
                     (true, _) => format!("{name} is not an extra field: it has its own option"),
@@ -127,8 +127,8 @@ impl Form {
                     ),
                 });
                 continue;
-            };
-            match column.clean(raw) {
+            }
+            match model.clean(name, raw) {
                 Ok(value) => {
                     values.insert(name.clone(), value);
                 }
@@ -151,7 +151,8 @@ impl Form {
                 }
                 if let Some(default) = model.defaults.get(&column.name) {
                     // Checked when the settings were read.
-                    values.insert(column.name.clone(), column.clean(default).ok().flatten());
+                    let value = column.clean(default, &model.time).ok().flatten();
+                    values.insert(column.name.clone(), value);
                 } else if model.needs_value(column) {
                     self.problem(format!(
                         "{}: {} (give it with --field {}=VALUE, or set \

@@ -338,6 +338,12 @@ fn jsonl_rows(input: &str, extras: &[String]) -> Vec<ParsedRow> {
 
 fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
     let known = |name: &str| FIELDS.contains(&name) || extras.iter().any(|e| e == name);
+    let all_known = FIELDS
+        .iter()
+        .copied()
+        .chain(extras.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(", ");
     // The csv crate counts a CRLF line end as two lines, and may place a record's start on the
     // line end before it; count lines from the first byte of the record instead.
     let bytes = input.as_bytes();
@@ -373,7 +379,7 @@ fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
             "header line: none of its {} columns is a known field; the first line must name the \
              columns (known: {})",
             headers.len(),
-            FIELDS.join(", ")
+            all_known
         )));
     }
     // A bad header makes every row's complaint noise; report the header alone, and not forever.
@@ -384,10 +390,7 @@ fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
         if more > 0 {
             header_errors.push(format!("header line: and {more} more unknown columns."));
         }
-        header_errors.push(format!(
-            "header line: known columns: {}.",
-            FIELDS.join(", ")
-        ));
+        header_errors.push(format!("header line: known columns: {}.", all_known));
         return Err(problems(header_errors));
     }
     let mut rows = Vec::new();

@@ -156,12 +156,9 @@ fn ask(
         if given(&fields, &name) {
             continue;
         }
-        let Some(column) = model.column(&name) else {
-            continue;
-        };
         let question = format!("{}: ", model.label(&name));
         let answer = ask_until(ctx, &question, |answer| {
-            Ok(column.clean(answer).err().into_iter().collect())
+            Ok(model.clean(&name, answer).err().into_iter().collect())
         })?;
         fields.push((name, answer));
     }

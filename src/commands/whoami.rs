@@ -9,7 +9,7 @@ pub fn run(ctx: &Ctx) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
     let current = accounts.current(&ctx.settings.session_file)?;
     let user = &current.user;
-    let mut json = user_json(user, false);
+    let mut json = user_json(user, accounts.model(), false);
     json["session_expires"] = json_time(current.session.expires);
     ctx.printer.result(&user.username, json);
     Ok(Status::Success)

@@ -87,10 +87,10 @@ pub enum Policy {
     /// The site's `PASSWORD_HASHERS`, by algorithm, in order: only these read, and re-encoding
     /// follows Django's `check_password` exactly (to the preferred hasher, on any difference).
     Listed(Vec<Algorithm>),
-    /// A Django project's database whose list is not known: each hash keeps its algorithm
-    /// (its costs are brought to the configured ones), so authctl never leaves a hash the site
-    /// might not read, and never fights the site over which hasher is preferred; only legacy
-    /// hashes are converted, to the preferred hasher.
+    /// A Django project's database whose list is not known: every hash stays as it is —
+    /// neither its algorithm nor its costs are changed, since the site's are unknown and a
+    /// difference would have the two re-encode back and forth — except legacy hashes, which
+    /// are converted to the preferred hasher.
     KeepStored,
 }
 
@@ -252,18 +252,10 @@ impl Hashers {
         (self.site_reads(algorithm) != SiteReads::No).then_some(algorithm)
     }
 
-    /// The hasher an outdated hash is re-encoded with.
-    pub fn upgrade_target(&self, encoded: &str) -> Algorithm {
-        match (&self.policy, identify(encoded)) {
-            (Policy::KeepStored, Some(algorithm)) if !algorithm.is_legacy() => algorithm,
-            _ => self.preferred,
-        }
-    }
-
-    /// A new encoding of a password whose stored hash is outdated, and its hasher.
-    pub fn rehash(&self, password: &str, encoded: &str) -> (String, Algorithm) {
-        let target = self.upgrade_target(encoded);
-        (self.get(target).encode(password), target)
+    /// A new encoding of a password whose stored hash is outdated, and its hasher (the
+    /// preferred one, as in Django).
+    pub fn rehash(&self, password: &str) -> (String, Algorithm) {
+        (self.make_password(password), self.preferred)
     }
     pub fn get(&self, algorithm: Algorithm) -> &dyn PasswordHasher {
         match algorithm {
@@ -294,7 +286,7 @@ impl Hashers {
         let must_update = self.must_update(encoded);
         // Django closes the timing gap between a cheaper stored hash and the configured cost,
         // so a wrong password takes as long for an old account as for a current one.
-        if !matches && must_update && algorithm == self.upgrade_target(encoded) {
+        if !matches && must_update && algorithm == self.preferred {
             hasher.harden_runtime(password, encoded);
         }
         Verdict {
@@ -307,9 +299,9 @@ impl Hashers {
     /// with, or that hasher's costs differ.
     pub fn must_update(&self, encoded: &str) -> bool {
         match self.readable(encoded) {
+            Some(algorithm) if self.policy == Policy::KeepStored => algorithm.is_legacy(),
             Some(algorithm) => {
-                let target = self.upgrade_target(encoded);
-                algorithm != target || self.get(target).must_update(encoded)
+                algorithm != self.preferred || self.get(algorithm).must_update(encoded)
             }
             None => false,
         }
@@ -555,7 +547,7 @@ mod tests {
         assert!(current.matches && !current.must_update);
         let outdated = argon2_first.check_password("pw", &pbkdf2);
         assert!(outdated.matches && outdated.must_update);
-        assert_eq!(argon2_first.rehash("pw", &pbkdf2).1, Algorithm::Argon2);
+        assert_eq!(argon2_first.rehash("pw").1, Algorithm::Argon2);
         // Without argon2 in the list, its hashes are not read at all.
         let no_argon2 = site(&[Algorithm::Pbkdf2Sha256]);
         assert_eq!(no_argon2.check_password("pw", &argon2), NO_MATCH);
@@ -573,20 +565,20 @@ mod tests {
         let argon2 = Hashers::new(Algorithm::Argon2, &cheap()).make_password("pw");
         let verdict = keep.check_password("pw", &argon2);
         assert!(verdict.matches && !verdict.must_update);
-        // Other costs are brought to the configured ones, within the algorithm.
+        // Other costs are kept too: the site's own are unknown.
         let costlier = HashParams {
             argon2: Argon2Params::new(64, 2, 2).unwrap(),
+            pbkdf2_sha256: Pbkdf2Params::new(600_000).unwrap(),
             ..cheap()
         };
-        let old = Hashers::new(Algorithm::Argon2, &costlier).make_password("pw");
-        assert!(keep.check_password("pw", &old).must_update);
-        let (new, algorithm) = keep.rehash("pw", &old);
-        assert_eq!(algorithm, Algorithm::Argon2);
-        assert!(!keep.must_update(&new));
+        for algorithm in [Algorithm::Argon2, Algorithm::Pbkdf2Sha256] {
+            let old = Hashers::new(algorithm, &costlier).make_password("pw");
+            assert!(!keep.check_password("pw", &old).must_update, "{old}");
+        }
         // MD5 goes to the preferred hasher.
         let md5 = Hashers::new(Algorithm::Md5, &cheap()).make_password("pw");
         assert!(keep.check_password("pw", &md5).must_update);
-        assert_eq!(keep.rehash("pw", &md5).1, Algorithm::Pbkdf2Sha256);
+        assert_eq!(keep.rehash("pw").1, Algorithm::Pbkdf2Sha256);
         assert_eq!(
             keep.site_reads(Algorithm::Argon2),
             SiteReads::WithPackage("argon2-cffi")

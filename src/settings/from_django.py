@@ -266,9 +266,21 @@ def reset_path():
 
 
 def json_default(value):
-    """A field default as JSON: plain values as they are, anything else as None."""
+    """A field default as JSON: plain values as they are; decimals, dates, times and UUIDs as
+    the text Django stores for them; anything else as None."""
+    import datetime
+    import decimal
+    import uuid
+
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        # SQLite keeps Django's UUIDs as 32 hex digits; PostgreSQL reads them too.
+        return value.hex
     try:
         json.dumps(value)
     except (TypeError, ValueError):
@@ -352,9 +364,14 @@ def introspect():
 
 
 def main():
-    out = sys.stdout
-    # Settings modules sometimes print (debugging, "using local settings"); that must not
-    # spoil the one JSON object authctl reads, so anything printed goes to stderr instead.
+    # Settings modules sometimes print (debugging, "using local settings"), from Python or
+    # below it; that must not spoil the one JSON object authctl reads. While the project
+    # loads, file descriptor 1 itself points at stderr, and the answer goes to the saved
+    # original.
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    out = os.fdopen(saved, "w")
     with contextlib.redirect_stdout(sys.stderr):
         try:
             answer = introspect()
@@ -368,6 +385,7 @@ def main():
                 "message": "The project exited during setup (status %s)." % (exc.code,),
             }
     # str() is the last resort for a setting of an odd type: an answer, never a traceback.
+    sys.stdout.flush()
     json.dump(answer, out, indent=1, default=str)
     out.write("\n")
     out.flush()

@@ -9,7 +9,7 @@
 use super::options::Options;
 use authctl::error::{Error, Result};
 use authctl::hashers::Algorithm;
-use authctl::store::ROLE_COLUMNS;
+use authctl::store::{Database, Libpq, ROLE_COLUMNS};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -82,8 +82,6 @@ impl Project {
             .arg(SCRIPT)
             .current_dir(&self.dir)
             .env("DJANGO_SETTINGS_MODULE", &self.settings_module)
-            // Python's own start-up must not pick another project's modules.
-            .env_remove("PYTHONPATH")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -227,7 +225,7 @@ pub struct FieldInfo {
     pub column: String,
     pub null: bool,
     pub default: Option<Value>,
-    pub default_is_callable: bool,
+    pub has_default: bool,
 }
 
 /// A config file being written: its lines, and what the user should hear about.
@@ -352,7 +350,22 @@ impl Site {
         match (db.engine.as_deref(), &db.name) {
             (Some("sqlite"), Some(name)) => w.key("database", name.as_str()),
             (Some("postgresql"), Some(name)) => {
-                w.key("database", postgres_url(db, name));
+                let (url, ignored) = postgres_url(db, name);
+                for option in ignored {
+                    w.warn(format!(
+                        "the database OPTIONS `{option}` is left out: authctl's PostgreSQL URL \
+                         takes sslmode, sslrootcert, connect_timeout and application_name"
+                    ));
+                }
+                // What is written must be what authctl itself reads.
+                if let Err(problem) = Database::parse(&url, &Libpq::default()) {
+                    w.warn(format!(
+                        "the default database cannot be written as a URL authctl reads \
+                         ({problem}); set database"
+                    ));
+                    return;
+                }
+                w.key("database", url);
                 if db.has_password {
                     w.line("# The password is not written here: give it as PGPASSWORD or in ~/.pgpass.");
                 }
@@ -523,11 +536,20 @@ impl Site {
         w.section("user_model");
         w.line(format!("# AUTH_USER_MODEL = \"{}\"", model.label));
         w.key("table", model.table.as_str());
-        w.key("username_field", model.username_field.as_str());
+        // Fields by their columns, which is what the table has (a `db_column` renames one).
+        let column = |field: &str| {
+            model
+                .fields
+                .iter()
+                .find(|f| f.name == field)
+                .map_or(field.to_string(), |f| f.column.clone())
+        };
+        w.key("username_field", column(&model.username_field));
         if let Some(email) = &model.email_field {
-            w.key("email_field", email.as_str());
+            w.key("email_field", column(email));
         }
-        w.key("required_fields", text_list(&model.required_fields));
+        let required: Vec<String> = model.required_fields.iter().map(|f| column(f)).collect();
+        w.key("required_fields", text_list(&required));
         let columns: Vec<String> = model.fields.iter().map(|f| f.column.clone()).collect();
         w.key("columns", text_list(&columns));
         // The model's own defaults for its other fields, which Django (not the database)
@@ -539,15 +561,13 @@ impl Site {
         };
         let mut defaults = Vec::new();
         for field in model.fields.iter().filter(|f| !special(f)) {
-            match (&field.default, field.default_is_callable) {
-                (Some(value), false) => {
-                    if let Some(value) = scalar(value) {
-                        defaults.push((field.column.clone(), value));
-                    }
-                }
-                (_, true) if !field.null => w.warn(format!(
-                    "{}'s default is computed by Python: give it with --field {}=VALUE or set \
-                     user_model.defaults.{}",
+            match (field.default.as_ref().and_then(scalar), field.has_default) {
+                (Some(value), _) => defaults.push((field.column.clone(), value)),
+                // A default Python computes (or one that is not a plain value) cannot be
+                // written here; a nullable column simply stays NULL.
+                (None, true) if !field.null => w.warn(format!(
+                    "{}'s default cannot be written as a setting: give it with --field {}=VALUE \
+                     or set user_model.defaults.{}",
                     field.name, field.column, field.column
                 )),
                 _ => {}
@@ -562,8 +582,17 @@ impl Site {
     }
 }
 
-/// `postgres://user@host:port/name?options`, without the password.
-fn postgres_url(db: &DatabaseInfo, name: &str) -> String {
+/// The `OPTIONS` a libpq URL carries that authctl reads too.
+const URL_OPTIONS: [&str; 4] = [
+    "sslmode",
+    "sslrootcert",
+    "connect_timeout",
+    "application_name",
+];
+
+/// `postgres://user@host:port/name?options`, without the password; and the options it leaves
+/// out.
+fn postgres_url(db: &DatabaseInfo, name: &str) -> (String, Vec<String>) {
     let encode = |text: &str| {
         url::form_urlencoded::byte_serialize(text.as_bytes())
             .collect::<String>()
@@ -577,7 +606,13 @@ fn postgres_url(db: &DatabaseInfo, name: &str) -> String {
     // A host that is a directory (a Unix socket) goes in the query, as libpq reads it.
     let socket = host.starts_with('/');
     if !socket {
-        url.push_str(host);
+        // An IPv6 address goes in brackets.
+        match host.contains(':') && !host.starts_with('[') {
+            true => {
+                let _ = write!(url, "[{host}]");
+            }
+            false => url.push_str(host),
+        }
         if let Some(port) = db.port {
             let _ = write!(url, ":{port}");
         }
@@ -590,7 +625,12 @@ fn postgres_url(db: &DatabaseInfo, name: &str) -> String {
             query.push(format!("port={port}"));
         }
     }
+    let mut ignored = Vec::new();
     for (key, value) in &db.options {
+        if !URL_OPTIONS.contains(&key.as_str()) {
+            ignored.push(key.clone());
+            continue;
+        }
         let text = match value {
             Value::String(s) => s.clone(),
             Value::Bool(b) => b.to_string(),
@@ -603,7 +643,7 @@ fn postgres_url(db: &DatabaseInfo, name: &str) -> String {
         url.push('?');
         url.push_str(&query.join("&"));
     }
-    url
+    (url, ignored)
 }
 
 #[cfg(test)]
@@ -636,17 +676,38 @@ mod tests {
             options: BTreeMap::from([("sslmode".into(), Value::from("require"))]),
         };
         assert_eq!(
-            postgres_url(&db, "my db"),
+            postgres_url(&db, "my db").0,
             "postgres://app@127.0.0.1:5433/my%20db?sslmode=require"
         );
         let socket = DatabaseInfo {
             host: Some("/var/run/postgresql".into()),
-            options: BTreeMap::new(),
+            options: BTreeMap::from([("options".into(), Value::from("-c search_path=x"))]),
             ..db
         };
+        let (url, ignored) = postgres_url(&socket, "app");
         assert_eq!(
-            postgres_url(&socket, "app"),
+            url,
             "postgres://app@/app?host=%2Fvar%2Frun%2Fpostgresql&port=5433"
+        );
+        assert_eq!(ignored, ["options"]);
+        // authctl reads back what it writes: a socket with a user, an IPv6 address.
+        let target = Database::parse(&url, &Libpq::default()).unwrap();
+        assert_eq!(
+            target.shown(),
+            "postgres:///app?user=app&host=%2Fvar%2Frun%2Fpostgresql&port=5433"
+        );
+        let six = DatabaseInfo {
+            host: Some("::1".into()),
+            options: BTreeMap::new(),
+            ..socket
+        };
+        let (url, _) = postgres_url(&six, "app");
+        assert_eq!(url, "postgres://app@[::1]:5433/app");
+        assert!(
+            Database::parse(&url, &Libpq::default())
+                .unwrap()
+                .shown()
+                .contains("[::1]")
         );
     }
 }

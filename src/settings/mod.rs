@@ -349,8 +349,8 @@ fn store_config(l: &Layers) -> Result<StoreConfig> {
     })
 }
 
-/// The preferred hasher and the site's list, each name checked; a preferred hasher the list
-/// leaves out would make hashes the site cannot read.
+/// The preferred hasher and the site's list, each name checked; with a list, the preferred
+/// hasher is its first, as in Django.
 fn hashers(l: &Layers) -> Result<(Option<Algorithm>, Option<Vec<Algorithm>>)> {
     let known = || {
         let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
@@ -383,11 +383,14 @@ fn hashers(l: &Layers) -> Result<(Option<Algorithm>, Option<Vec<Algorithm>>)> {
     if list.is_empty() {
         return Err(l.bad("hashers", "a list of at least one hasher"));
     }
-    if let Some(preferred) = hasher.filter(|h| !list.contains(h)) {
+    // Django re-encodes every hash that is not of the first hasher: any other preferred
+    // hasher would have the two undo each other at every login.
+    if let Some(preferred) = hasher.filter(|h| Some(h) != list.first()) {
         return Err(Error::Config(format!(
-            "`hasher` is {} but `hashers` (from {source}) leaves it out: the site could not \
-             read the hashes it makes",
-            preferred.name()
+            "`hasher` is {} but the first of `hashers` (from {source}) is {}: the site \
+             re-encodes every password with the first, so set `hasher` to it or leave it unset",
+            preferred.name(),
+            list[0].name()
         )));
     }
     Ok((hasher, Some(list)))

@@ -7,7 +7,9 @@
 //! Django's `AbstractUser` defines have their own places in [`super::User`]; every other column
 //! is an *extra*, carried as text.
 
+use super::StoreConfig;
 use crate::error::{Error, Result};
+use crate::timezone::SiteTime;
 use crate::values::parse_bool;
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
@@ -94,7 +96,13 @@ impl Column {
             Kind::Time
         } else if lower.starts_with("bool") {
             Kind::Boolean
-        } else if lower.contains("int") {
+        } else if lower.starts_with("interval") {
+            // Django's DurationField on PostgreSQL: the database reads its text.
+            Kind::Other
+        } else if lower.starts_with("int")
+            || lower.starts_with("bigint")
+            || lower.starts_with("smallint")
+        {
             Kind::Integer
         } else if lower.starts_with("varchar")
             || lower.starts_with("char")
@@ -120,7 +128,10 @@ impl Column {
     /// A value given as text (`--field`, an environment variable, an import cell), checked as
     /// the column's type takes it, with Django's messages; `None` is SQL NULL (an empty value
     /// for a nullable column that is not text).
-    pub fn clean(&self, raw: &str) -> std::result::Result<Option<String>, String> {
+    ///
+    /// A datetime with an offset is stored as the site holds datetimes: UTC with `USE_TZ`, the
+    /// wall time of `TIME_ZONE` without; one without an offset is taken as it is.
+    pub fn clean(&self, raw: &str, time: &SiteTime) -> std::result::Result<Option<String>, String> {
         if raw.is_empty() && self.kind != Kind::Text {
             return match self.nullable {
                 true => Ok(None),
@@ -160,7 +171,7 @@ impl Column {
                 })?;
                 let naive = match parsed {
                     super::DatetimeText::Naive(naive) => naive,
-                    super::DatetimeText::Instant(t) => t.naive_utc(),
+                    super::DatetimeText::Instant(t) => time.naive(t),
                 };
                 naive.format("%Y-%m-%d %H:%M:%S%.f").to_string()
             }
@@ -240,9 +251,25 @@ pub struct UserModel {
     pub required: Vec<String>,
     pub columns: Vec<Column>,
     pub defaults: BTreeMap<String, String>,
+    /// The site's clock, for the datetimes given to it.
+    pub time: SiteTime,
 }
 
 impl UserModel {
+    /// A value for column `name` as [`Column::clean`] checks it; a blank one for a column
+    /// of `REQUIRED_FIELDS` is refused too, as Django's field (`blank=False`) refuses it.
+    pub fn clean(&self, name: &str, raw: &str) -> std::result::Result<Option<String>, String> {
+        let column = self
+            .column(name)
+            .ok_or_else(|| format!("the user model's table {} has no such column", self.table))?;
+        let value = column.clean(raw, &self.time)?;
+        let blank = value.as_deref().is_none_or(|v| v.trim().is_empty());
+        if blank && self.required.iter().any(|r| r == name) && Some(name) != self.email.as_deref() {
+            return Err("This field cannot be blank.".into());
+        }
+        Ok(value)
+    }
+
     /// Django's own `auth_user` (`AbstractUser`: log in with `username`, `email` required by
     /// `createsuperuser`).
     pub fn is_default(&self) -> bool {
@@ -298,11 +325,12 @@ impl UserModel {
     /// columns every Django user model has (`password`, `last_login`). `None` when the database
     /// has no tables at all (a new one); `columns_of` reads a table's columns.
     pub fn resolve(
-        settings: &ModelSettings,
+        config: &StoreConfig,
         tables: &[String],
         shown: &str,
         columns_of: &mut dyn FnMut(&str) -> Result<Vec<Column>>,
     ) -> Result<Option<UserModel>> {
+        let settings = &config.model;
         let table = match &settings.table {
             Some(table) if tables.contains(table) => table.clone(),
             Some(table) if table == "auth_user" && tables.is_empty() => return Ok(None),
@@ -344,16 +372,17 @@ impl UserModel {
             }
         };
         let columns = columns_of(&table)?;
-        UserModel::from_columns(settings, table, columns, shown).map(Some)
+        UserModel::from_columns(config, table, columns, shown).map(Some)
     }
 
     /// The model of a table whose columns are known.
     pub fn from_columns(
-        settings: &ModelSettings,
+        config: &StoreConfig,
         table: String,
         columns: Vec<Column>,
         shown: &str,
     ) -> Result<UserModel> {
+        let settings = &config.model;
         let has = |name: &str| columns.iter().any(|c| c.name == name);
         let unfit =
             |why: String| Error::Environment(format!("the user table `{table}` in {shown} {why}"));
@@ -431,11 +460,12 @@ impl UserModel {
             required,
             columns,
             defaults: settings.defaults.clone(),
+            time: config.time,
         };
         // A default must itself be a value the column takes.
         for (name, value) in &model.defaults {
             if let Some(column) = model.column(name) {
-                column.clean(value).map_err(|problem| {
+                column.clean(value, &model.time).map_err(|problem| {
                     Error::Config(format!(
                         "invalid value for `user_model.defaults.{name}`: {problem}"
                     ))
@@ -486,6 +516,9 @@ mod tests {
             ("double precision", Kind::Real, None),
             ("uuid", Kind::Uuid, None),
             ("jsonb", Kind::Other, None),
+            ("interval", Kind::Other, None),
+            ("point", Kind::Other, None),
+            ("int8", Kind::Integer, None),
         ] {
             assert_eq!(Column::kind_of(sql_type), (kind, length), "{sql_type}");
         }
@@ -493,25 +526,39 @@ mod tests {
 
     #[test]
     fn values_are_checked_as_the_column_takes_them() {
+        let utc = SiteTime::default();
         let age = column("age", "integer unsigned", true);
-        assert_eq!(age.clean("42"), Ok(Some("42".into())));
-        assert_eq!(age.clean(""), Ok(None));
+        assert_eq!(age.clean("42", &utc), Ok(Some("42".into())));
+        assert_eq!(age.clean("", &utc), Ok(None));
         assert!(
-            age.clean("-1")
+            age.clean("-1", &utc)
                 .unwrap_err()
                 .contains("greater than or equal to 0")
         );
-        assert!(age.clean("old").unwrap_err().contains("must be an integer"));
-        assert!(age.clean("99999999999").is_err());
+        assert!(
+            age.clean("old", &utc)
+                .unwrap_err()
+                .contains("must be an integer")
+        );
+        assert!(age.clean("99999999999", &utc).is_err());
         let department = column("department", "varchar(4)", false);
-        assert_eq!(department.clean(""), Ok(Some(String::new())));
-        assert!(department.clean("Sales").unwrap_err().contains("at most 4"));
+        assert_eq!(department.clean("", &utc), Ok(Some(String::new())));
+        assert!(
+            department
+                .clean("Sales", &utc)
+                .unwrap_err()
+                .contains("at most 4")
+        );
         let flag = column("flag", "bool", false);
-        assert_eq!(flag.clean("yes"), Ok(Some("true".into())));
-        assert!(flag.clean("").unwrap_err().contains("cannot be blank"));
+        assert_eq!(flag.clean("yes", &utc), Ok(Some("true".into())));
+        assert!(
+            flag.clean("", &utc)
+                .unwrap_err()
+                .contains("cannot be blank")
+        );
         let when = column("when", "datetime", true);
         assert_eq!(
-            when.clean("2026-12-07T10:00:00+01:00"),
+            when.clean("2026-12-07T10:00:00+01:00", &utc),
             Ok(Some("2026-12-07 09:00:00".into()))
         );
     }
@@ -535,7 +582,7 @@ mod tests {
                 _ => vec![column("id", "integer", false)],
             })
         };
-        let model = UserModel::resolve(&ModelSettings::default(), &tables, "db", &mut columns_of)
+        let model = UserModel::resolve(&StoreConfig::default(), &tables, "db", &mut columns_of)
             .unwrap()
             .unwrap();
         assert_eq!(model.table, "accounts_customuser");
@@ -544,7 +591,7 @@ mod tests {
         assert_eq!(extras, ["full_name"]);
         let two = vec!["a_user".to_string(), "b_user".into()];
         let mut same = |_: &str| -> Result<Vec<Column>> { Ok(columns.clone()) };
-        let err = UserModel::resolve(&ModelSettings::default(), &two, "db", &mut same)
+        let err = UserModel::resolve(&StoreConfig::default(), &two, "db", &mut same)
             .unwrap_err()
             .to_string();
         assert!(

@@ -759,3 +759,75 @@ fn tokens_and_times_follow_the_sites_time_zone(backend: Backend) {
 }
 
 on_both!(tokens_and_times_follow_the_sites_time_zone);
+
+#[test]
+fn a_blank_required_field_is_refused_as_django_refuses_it() {
+    let site = Site::new(Kind::EmailLogin, Backend::Sqlite);
+    site.cmd(&["createsuperuser", "--no-input", "--password-stdin"])
+        .env("DJANGO_SUPERUSER_EMAIL", "blank@example.com")
+        .env("DJANGO_SUPERUSER_FULL_NAME", "")
+        .stdin_line(PW)
+        .run()
+        .expect(3)
+        .stderr_has("full_name: This field cannot be blank.");
+    site.cmd(&[
+        "signup",
+        "--username",
+        "blank@example.com",
+        "--field",
+        "full_name= ",
+        "--password-stdin",
+    ])
+    .stdin_line(PW)
+    .run()
+    .expect(3)
+    .stderr_has("full_name: This field cannot be blank.");
+    assert_eq!(site.row("blank"), Value::Null);
+}
+
+/// What a hand-altered PostgreSQL table holds is an error or a value, never a crash; and a
+/// datetime given for an extra column means the same instant whatever the server's own zone.
+#[test]
+fn odd_postgres_columns_are_read_without_a_crash_and_times_keep_their_instant() {
+    let site = Site::new(Kind::CustomUser, Backend::Postgres);
+    site.signup("alice", PW).expect(0);
+    let database = site.project.database.split('?').next().unwrap().to_string();
+    let name = database.rsplit('/').next().unwrap().to_string();
+    site.project.exec(&format!(
+        "ALTER TABLE accounts_customuser ALTER COLUMN is_active DROP NOT NULL;
+         UPDATE accounts_customuser SET is_active = NULL;
+         ALTER TABLE accounts_customuser ADD COLUMN seen timestamptz NULL;
+         ALTER DATABASE \"{name}\" SET timezone TO 'Europe/Paris';"
+    ));
+    // A NULL flag is false, as Django takes it: alice is inactive, and cannot log in.
+    let shown = site.cmd(&["--json", "users", "show", "alice"]).run();
+    shown.expect(0);
+    assert_eq!(shown.json()["is_active"], false, "{shown:?}");
+    site.verify("alice", PW).expect(1);
+    site.cmd(&[
+        "users",
+        "set",
+        "alice",
+        "--active",
+        "--field",
+        "seen=2026-12-07T10:00:00Z",
+    ])
+    .run()
+    .expect(0);
+    let stored = crate::pg::server()
+        .admin(&name)
+        .query_one(
+            "SELECT to_char(seen AT TIME ZONE 'UTC', 'HH24:MI') FROM accounts_customuser",
+            &[],
+        )
+        .unwrap()
+        .get::<_, String>(0);
+    assert_eq!(stored, "10:00");
+    // A column of a type Django's field never has is one error, exit 4.
+    site.project.exec(
+        "ALTER TABLE accounts_customuser ALTER COLUMN last_login TYPE text USING last_login::text",
+    );
+    site.verify("alice", PW)
+        .expect(4)
+        .stderr_has("has an unreadable last_login");
+}

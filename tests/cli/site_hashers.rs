@@ -4,7 +4,7 @@
 //! algorithm.
 
 use crate::on_both;
-use crate::support::{Backend, PW, Sandbox, django, make_hash};
+use crate::support::{Backend, PW, Sandbox, django, make_hash, make_hash_with_costs};
 use serde_json::json;
 
 /// A Django project's database, with `admin` made by Django itself.
@@ -53,10 +53,19 @@ fn without_a_list_each_hash_keeps_its_algorithm_and_only_md5_is_converted(backen
             "authctl re-encoded the site's hash"
         );
     }
-    // Django's own pbkdf2_sha256 hash stays as Django made it, too.
+    // Django's own pbkdf2_sha256 hash stays as Django made it, too, and so does one at other
+    // costs than authctl's (a site on another Django version): the site's costs are unknown.
     let admin = stored_hash(&sb, "admin");
     sb.verify("admin", PW).expect(0);
     assert_eq!(stored_hash(&sb, "admin"), admin);
+    let other_costs = make_hash_with_costs(
+        "pbkdf2_sha256",
+        PW,
+        &[("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "250")],
+    );
+    import_hash(&sb, "older", &other_costs).expect(0);
+    sb.verify("older", PW).expect(0);
+    assert_eq!(stored_hash(&sb, "older"), other_costs);
     // MD5 is converted to the hasher every Django site reads.
     import_hash(&sb, "old", &make_hash("md5", PW))
         .expect(0)
@@ -176,7 +185,15 @@ fn a_hashers_list_with_unknown_names_or_without_the_hasher_is_refused() {
     sb.set("AUTHCTL_HASHER", "argon2");
     sb.verify("nobody", PW)
         .expect(4)
-        .stderr_has("`hasher` is argon2 but `hashers`");
+        .stderr_has("`hasher` is argon2 but the first of `hashers`");
+    // Listed but not first: the site would re-encode every hash authctl made.
+    sb.set("AUTHCTL_HASHERS", "pbkdf2_sha256,argon2");
+    sb.verify("nobody", PW)
+        .expect(4)
+        .stderr_has("the site re-encodes every password with the first");
+    sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");
+    sb.signup("alice", "", PW);
+    sb.verify("alice", PW).expect(0);
 }
 
 #[test]

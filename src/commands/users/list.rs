@@ -19,9 +19,11 @@ pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
         offset: args.offset,
     };
     if ctx.printer.json {
+        let model = accounts.model().clone();
         return accounts
             .list_users(&filter, |user| {
-                ctx.printer.result("", user_json(user, args.with_hashes));
+                ctx.printer
+                    .result("", user_json(user, &model, args.with_hashes));
                 Ok(())
             })
             .map(|()| Status::Success);

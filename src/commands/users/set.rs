@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, args: UsersSetArgs) -> Result<Status> {
     let user = accounts.update_user(&args.username, &changes)?;
     ctx.printer.result(
         &format!("User {} updated.", user.username),
-        user_json(&user, false),
+        user_json(&user, accounts.model(), false),
     );
     Ok(Status::Success)
 }

@@ -11,7 +11,7 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     let user = accounts.user(&args.username)?;
     let info = accounts.password_info(&user);
     let sessions = accounts.session_count(user.id)?;
-    let mut json = user_json(&user, args.with_hashes);
+    let mut json = user_json(&user, accounts.model(), args.with_hashes);
     json["password_hasher"] = json!(info.hasher);
     json["password_usable"] = json!(info.usable);
     json["password_needs_upgrade"] = json!(info.needs_upgrade);

@@ -73,15 +73,17 @@ pub struct Postgres {
 impl Postgres {
     pub fn open(target: &Target, create: bool, config: &StoreConfig) -> Result<Postgres> {
         let mut client = connect(target)?;
+        // Datetimes without a zone (an extra column's value) are read on the site's clock, as
+        // Django's own connection reads them: UTC with USE_TZ, TIME_ZONE without.
+        let zone = match config.time.use_tz {
+            true => "UTC",
+            false => config.time.zone.name(),
+        };
+        client.query("SELECT set_config('TimeZone', $1, false)", &[&zone])?;
         let tables = table_names(&mut client)?;
         let shown = &target.shown;
         let mut columns_of = |table: &str| columns(&mut client, table);
-        let (model, pending) = match UserModel::resolve(
-            &config.model,
-            &tables,
-            shown,
-            &mut columns_of,
-        )? {
+        let (model, pending) = match UserModel::resolve(config, &tables, shown, &mut columns_of)? {
             Some(model) => (model, false),
             None if !create => {
                 return Err(Error::Environment(format!(
@@ -93,8 +95,7 @@ impl Postgres {
                 let temporary = table.replacen("CREATE TABLE", "CREATE TEMPORARY TABLE", 1);
                 client.batch_execute(&temporary)?;
                 let columns = columns(&mut client, "auth_user")?;
-                let model =
-                    UserModel::from_columns(&config.model, "auth_user".into(), columns, shown)?;
+                let model = UserModel::from_columns(config, "auth_user".into(), columns, shown)?;
                 (model, true)
             }
         };

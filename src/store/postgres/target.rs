@@ -71,8 +71,13 @@ fn decode(text: &str) -> String {
 impl Target {
     /// Reads a libpq URL. Errors never repeat the URL, which may hold a password.
     pub fn parse(text: &str, env: &Libpq) -> Result<Target, String> {
-        let url = url::Url::parse(text).map_err(|e| format!("not a PostgreSQL URL ({e})"))?;
-        let mut host = url.host_str().filter(|h| !h.is_empty()).map(decode);
+        let url = url::Url::parse(&userinfo_to_query(text))
+            .map_err(|e| format!("not a PostgreSQL URL ({e})"))?;
+        // An IPv6 address without the brackets the URL needs around it.
+        let mut host = match url.host() {
+            Some(url::Host::Ipv6(address)) => Some(address.to_string()),
+            _ => url.host_str().filter(|h| !h.is_empty()).map(decode),
+        };
         let mut port = url.port().map(|p| p.to_string());
         let mut user = Some(decode(url.username())).filter(|u| !u.is_empty());
         let mut password = url.password().map(decode);
@@ -208,6 +213,33 @@ fn without_password(mut url: url::Url) -> String {
         url.query_pairs_mut().extend_pairs(kept);
     }
     url.to_string()
+}
+
+/// libpq takes `postgresql://user@/db?host=/socket/dir` (a user, no host: the socket), which a
+/// generic URL parser refuses; the user and password move to the query, where libpq takes them
+/// too. Anything else is returned as it is.
+fn userinfo_to_query(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return text.into();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let Some(userinfo) = authority.strip_suffix('@') else {
+        return text.into();
+    };
+    let (user, password) = match userinfo.split_once(':') {
+        Some((user, password)) => (user, Some(password)),
+        None => (userinfo, None),
+    };
+    let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+    let mut pairs = vec![format!("user={user}")];
+    if let Some(password) = password {
+        pairs.push(format!("password={password}"));
+    }
+    if !query.is_empty() {
+        pairs.push(query.to_string());
+    }
+    format!("{scheme}://{path}?{}", pairs.join("&")).into()
 }
 
 /// The canonical name of the database: user, server and database, whatever way they were given.

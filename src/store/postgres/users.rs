@@ -44,10 +44,27 @@ impl Schema {
         format!("SELECT {} FROM {}", columns.join(", "), self.table())
     }
 
-    fn user_of(&self, row: &postgres::Row) -> User {
+    /// A row as a user. A value of an unexpected type is an error naming the user and the
+    /// column; a NULL flag reads as false and NULL text as empty, as Django's own checks take
+    /// them.
+    fn user_of(&self, row: &postgres::Row) -> Result<User> {
         let model = &self.model;
+        let id: i64 = row.try_get(0).map_err(|e| unreadable(0, "id", &e))?;
+        let text = |i: usize, name: &str| -> Result<String> {
+            row.try_get::<_, Option<String>>(i)
+                .map(Option::unwrap_or_default)
+                .map_err(|e| unreadable(id, name, &e))
+        };
+        let flag = |i: usize, name: &str| -> Result<bool> {
+            row.try_get::<_, Option<bool>>(i)
+                .map(|b| b.unwrap_or(false))
+                .map_err(|e| unreadable(id, name, &e))
+        };
+        let time = |i: usize, name: &str| -> Result<Option<DateTime<Utc>>> {
+            row.try_get(i).map_err(|e| unreadable(id, name, &e))
+        };
         let mut user = User {
-            id: 0,
+            id,
             password: String::new(),
             last_login: None,
             is_superuser: false,
@@ -63,33 +80,34 @@ impl Schema {
         for (i, column) in model.columns.iter().enumerate() {
             let name = column.name.as_str();
             if name == model.login {
-                user.username = row.get::<_, Option<String>>(i).unwrap_or_default();
+                user.username = text(i, name)?;
             }
             if Some(name) == model.email.as_deref() {
-                user.email = row.get::<_, Option<String>>(i).unwrap_or_default();
+                user.email = text(i, name)?;
                 continue;
             }
             if name == model.login {
                 continue;
             }
             match name {
-                "id" => user.id = row.get(i),
-                "password" => user.password = row.get::<_, Option<String>>(i).unwrap_or_default(),
-                "last_login" => user.last_login = row.get(i),
-                "date_joined" => user.date_joined = row.get(i),
-                "is_superuser" => user.is_superuser = row.get(i),
-                "is_staff" => user.is_staff = row.get(i),
-                "is_active" => user.is_active = row.get(i),
-                "first_name" => {
-                    user.first_name = row.get::<_, Option<String>>(i).unwrap_or_default()
-                }
-                "last_name" => user.last_name = row.get::<_, Option<String>>(i).unwrap_or_default(),
+                "id" => {}
+                "password" => user.password = text(i, name)?,
+                "last_login" => user.last_login = time(i, name)?,
+                "date_joined" => user.date_joined = time(i, name)?,
+                "is_superuser" => user.is_superuser = flag(i, name)?,
+                "is_staff" => user.is_staff = flag(i, name)?,
+                "is_active" => user.is_active = flag(i, name)?,
+                "first_name" => user.first_name = text(i, name)?,
+                "last_name" => user.last_name = text(i, name)?,
                 _ => {
-                    user.extra.insert(name.to_string(), row.get(i));
+                    let value = row
+                        .try_get::<_, Option<String>>(i)
+                        .map_err(|e| unreadable(id, name, &e))?;
+                    user.extra.insert(name.to_string(), value);
                 }
             }
         }
-        user
+        Ok(user)
     }
 
     /// The role columns the model has, with their values, for an insert or an update.
@@ -136,6 +154,14 @@ impl Schema {
     }
 }
 
+/// A column PostgreSQL holds in a type authctl cannot read as Django's field.
+fn unreadable(id: i64, column: &str, e: &postgres::Error) -> Error {
+    Error::Database {
+        context: format!("user {id} has an unreadable {column}: {e}"),
+        source: None,
+    }
+}
+
 /// What [`Schema::profile`] reads, from a new user or an existing one.
 struct Profile<'a> {
     username: &'a str,
@@ -157,14 +183,16 @@ pub fn by_username(tx: &mut Transaction, schema: &Schema, username: &str) -> Res
         schema.select(),
         quote(&schema.model.login)
     );
-    Ok(tx
-        .query_opt(&sql, &[&username])?
-        .map(|row| schema.user_of(&row)))
+    tx.query_opt(&sql, &[&username])?
+        .map(|row| schema.user_of(&row))
+        .transpose()
 }
 
 pub fn by_id(tx: &mut Transaction, schema: &Schema, id: i64) -> Result<Option<User>> {
     let sql = format!("{} WHERE id = $1::int8", schema.select());
-    Ok(tx.query_opt(&sql, &[&id])?.map(|row| schema.user_of(&row)))
+    tx.query_opt(&sql, &[&id])?
+        .map(|row| schema.user_of(&row))
+        .transpose()
 }
 
 fn ids(rows: Vec<postgres::Row>) -> Vec<i64> {
@@ -222,7 +250,7 @@ pub fn each(
     let none: [&str; 0] = [];
     let mut rows = tx.query_raw(&sql, none)?;
     while let Some(row) = rows.next()? {
-        if !f(&schema.user_of(&row))? {
+        if !f(&schema.user_of(&row)?)? {
             break;
         }
     }

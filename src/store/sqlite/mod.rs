@@ -236,7 +236,7 @@ impl Sqlite {
             .filter(|t| !t.starts_with("sqlite_"))
             .collect();
         let mut columns_of = |table: &str| columns(conn, table);
-        let model = match UserModel::resolve(&config.model, &tables, location, &mut columns_of)? {
+        let model = match UserModel::resolve(config, &tables, location, &mut columns_of)? {
             Some(model) => model,
             None if !create => {
                 return Err(Error::Environment(format!(
@@ -249,7 +249,7 @@ impl Sqlite {
                         "cannot create the auth_user table in {location}"
                     )))?;
                 let columns = columns(conn, "auth_user")?;
-                UserModel::from_columns(&config.model, "auth_user".into(), columns, location)?
+                UserModel::from_columns(config, "auth_user".into(), columns, location)?
             }
         };
         Ok(users::Schema {

@@ -51,7 +51,7 @@ impl Schema {
         for (i, column) in model.columns.iter().enumerate() {
             let name = column.name.as_str();
             if name == model.login {
-                user.username = row.get(i)?;
+                user.username = text(row, i)?;
             }
             if Some(name) == model.email.as_deref() {
                 user.email = row.get::<_, Option<String>>(i)?.unwrap_or_default();
@@ -65,11 +65,12 @@ impl Schema {
                 "password" => user.password = row.get(i)?,
                 "last_login" => user.last_login = self.datetime(row, i, name)?,
                 "date_joined" => user.date_joined = self.datetime(row, i, name)?,
-                "is_superuser" => user.is_superuser = row.get(i)?,
-                "is_staff" => user.is_staff = row.get(i)?,
-                "is_active" => user.is_active = row.get(i)?,
-                "first_name" => user.first_name = row.get(i)?,
-                "last_name" => user.last_name = row.get(i)?,
+                // A NULL flag is false and NULL text empty, as Django's checks take them.
+                "is_superuser" => user.is_superuser = flag(row, i)?,
+                "is_staff" => user.is_staff = flag(row, i)?,
+                "is_active" => user.is_active = flag(row, i)?,
+                "first_name" => user.first_name = text(row, i)?,
+                "last_name" => user.last_name = text(row, i)?,
                 _ => {
                     user.extra
                         .insert(name.to_string(), text_of(column, row.get_ref(i)?));
@@ -101,6 +102,14 @@ impl Schema {
             },
         }
     }
+}
+
+fn flag(row: &Row, i: usize) -> rusqlite::Result<bool> {
+    Ok(row.get::<_, Option<bool>>(i)?.unwrap_or(false))
+}
+
+fn text(row: &Row, i: usize) -> rusqlite::Result<String> {
+    Ok(row.get::<_, Option<String>>(i)?.unwrap_or_default())
 }
 
 /// An extra column's value as text: what a person would type for it.
