@@ -515,7 +515,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;config;from-django' {
-            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The project''s Python [default: .venv/bin/python in the project, else python3]')
+            [CompletionResult]::new('--python', '--python', [CompletionResultType]::ParameterName, 'The project''s Python [default: .venv/bin/python or venv/bin/python in the project, else python3]')
             [CompletionResult]::new('--settings', '--settings', [CompletionResultType]::ParameterName, 'The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project''s directory, where manage.py is [default: the current directory]')
             [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Write the config to this file (mode 0600) instead of standard output')

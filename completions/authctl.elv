@@ -477,7 +477,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;config;from-django'= {
-            cand --python 'The project''s Python [default: .venv/bin/python in the project, else python3]'
+            cand --python 'The project''s Python [default: .venv/bin/python or venv/bin/python in the project, else python3]'
             cand --settings 'The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]'
             cand --project 'The project''s directory, where manage.py is [default: the current directory]'
             cand --write 'Write the config to this file (mode 0600) instead of standard output'

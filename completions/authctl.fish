@@ -328,7 +328,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand config; and not __fish_s
 complete -c authctl -n "__fish_authctl_using_subcommand config; and not __fish_seen_subcommand_from from-django help" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand config; and not __fish_seen_subcommand_from from-django help" -f -a "from-django" -d 'Read a Django project\'s settings through its own Python and write them as authctl config'
 complete -c authctl -n "__fish_authctl_using_subcommand config; and not __fish_seen_subcommand_from from-django help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand config; and __fish_seen_subcommand_from from-django" -l python -d 'The project\'s Python [default: .venv/bin/python in the project, else python3]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand config; and __fish_seen_subcommand_from from-django" -l python -d 'The project\'s Python [default: .venv/bin/python or venv/bin/python in the project, else python3]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand config; and __fish_seen_subcommand_from from-django" -l settings -d 'The settings module [default: DJANGO_SETTINGS_MODULE, else the one manage.py sets]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand config; and __fish_seen_subcommand_from from-django" -l project -d 'The project\'s directory, where manage.py is [default: the current directory]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand config; and __fish_seen_subcommand_from from-django" -l write -d 'Write the config to this file (mode 0600) instead of standard output' -r -F

@@ -40,6 +40,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL, DJANGO_SUPERUSER_PASSWORD",
         "Input for createsuperuser when it does not prompt, as in Django.",
     ),
+    (
+        "DJANGO_SUPERUSER_<FIELD>",
+        "On a custom user model, its login field and each of its REQUIRED_FIELDS, for \
+         createsuperuser when it does not prompt.",
+    ),
+    (
+        "DJANGO_SETTINGS_MODULE",
+        "The settings module config from-django reads, when --settings does not name one.",
+    ),
 ];
 
 /// Files, for `--help` and the man page (Linux paths; other systems use their own).
@@ -67,16 +76,16 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     (
         "Provision a superuser from a deploy script, safely rerunnable:",
-        "printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input --username admin \
-         --email admin@example.com --password-stdin --if-missing",
+        "printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input \\\n    \
+         --username admin --email admin@example.com --password-stdin --if-missing",
     ),
     (
         "Check a password in a pipeline:",
         "printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok",
     ),
     (
-        "Manage a Django project's users:",
-        "authctl --database ~/mysite/db.sqlite3 users list",
+        "Share a Django project's users: read its settings once, then use authctl as usual:",
+        "cd ~/mysite && authctl config from-django --write ~/.config/authctl/config.toml",
     ),
 ];
 
@@ -84,7 +93,7 @@ fn long_help() -> String {
     let section = |title: &str, items: &[(&str, &str)]| {
         let lines: Vec<String> = items
             .iter()
-            .map(|(k, v)| format!("  {k}\n      {v}"))
+            .map(|(k, v)| format!("  {k}\n      {}", v.replace('\n', "\n      ")))
             .collect();
         format!("{title}:\n{}", lines.join("\n"))
     };
@@ -153,8 +162,8 @@ pub struct Cli {
 pub enum Command {
     /// Create a staff superuser, like Django's `manage.py createsuperuser`
     #[command(after_help = "Examples:\n  authctl createsuperuser\n  \
-        printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input --username admin \
-        --email admin@example.com --password-stdin --if-missing")]
+        printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input \\\n      \
+        --username admin --email admin@example.com --password-stdin --if-missing")]
     Createsuperuser(CreatesuperuserArgs),
 
     /// Create a regular active user, like Django's UserCreationForm
@@ -230,7 +239,7 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Args)]
 pub struct FromDjangoArgs {
-    /// The project's Python [default: .venv/bin/python in the project, else python3]
+    /// The project's Python [default: .venv/bin/python or venv/bin/python in the project, else python3]
     #[arg(long, value_name = "PATH")]
     pub python: Option<PathBuf>,
 

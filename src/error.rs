@@ -61,7 +61,6 @@ pub mod messages {
     pub const LOGIN_FAILED: &str = "Please enter a correct username and password. Note that both fields may be case-sensitive.";
     pub const USERNAME_EXISTS: &str = "A user with that username already exists.";
     /// `createsuperuser`'s message for a taken username (exact match, as Django's).
-    pub const USERNAME_TAKEN: &str = "That username is already taken.";
     pub const PASSWORD_MISMATCH: &str = "The two password fields didn\u{2019}t match.";
     pub const BLANK_PASSWORD: &str = "Blank passwords aren't allowed.";
     pub const REQUIRED: &str = "This field is required.";

@@ -114,10 +114,12 @@ impl Accounts {
         // lock, so a concurrent change to other fields is not undone.
         let model = self.model().clone();
         let mut form = Form::new();
-        let new_username = changes
-            .username
-            .as_deref()
-            .map(|name| form.login(&model, name.trim(), false));
+        // Where users log in with their email address, a new address is a new login.
+        let (new_login, new_email) = match (&changes.username, &changes.email) {
+            (None, Some(email)) if model.login_is_email() => (Some(email), None),
+            (login, email) => (login.as_ref(), email.as_ref()),
+        };
+        let new_username = new_login.map(|name| form.login(&model, name.trim(), false));
         if let Some(name) = &new_username
             && form.is_valid()
             && self.username_taken(name, Some(id))?
@@ -125,7 +127,7 @@ impl Accounts {
             form.error("username", messages::USERNAME_EXISTS);
         }
         for (column, given) in [
-            ("email", changes.email.is_some()),
+            ("email", new_email.is_some()),
             ("first_name", changes.first_name.is_some()),
             ("last_name", changes.last_name.is_some()),
             ("is_active", changes.active.is_some()),
@@ -135,16 +137,17 @@ impl Accounts {
             form.absent_column(&model, column, given);
         }
         let email = match model.login_is_email() {
-            // The email is the login: it changes with the username.
-            true if changes.email.is_some() => {
+            // One column for both: an address that is not the new login would be lost.
+            true if new_email.is_some() => {
                 form.problem(format!(
-                    "users log in with their email address on this user model: change it with \
-                     --username (the table {} has one column for both)",
+                    "users log in with their email address on this user model: give the new \
+                     address once, as --email or --username (the table {} has one column for \
+                     both)",
                     model.table
                 ));
                 None
             }
-            _ => changes.email.as_deref().map(|e| form.email(e)),
+            _ => new_email.map(|e| form.email(e)),
         };
         let fields = form.extras(&model, &changes.fields, false);
         let first_name = changes

@@ -155,12 +155,9 @@ impl Form {
                     values.insert(column.name.clone(), value);
                 } else if model.needs_value(column) {
                     self.problem(format!(
-                        "{}: {} (give it with --field {}=VALUE, or set \
-                         user_model.defaults.{})",
-                        column.name,
+                        "{name}: {} (give it a value, or set user_model.defaults.{name})",
                         messages::REQUIRED,
-                        column.name,
-                        column.name
+                        name = column.name,
                     ));
                 }
             }

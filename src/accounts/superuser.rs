@@ -52,12 +52,20 @@ fn kept(user: User) -> Result<User> {
 
 /// The rule for a username that is taken: `--if-missing` keeps an active staff superuser
 /// (`Some`), `--update` goes on to change it (`None`), and otherwise the name is refused.
-fn existing(user: User, if_exists: IfExists) -> Result<Option<User>> {
+fn existing(user: User, if_exists: IfExists, model: &UserModel) -> Result<Option<User>> {
     match if_exists {
         IfExists::Keep => kept(user).map(Some),
         IfExists::Update => Ok(None),
-        IfExists::Fail => Err(Error::Invalid(messages::USERNAME_TAKEN.into())),
+        IfExists::Fail => Err(Error::Invalid(taken(model))),
     }
+}
+
+/// Django's createsuperuser: "That username is already taken.", in the login field's name.
+fn taken(model: &UserModel) -> String {
+    format!(
+        "That {} is already taken.",
+        model.verbose_name(&model.login)
+    )
 }
 
 /// Django's complaints about an email address, checked before any password is asked for.
@@ -97,7 +105,7 @@ impl Accounts {
     ) -> Result<Option<User>> {
         can_have_superusers(self.model())?;
         match self.find(username)? {
-            Some(user) => existing(user, if_exists),
+            Some(user) => existing(user, if_exists, self.model()),
             None => match self.superuser_username_problem(username, if_exists)? {
                 Some(problem) => Err(Error::Invalid(problem)),
                 None => Ok(None),
@@ -118,7 +126,7 @@ impl Accounts {
             return Ok(Some(form.messages().join("; ")));
         }
         if self.find(&username)?.is_some() {
-            return Ok((if_exists == IfExists::Fail).then(|| messages::USERNAME_TAKEN.into()));
+            return Ok((if_exists == IfExists::Fail).then(|| taken(self.model())));
         }
         // A new user: no one may have the name in another case either.
         if self.username_taken(&username, None)? {
@@ -163,7 +171,7 @@ impl Accounts {
         can_have_superusers(self.model())?;
         // The existing-user rule first: a kept user needs no valid email or password.
         if let Some(found) = self.find(&request.username)?
-            && let Some(user) = existing(found, if_exists)?
+            && let Some(user) = existing(found, if_exists, self.model())?
         {
             return Ok((Outcome::Unchanged, user));
         }
@@ -216,7 +224,7 @@ impl Accounts {
                 return Ok((Outcome::Created, inserted(tx, id)?));
             };
             // Another process may have created it since the first look: the same rule again.
-            if let Some(kept) = existing(found.clone(), if_exists)? {
+            if let Some(kept) = existing(found.clone(), if_exists, &model)? {
                 return Ok((Outcome::Unchanged, kept));
             }
             let mut user = found;

@@ -616,6 +616,13 @@ impl Accounts {
         let model = self.model().clone();
         let mut form = Form::new();
         let mut warnings = Vec::new();
+        // Where users log in with their email address, an `email` column alone is the login.
+        if model.login_is_email()
+            && record.username.is_empty()
+            && let Some(email) = record.email.take()
+        {
+            record.username = email;
+        }
         record.username = form.login(&model, &record.username, true);
         if model.login_is_email() {
             // One column for both: an email that is not the login would be lost.

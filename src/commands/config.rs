@@ -46,6 +46,10 @@ fn from_django(
                 json!({"written": path.display().to_string(), "warnings": warnings}),
             );
         }
+        // With --json the config is a string in the result, like every other answer.
+        None if printer.json => {
+            printer.result("", json!({"config": config, "warnings": warnings}));
+        }
         None => {
             printer.detail(&summary);
             crate::output::raw(config.as_bytes());

@@ -1,7 +1,7 @@
 //! `authctl createsuperuser`: Django's prompts on a terminal, flags and `DJANGO_SUPERUSER_*`
 //! variables in scripts, and `--if-missing` / `--update` so deploy scripts can rerun it.
 
-use super::{Ctx, Status, login_or_email};
+use super::{Ctx, Status, ask_fields, ask_until, login_or_email};
 use crate::prompt;
 use crate::settings::SuperuserSettings;
 use authctl::Secret;
@@ -143,25 +143,7 @@ fn ask(
         (None, _) => String::new(),
     };
     let mut fields = args.fields.clone();
-    let given = |fields: &[(String, String)], name: &str| fields.iter().any(|(n, _)| n == name);
-    let wanted: Vec<String> = model
-        .extras()
-        .filter(|c| {
-            model.required.contains(&c.name)
-                || (model.needs_value(c) && !model.defaults.contains_key(&c.name))
-        })
-        .map(|c| c.name.clone())
-        .collect();
-    for name in wanted {
-        if given(&fields, &name) {
-            continue;
-        }
-        let question = format!("{}: ", model.label(&name));
-        let answer = ask_until(ctx, &question, |answer| {
-            Ok(model.clean(&name, answer).err().into_iter().collect())
-        })?;
-        fields.push((name, answer));
-    }
+    ask_fields(ctx, model, &mut fields)?;
     // A password typed at the prompt has been through the validators already, and the person
     // chose whether to bypass them; one from --password-file has not.
     let (password, skip_validation) = match from_flags {
@@ -176,21 +158,6 @@ fn ask(
         if_exists: args.if_exists,
         fields,
     }))
-}
-
-/// Asks until `problems` has nothing to say about the answer, printing what it says.
-fn ask_until(
-    ctx: &Ctx,
-    question: &str,
-    mut problems: impl FnMut(&str) -> Result<Vec<String>>,
-) -> Result<String> {
-    loop {
-        let answer = prompt::line(question)?;
-        match problems(&answer)? {
-            found if found.is_empty() => return Ok(answer),
-            found => ctx.printer.say(&format!("Error: {}", found.join("; "))),
-        }
-    }
 }
 
 fn ask_username(

@@ -11,7 +11,13 @@ pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     ctx.warn_about_keys();
     // The database first: nobody should type a password for a database that is not there.
     let mut accounts = ctx.accounts()?;
-    let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
+    let label = accounts.model().label(&accounts.model().login);
+    let username = ctx.value_or_prompt(
+        args.username,
+        &format!("{label}: "),
+        &label.to_lowercase(),
+        "--username",
+    )?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
     // Django's login form strips the username; `verify`, like `authenticate()`, does not.
     let login = accounts.login(username.trim(), &password, &ctx.settings.session_file)?;

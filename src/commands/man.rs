@@ -38,8 +38,16 @@ fn render(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
     } else {
         if let Some(after) = cmd.get_after_help() {
             roff.control("SH", ["EXAMPLES"]);
+            // One block per example; a line ending in `\` goes on in the next.
+            let mut example = String::new();
             for line in after.to_string().lines().skip(1) {
-                example_block(&mut roff, line.trim());
+                example.push_str(line.trim());
+                if line.ends_with('\\') {
+                    example.push_str("\n    ");
+                    continue;
+                }
+                example_block(&mut roff, &example);
+                example.clear();
             }
         }
         roff.control("SH", ["SEE ALSO"]);

@@ -213,7 +213,20 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     let vars: BTreeMap<String, String> = std::env::vars().collect();
     // Writing a config file must not depend on the config being read.
     let cli = match cli.command {
-        Command::Config(command) => return config::run(command, &printer, &vars),
+        Command::Config(command) => {
+            let given = [
+                ("--database", cli.database.is_some()),
+                ("--config", cli.config.is_some()),
+                ("--session-file", cli.session_file.is_some()),
+            ];
+            if let Some((flag, _)) = given.iter().find(|(_, given)| *given) {
+                return Err(Error::Usage(format!(
+                    "{flag} does not apply to config from-django, which reads the project's own \
+                     settings (--write PATH names the file to write)"
+                )));
+            }
+            return config::run(command, &printer, &vars);
+        }
         _ => cli,
     };
     let overrides = Overrides {
@@ -274,4 +287,46 @@ pub fn login_or_email(
         )),
         (login, email) => Ok((login.or(email), None)),
     }
+}
+
+/// Asks until `problems` has nothing to say about the answer, printing what it says.
+pub fn ask_until(
+    ctx: &Ctx,
+    question: &str,
+    mut problems: impl FnMut(&str) -> Result<Vec<String>>,
+) -> Result<String> {
+    loop {
+        let answer = prompt::line(question)?;
+        match problems(&answer)? {
+            found if found.is_empty() => return Ok(answer),
+            found => ctx.printer.say(&format!("Error: {}", found.join("; "))),
+        }
+    }
+}
+
+/// Asks, on a terminal, for each of a custom model's `REQUIRED_FIELDS` and any other column a
+/// new row cannot do without that `fields` does not give yet, each checked as its column takes
+/// it and asked again until it is right.
+pub fn ask_fields(
+    ctx: &Ctx,
+    model: &authctl::store::UserModel,
+    fields: &mut Vec<(String, String)>,
+) -> Result<()> {
+    let wanted: Vec<String> = model
+        .extras()
+        .filter(|c| {
+            model.required.contains(&c.name)
+                || (model.needs_value(c) && !model.defaults.contains_key(&c.name))
+        })
+        .map(|c| c.name.clone())
+        .filter(|name| !fields.iter().any(|(given, _)| given == name))
+        .collect();
+    for name in wanted {
+        let question = format!("{}: ", model.label(&name));
+        let answer = ask_until(ctx, &question, |answer| {
+            Ok(model.clean(&name, answer).err().into_iter().collect())
+        })?;
+        fields.push((name, answer));
+    }
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! `authctl signup`: a regular active user, with `UserCreationForm`'s rules.
 
-use super::{Ctx, Status, login_or_email};
+use super::{Ctx, Status, ask_fields, login_or_email};
 use crate::cli::SignupArgs;
 use crate::prompt;
 use authctl::accounts::signup::Request;
@@ -18,9 +18,12 @@ pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
         &label.to_lowercase(),
         "--username",
     )?;
+    let mut fields = args.fields;
     let password = ctx.one_password(&args.password, || {
-        // On a terminal, a bad or taken name is said before anyone types a password.
+        // On a terminal, a bad or taken name is said before anyone types a password, and a
+        // custom model's required fields are asked for first, as the form lists them.
         accounts.check_signup_username(&username)?;
+        ask_fields(ctx, &model, &mut fields)?;
         prompt::new_password("Password: ", "Password confirmation: ")
     })?;
     let user = accounts.signup(Request {
@@ -29,7 +32,7 @@ pub fn run(ctx: &Ctx, args: SignupArgs) -> Result<Status> {
         first_name: args.first_name,
         last_name: args.last_name,
         password: Some(password),
-        fields: args.fields,
+        fields,
     })?;
     ctx.printer.result(
         &format!("User {} created.", user.username),

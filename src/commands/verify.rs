@@ -8,7 +8,13 @@ use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
-    let username = ctx.value_or_prompt(args.username, "Username: ", "username", "--username")?;
+    let label = accounts.model().label(&accounts.model().login);
+    let username = ctx.value_or_prompt(
+        args.username,
+        &format!("{label}: "),
+        &label.to_lowercase(),
+        "--username",
+    )?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
     let result = accounts.authenticate(&username, &password);
     let printer = &ctx.printer;

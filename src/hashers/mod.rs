@@ -466,7 +466,7 @@ mod tests {
         let hashers = Hashers::new(Algorithm::Argon2, &cheap());
         for encoded in [
             "scrypt$1099511627776$salt$8$1$aGFzaA==",
-            "pbkdf2_sha256$4294967295$salt$aGFzaA==",
+            "pbkdf2_sha256$4294967295$salt$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
             "argon2$argon2id$v=19$m=4294967295,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
             "argon2$argon2id$v=19$m=64,t=4294967295,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
             "bcrypt$$2b$31$abcdefghijklmnopqrstuu5Z3Xl7gH0d0wW4ehx4a0JQ0E8yS2Pbu",
@@ -491,13 +491,16 @@ mod tests {
             (argon2(1_024_001, 1, 8), Shape::TooCostly),
             (argon2(102_400, 21, 8), Shape::TooCostly),
             (argon2(1_048_576, 64, 64), Shape::TooCostly),
-            ("pbkdf2_sha256$10000000$salt$aGFzaA==".into(), Shape::Fine),
             (
-                "pbkdf2_sha256$10000001$salt$aGFzaA==".into(),
+                "pbkdf2_sha256$10000000$salt$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=".into(),
+                Shape::Fine,
+            ),
+            (
+                "pbkdf2_sha256$10000001$salt$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=".into(),
                 Shape::TooCostly,
             ),
             (
-                "pbkdf2_sha1$99999999999$salt$aGFzaA==".into(),
+                "pbkdf2_sha1$99999999999$salt$AAAAAAAAAAAAAAAAAAAAAAAAAAA=".into(),
                 Shape::TooCostly,
             ),
             ("scrypt$16384$salt$8$50$aGFzaA==".into(), Shape::Fine),
@@ -515,7 +518,7 @@ mod tests {
             ..cheap()
         };
         let costly = Hashers::new(Algorithm::Argon2, &costly);
-        let pbkdf2 = "pbkdf2_sha256$20000000$salt$aGFzaA==";
+        let pbkdf2 = "pbkdf2_sha256$20000000$salt$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
         assert_eq!(costly.inspect(pbkdf2), Shape::Fine);
         assert_eq!(hashers.inspect(pbkdf2), Shape::TooCostly);
     }

@@ -83,9 +83,18 @@ impl Pbkdf2 {
         let mut parts = encoded.splitn(4, '$');
         let prefix = parts.next();
         let iterations: Option<u64> = parts.next().and_then(|n| n.parse().ok());
-        let (Some(salt), Some(_)) = (parts.next(), parts.next()) else {
+        let (Some(salt), Some(hash)) = (parts.next(), parts.next()) else {
             return Err(Shape::Malformed);
         };
+        // The digest is the hash function's whole output in standard base64; anything else
+        // can never match.
+        let length = match self.digest {
+            Digest::Sha256 => 32,
+            Digest::Sha1 => 20,
+        };
+        if STANDARD.decode(hash).map(|bytes| bytes.len()) != Ok(length) {
+            return Err(Shape::Malformed);
+        }
         let iterations = match (prefix == Some(self.digest.prefix()), iterations) {
             (true, Some(n)) if n > 0 => n,
             _ => return Err(Shape::Malformed),

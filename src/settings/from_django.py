@@ -100,7 +100,7 @@ def load_project():
     except ImportError as exc:
         raise Failure(
             "no-django",
-            "Django cannot be imported by %s (%s); run authctl with the project's Python."
+            "Django cannot be imported by %s (%s); give the project's Python with --python."
             % (sys.executable, describe(exc)),
         )
 
@@ -295,6 +295,8 @@ def field(f):
     return {
         "name": f.name,
         "column": f.column,
+        # Django's prompts and messages name a field by it.
+        "verbose_name": str(f.verbose_name),
         "type": f.get_internal_type(),
         "max_length": f.max_length,
         "null": bool(f.null),

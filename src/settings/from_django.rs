@@ -30,7 +30,7 @@ pub struct Project {
 
 impl Project {
     /// The project directory (default: the current one); its Python (`--python`, else
-    /// `.venv/bin/python` in the project, else `python3`); its settings module (`--settings`,
+    /// `.venv/bin/python` or `venv/bin/python` in the project, else `python3`); its settings module (`--settings`,
     /// else `DJANGO_SETTINGS_MODULE`, else what `manage.py` sets, as `manage.py` itself would
     /// decide).
     pub fn find(
@@ -50,17 +50,18 @@ impl Project {
                 dir.display()
             )));
         }
-        let venv = dir.join(".venv/bin/python");
+        // The two names `python -m venv` is most often given in a project.
+        let venv = [".venv/bin/python", "venv/bin/python"]
+            .iter()
+            .map(|p| dir.join(p))
+            .find(|p| p.exists());
         // The script runs in the project's directory: a relative path given here means from
         // where authctl was started (a bare name is looked up on PATH).
         let python = python.map(|p| match p.is_relative() && p.components().count() > 1 {
             true => std::env::current_dir().map_or(p.clone(), |cwd| cwd.join(&p)),
             false => p,
         });
-        let python = python.unwrap_or_else(|| match venv.exists() {
-            true => venv,
-            false => PathBuf::from("python3"),
-        });
+        let python = python.or(venv).unwrap_or_else(|| PathBuf::from("python3"));
         let settings_module = match settings
             .or_else(|| vars.get("DJANGO_SETTINGS_MODULE").cloned())
             .filter(|s| !s.trim().is_empty())
@@ -123,8 +124,8 @@ fn settings_from_manage_py(dir: &Path) -> Result<String> {
     let manage = dir.join("manage.py");
     let text = std::fs::read_to_string(&manage).map_err(|_| {
         Error::Environment(format!(
-            "no manage.py in {} to read the settings module from; give --settings (or run in \
-             the project's directory)",
+            "no manage.py in {} to read the settings module from; run in the project's \
+             directory or give it with --project (or name the module with --settings)",
             dir.display()
         ))
     })?;
@@ -223,6 +224,7 @@ pub struct ModelInfo {
 pub struct FieldInfo {
     pub name: String,
     pub column: String,
+    pub verbose_name: Option<String>,
     pub null: bool,
     pub default: Option<Value>,
     pub has_default: bool,
@@ -577,6 +579,25 @@ impl Site {
             w.section("user_model.defaults");
             for (column, value) in defaults {
                 w.key(&column, value);
+            }
+        }
+        // The names Django's prompts and messages use, where they are not the column's own.
+        let labels: Vec<(&str, &str)> = model
+            .fields
+            .iter()
+            .filter_map(|f| Some((f.column.as_str(), f.verbose_name.as_deref()?)))
+            .filter(|(column, verbose)| {
+                *verbose
+                    != column
+                        .strip_suffix("_id")
+                        .unwrap_or(column)
+                        .replace('_', " ")
+            })
+            .collect();
+        if !labels.is_empty() {
+            w.section("user_model.labels");
+            for (column, verbose) in labels {
+                w.key(column, verbose);
             }
         }
     }

@@ -312,11 +312,14 @@ fn store_config(l: &Layers) -> Result<StoreConfig> {
     if table.as_deref() == Some("") {
         return Err(l.bad("user_model.table", "a table name"));
     }
-    // Every layer's defaults, the higher layer's value winning for a column.
-    let mut defaults = BTreeMap::new();
+    // Every layer's defaults and labels, the higher layer's value winning for a column.
+    let (mut defaults, mut labels) = (BTreeMap::new(), BTreeMap::new());
     for layer in l.0.iter().rev() {
         for (column, value) in &layer.options.user_model.defaults {
             defaults.insert(column.clone(), value.0.clone());
+        }
+        for (column, value) in &layer.options.user_model.labels {
+            labels.insert(column.clone(), value.0.clone());
         }
     }
     let zone_name = text("time_zone", |o| o.time_zone.as_ref());
@@ -339,6 +342,7 @@ fn store_config(l: &Layers) -> Result<StoreConfig> {
             }),
             columns: list("user_model.columns", |o| o.user_model.columns.as_ref()),
             defaults,
+            labels,
         },
         time: SiteTime {
             zone,

@@ -54,6 +54,8 @@ pub struct UserModelOptions {
     pub columns: Option<List>,
     #[serde(default)]
     pub defaults: BTreeMap<String, Scalar>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, Scalar>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -130,6 +132,7 @@ pub const SECTIONS: &[&str] = &[
     "email.smtp",
     "user_model",
     "user_model.defaults",
+    "user_model.labels",
 ];
 
 macro_rules! wrapper {

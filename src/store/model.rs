@@ -44,6 +44,9 @@ pub struct ModelSettings {
     pub columns: Option<Vec<String>>,
     /// Values for columns a new user is given none for (`user_model.defaults.NAME`).
     pub defaults: BTreeMap<String, String>,
+    /// The fields' verbose names, by column, where Django's differs from the column's name
+    /// with spaces (`user_model.labels.NAME`).
+    pub labels: BTreeMap<String, String>,
 }
 
 /// How a column's values are written and checked.
@@ -251,6 +254,7 @@ pub struct UserModel {
     pub required: Vec<String>,
     pub columns: Vec<Column>,
     pub defaults: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
     /// The site's clock, for the datetimes given to it.
     pub time: SiteTime,
 }
@@ -284,16 +288,25 @@ impl UserModel {
         self.column(name).is_some()
     }
 
-    /// How Django's prompt names a column: `capfirst(verbose_name)`, where a field's verbose
-    /// name is its name with spaces, except `AbstractUser`'s email ("email address").
-    pub fn label(&self, column: &str) -> String {
+    /// A field's verbose name, as Django's messages use it: the configured one
+    /// (`user_model.labels`), else `AbstractUser`'s ("email address"), else the column's name
+    /// with spaces (Django's default).
+    pub fn verbose_name(&self, column: &str) -> String {
+        if let Some(label) = self.labels.get(column) {
+            return label.clone();
+        }
         let abstract_user = ["username", "first_name", "last_name"]
             .iter()
             .all(|c| self.has(c));
-        let name = match column {
+        match column {
             "email" if abstract_user => "email address".to_string(),
             other => other.strip_suffix("_id").unwrap_or(other).replace('_', " "),
-        };
+        }
+    }
+
+    /// How Django's prompts name a field: `capfirst(verbose_name)`.
+    pub fn label(&self, column: &str) -> String {
+        let name = self.verbose_name(column);
         let mut chars = name.chars();
         match chars.next() {
             Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -460,6 +473,7 @@ impl UserModel {
             required,
             columns,
             defaults: settings.defaults.clone(),
+            labels: settings.labels.clone(),
             time: config.time,
         };
         // A default must itself be a value the column takes.

@@ -408,11 +408,16 @@ fn createsuperuser_prompts_as_django_words_them(kind: Kind) {
             p.send_line("Research").unwrap();
         }
         Kind::EmailLogin => {
-            p.exp_string("Email: ").unwrap();
+            // The field's verbose name, as Django words its prompt.
+            p.exp_string("Email address: ").unwrap();
             p.send_line("not an address").unwrap();
             p.exp_string("Error: Enter a valid email address.").unwrap();
-            p.exp_string("Email: ").unwrap();
+            p.exp_string("Email address: ").unwrap();
             p.send_line("Tester@Example.COM").unwrap();
+            p.exp_string("Full name: ").unwrap();
+            // Blank is refused and asked again, as Django's field refuses it.
+            p.send_line("").unwrap();
+            p.exp_string("Error: This field cannot be blank.").unwrap();
             p.exp_string("Full name: ").unwrap();
             p.send_line("Tess Tester").unwrap();
             // The project's own MinimumLengthValidator(min_length=12).
@@ -495,6 +500,18 @@ fn config_from_django_says_what_it_cannot_read() {
         .expect(0)
         .stdout_has("table = \"accounts_customuser\"")
         .stdout_has("secret_key = ");
+    support::authctl(["--database", "/tmp/x.db", "config", "from-django"])
+        .run()
+        .expect(2)
+        .stderr_has("--database does not apply to config from-django");
+    let json = run(&["--json", "--python", py]);
+    json.expect(0);
+    assert!(
+        json.json()["config"]
+            .as_str()
+            .is_some_and(|c| c.contains("[user_model]")),
+        "{json:?}"
+    );
     run(&["--python", "/no/such/python"])
         .expect(4)
         .stderr_has("cannot run /no/such/python");
@@ -783,6 +800,48 @@ fn a_blank_required_field_is_refused_as_django_refuses_it() {
     .expect(3)
     .stderr_has("full_name: This field cannot be blank.");
     assert_eq!(site.row("blank"), Value::Null);
+    // Messages name the login field as Django does.
+    site.signup("taken", PW).expect(0);
+    site.cmd(&["createsuperuser", "--no-input", "--password-stdin"])
+        .env("DJANGO_SUPERUSER_EMAIL", "taken@example.com")
+        .env("DJANGO_SUPERUSER_FULL_NAME", "Someone")
+        .stdin_line(PW)
+        .run()
+        .expect(3)
+        .stderr_has("That email address is already taken.");
+}
+
+/// Where users log in with their email address, an address is the login everywhere it can be
+/// given: an import's `email` column, `users set --email`.
+#[test]
+fn an_email_login_is_given_as_an_email_too() {
+    let site = Site::new(Kind::EmailLogin, Backend::Sqlite);
+    site.cmd(&["users", "import", "-", "--format", "csv"])
+        .stdin(format!(
+            "email,full_name,password\nNew.Person@Example.COM,New Person,{PW}\n"
+        ))
+        .run()
+        .expect(0);
+    // Normalised as Django's normalize_email: the domain in lower case.
+    let imported = site.project.site(
+        "authenticate",
+        json!({"login": "New.Person@example.com", "password": PW}),
+    );
+    assert_eq!(imported["authenticated"], true, "{imported:#}");
+    site.cmd(&[
+        "users",
+        "set",
+        "New.Person@example.com",
+        "--email",
+        "moved@example.com",
+    ])
+    .run()
+    .expect(0);
+    let moved = site.project.site(
+        "authenticate",
+        json!({"login": "moved@example.com", "password": PW}),
+    );
+    assert_eq!(moved["authenticated"], true, "{moved:#}");
 }
 
 /// What a hand-altered PostgreSQL table holds is an error or a value, never a crash; and a
