@@ -65,7 +65,7 @@ impl Accounts {
         config: Config,
         now: DateTime<Utc>,
     ) -> Result<Self> {
-        let store = Store::open(database, create, &config.store)?;
+        let store = Store::open(database, create, &config.store, now)?;
         let django = store.is_django_project();
         // A Django site without argon2-cffi cannot read argon2 hashes, so on a Django project's
         // database the default is the hasher every Django install has.

@@ -6,11 +6,12 @@
 //! committed whole or not at all. Django's own tables are read and written row by row, never
 //! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
+pub mod django_schema;
 mod model;
 mod postgres;
 mod sqlite;
 
-pub use model::{Column, Kind, ModelSettings, ROLE_COLUMNS, UserModel, quote};
+pub use model::{Column, Kind, Links, ModelSettings, ROLE_COLUMNS, UserModel, quote};
 pub use postgres::target::{Libpq, is_postgres_url};
 
 use crate::error::Result;
@@ -253,14 +254,22 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database. With `create`, a missing database is created with Django's user
-    /// table; without, it is an error — so a mistyped location given to a command that only
-    /// reads is reported instead of answered from an empty new database.
-    pub fn open(database: &Database, create: bool, config: &StoreConfig) -> Result<Store> {
+    /// Opens the database. With `create`, a missing database is created with Django's `auth`
+    /// and `contenttypes` tables (see [`django_schema`]), recorded as migrated at `now`;
+    /// without, it is an error — so a mistyped location given to a command that only reads is
+    /// reported instead of answered from an empty new database.
+    pub fn open(
+        database: &Database,
+        create: bool,
+        config: &StoreConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Store> {
         let backend: Box<dyn Backend> = match database {
-            Database::Sqlite(location) => Box::new(sqlite::Sqlite::open(location, create, config)?),
+            Database::Sqlite(location) => {
+                Box::new(sqlite::Sqlite::open(location, create, config, now)?)
+            }
             Database::Postgres(target) => {
-                Box::new(postgres::Postgres::open(target, create, config)?)
+                Box::new(postgres::Postgres::open(target, create, config, now)?)
             }
         };
         Ok(Store { backend })

@@ -257,6 +257,69 @@ pub struct UserModel {
     pub labels: BTreeMap<String, String>,
     /// The site's clock, for the datetimes given to it.
     pub time: SiteTime,
+    /// Where group memberships and the users' own permissions are (Django's
+    /// `PermissionsMixin`); `None` for a model without them.
+    pub links: Option<Links>,
+}
+
+/// The two many-to-many tables of Django's `PermissionsMixin` for a user model, and the column
+/// in each that points at the user (`user_id` for `auth_user`, `customuser_id` for
+/// `accounts.CustomUser`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Links {
+    pub groups: String,
+    pub groups_user: String,
+    pub permissions: String,
+    pub permissions_user: String,
+}
+
+impl Links {
+    /// The link tables of user table `table`, if the database has them and Django's group,
+    /// permission and content type tables.
+    pub fn find(
+        table: &str,
+        tables: &[String],
+        columns_of: &mut dyn FnMut(&str) -> Result<Vec<Column>>,
+    ) -> Result<Option<Links>> {
+        let has = |name: &str| tables.iter().any(|t| t == name);
+        let needed = [
+            "auth_group",
+            "auth_permission",
+            "auth_group_permissions",
+            "django_content_type",
+        ];
+        let (groups, permissions) = (
+            format!("{table}_groups"),
+            format!("{table}_user_permissions"),
+        );
+        if !needed.iter().all(|t| has(t)) || !has(&groups) || !has(&permissions) {
+            return Ok(None);
+        }
+        // The column that is neither the row's own id nor the other side's.
+        let mut user_column = |link: &str, other: &str| -> Result<Option<String>> {
+            let names: Vec<String> = columns_of(link)?
+                .into_iter()
+                .map(|c| c.name)
+                .filter(|c| c != "id" && c != other)
+                .collect();
+            Ok(match names.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            })
+        };
+        let (Some(groups_user), Some(permissions_user)) = (
+            user_column(&groups, "group_id")?,
+            user_column(&permissions, "permission_id")?,
+        ) else {
+            return Ok(None);
+        };
+        Ok(Some(Links {
+            groups,
+            groups_user,
+            permissions,
+            permissions_user,
+        }))
+    }
 }
 
 impl UserModel {
@@ -475,6 +538,7 @@ impl UserModel {
             defaults: settings.defaults.clone(),
             labels: settings.labels.clone(),
             time: config.time,
+            links: None,
         };
         // A default must itself be a value the column takes.
         for (name, value) in &model.defaults {

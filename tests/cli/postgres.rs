@@ -39,16 +39,29 @@ fn schema(database: &str, tables: &[&str]) -> String {
         .join("\n")
 }
 
+/// Django's `auth` and `contenttypes` tables, and its migrations table.
+const DJANGO_TABLES: [&str; 8] = [
+    "auth_user",
+    "auth_group",
+    "auth_permission",
+    "auth_group_permissions",
+    "auth_user_groups",
+    "auth_user_user_permissions",
+    "django_content_type",
+    "django_migrations",
+];
+
 #[test]
-fn a_new_database_gets_auth_user_exactly_as_djangos_migrate_makes_it() {
+fn a_new_database_gets_djangos_tables_exactly_as_djangos_migrate_makes_them() {
     let ours = Sandbox::postgres();
     ours.signup("alice", "", PW);
     let theirs = Sandbox::postgres();
     django("migrate", json!({"database": theirs.database}));
     let (ours, theirs) = (ours.pg_database(), theirs.pg_database());
-    let ddl = schema(&ours, &["auth_user"]);
+    let ddl = schema(&ours, &DJANGO_TABLES);
     assert!(ddl.contains("auth_user_username_6821ab7c_like"), "{ddl}");
-    assert_eq!(ddl, schema(&theirs, &["auth_user"]));
+    assert!(ddl.contains("auth_group_name_a6ea08ec_like"), "{ddl}");
+    assert_eq!(ddl, schema(&theirs, &DJANGO_TABLES));
 }
 
 #[test]
@@ -369,7 +382,7 @@ fn a_role_without_create_cannot_set_up_and_a_reader_can_only_read() {
         .stdin_line(PW)
         .run()
         .expect(4)
-        .stderr_has("has no auth_user table, and PostgreSQL user nocreate may not create it");
+        .stderr_has("lacks Django's tables, and PostgreSQL user nocreate may not create them");
     // A role that may read auth_user but not write it: checks work, changes are refused.
     let mut sb = Sandbox::postgres();
     sb.set("AUTHCTL_HASHER", "pbkdf2_sha256");

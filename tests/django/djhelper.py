@@ -191,6 +191,15 @@ def migrate(request):
     return {"ok": True}
 
 
+def migrate_apps(request):
+    """Only the named apps' migrations (and what they depend on)."""
+    from django.core.management import call_command
+
+    for app in request["apps"]:
+        call_command("migrate", app, verbosity=0, interactive=False)
+    return {"ok": True}
+
+
 def create_superuser(request):
     import os
 
@@ -300,6 +309,7 @@ ACTIONS = {
     "validate": validate,
     "fields": check_fields,
     "migrate": migrate,
+    "migrate_apps": migrate_apps,
     "project": project,
     "authenticate": authenticate,
     "session_auth_hash": session_auth_hash,

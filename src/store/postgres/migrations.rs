@@ -43,14 +43,16 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[
     ),
 ];
 
+/// The record of applied versions (version 0 marks a database whose Django tables authctl
+/// created).
+pub const TABLE: &str = "CREATE TABLE IF NOT EXISTS authctl_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied timestamp with time zone NOT NULL
+)";
+
 pub fn apply(tx: &mut Transaction, now: DateTime<Utc>) -> Result<()> {
-    tx.batch_execute(
-        "CREATE TABLE IF NOT EXISTS authctl_migrations (
-            version integer PRIMARY KEY,
-            name text NOT NULL,
-            applied timestamp with time zone NOT NULL
-        )",
-    )?;
+    tx.batch_execute(TABLE)?;
     let current: i32 = tx
         .query_one(
             "SELECT coalesce(max(version), 0) FROM authctl_migrations",

@@ -47,14 +47,16 @@ pub fn count() -> usize {
     MIGRATIONS.len()
 }
 
+/// The record of applied versions (version 0 marks a database whose Django tables authctl
+/// created).
+pub const TABLE: &str = "CREATE TABLE IF NOT EXISTS authctl_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied TEXT NOT NULL
+)";
+
 pub fn apply(tx: &Transaction, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
-    tx.execute_batch(
-        "CREATE TABLE IF NOT EXISTS authctl_migrations (
-            version INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            applied TEXT NOT NULL
-        )",
-    )?;
+    tx.execute_batch(TABLE)?;
     let current: i64 = tx.query_row(
         "SELECT coalesce(max(version), 0) FROM authctl_migrations",
         [],

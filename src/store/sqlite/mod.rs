@@ -1,5 +1,5 @@
-//! The SQLite backend: `auth_user` exactly as Django 5.x's migrations create it on SQLite, plus
-//! authctl's own tables. The only user of `rusqlite`.
+//! The SQLite backend: Django's tables exactly as Django 5.x's migrations create them on
+//! SQLite, plus authctl's own tables. The only user of `rusqlite`.
 //!
 //! Every write is one `BEGIN IMMEDIATE` transaction, so concurrent writers queue on the busy
 //! timeout instead of failing.
@@ -9,9 +9,10 @@ mod outbox;
 mod sessions;
 mod users;
 
+use super::django_schema::{self, CREATED_BY_AUTHCTL};
 use super::{
     Backend, Claim, Column, MailRow, NewSession, NewUser, SessionRow, StoreConfig, Transaction, Tx,
-    User, UserModel, iexact_key, parse_datetime_text,
+    User, UserModel, format_datetime, iexact_key, parse_datetime_text,
 };
 use crate::error::{Error, Result};
 use crate::timezone::SiteTime;
@@ -19,9 +20,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::path::PathBuf;
 use std::time::Duration;
-
-/// `auth_user` as Django 5.x's `migrate` leaves it on SQLite (read back from `sqlite_master`).
-pub const AUTH_USER_DDL: &str = r#"CREATE TABLE IF NOT EXISTS "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL)"#;
 
 /// How long a command waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -52,6 +50,8 @@ pub struct Sqlite {
     pending: Option<PathBuf>,
     config: StoreConfig,
     schema: users::Schema,
+    /// When a database created now says its migrations were applied.
+    now: DateTime<Utc>,
 }
 
 /// Where a database is: its file, and how SQLite is to be told (the path itself, or a `file:`
@@ -131,18 +131,23 @@ impl Sqlite {
     /// in memory with Django's user table, and the file (mode 0600, in directories made 0700)
     /// appears with the first write — so a dry run, or a signup or import that is refused,
     /// leaves nothing behind.
-    pub fn open(location: &str, create: bool, config: &StoreConfig) -> Result<Sqlite> {
+    pub fn open(
+        location: &str,
+        create: bool,
+        config: &StoreConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Sqlite> {
         let place = place(location)?;
         match std::fs::metadata(&place.file) {
             // A device or a directory gets no journal beside it.
             Ok(meta) if !meta.is_file() => Err(Error::Environment(format!(
                 "database {location} is not a regular file"
             ))),
-            Ok(_) => Sqlite::connect(location, create && !place.read_only, config),
+            Ok(_) => Sqlite::connect(location, create && !place.read_only, config, now),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && create && !place.read_only => {
                 let conn = Connection::open_in_memory()?;
-                conn.execute_batch(AUTH_USER_DDL)?;
-                let schema = Sqlite::schema(&conn, location, config, false)?;
+                create_django_tables(&conn, now, true)?;
+                let schema = Sqlite::schema(&conn, location, config, false, now)?;
                 Ok(Sqlite {
                     conn,
                     location: location.to_string(),
@@ -150,6 +155,7 @@ impl Sqlite {
                     pending: Some(place.file),
                     config: config.clone(),
                     schema,
+                    now,
                 })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Environment(format!(
@@ -191,12 +197,17 @@ impl Sqlite {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(Error::io(format!("cannot create database {location}"), e)),
         }
-        *self = Sqlite::connect(&location, true, &self.config)?;
+        *self = Sqlite::connect(&location, true, &self.config, self.now)?;
         Ok(())
     }
 
     /// Opens an existing database (or one SQLite may create, for a `file:` URI).
-    fn connect(location: &str, create: bool, config: &StoreConfig) -> Result<Sqlite> {
+    fn connect(
+        location: &str,
+        create: bool,
+        config: &StoreConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Sqlite> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -206,20 +217,22 @@ impl Sqlite {
         let conn = Connection::open_with_flags(location, flags)
             .map_err(failed(format!("cannot open database {location}")))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let tables = table_names(&conn).map_err(|e| match e.sqlite_error_code() {
+        table_names(&conn).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => {
                 Error::Environment(format!("{location} is not a SQLite database"))
             }
             _ => failed(format!("cannot read database {location}"))(e),
         })?;
-        let schema = Sqlite::schema(&conn, location, config, create)?;
+        let schema = Sqlite::schema(&conn, location, config, create, now)?;
+        let django_project = is_django_project(&conn)?;
         Ok(Sqlite {
             conn,
             location: location.to_string(),
-            django_project: tables.iter().any(|t| t == "django_migrations"),
+            django_project,
             pending: None,
             config: config.clone(),
             schema,
+            now,
         })
     }
 
@@ -230,13 +243,14 @@ impl Sqlite {
         location: &str,
         config: &StoreConfig,
         create: bool,
+        now: DateTime<Utc>,
     ) -> Result<users::Schema> {
         let tables: Vec<String> = table_names(conn)?
             .into_iter()
             .filter(|t| !t.starts_with("sqlite_"))
             .collect();
         let mut columns_of = |table: &str| columns(conn, table);
-        let model = match UserModel::resolve(config, &tables, location, &mut columns_of)? {
+        let mut model = match UserModel::resolve(config, &tables, location, &mut columns_of)? {
             Some(model) => model,
             None if !create => {
                 return Err(Error::Environment(format!(
@@ -244,19 +258,92 @@ impl Sqlite {
                 )));
             }
             None => {
-                conn.execute_batch(&format!("BEGIN IMMEDIATE; {AUTH_USER_DDL}; COMMIT;"))
-                    .map_err(failed(format!(
-                        "cannot create the auth_user table in {location}"
-                    )))?;
+                in_write(conn, |conn| match table_exists(conn, "auth_user")? {
+                    // Another process created them first.
+                    true => Ok(()),
+                    false => create_django_tables(conn, now, true),
+                })
+                .map_err(|e| Error::Database {
+                    context: format!("cannot create Django's tables in {location}"),
+                    source: Some(Box::new(e)),
+                })?;
                 let columns = columns(conn, "auth_user")?;
                 UserModel::from_columns(config, "auth_user".into(), columns, location)?
             }
         };
+        // A database an earlier authctl created has `auth_user` alone: it gets the rest of
+        // Django's tables now, once (unless it cannot be written, when groups stay unknown).
+        let own = !tables.iter().any(|t| t == "django_migrations");
+        if own && model.table == "auth_user" && !tables.iter().any(|t| t == "auth_group") {
+            let _ = in_write(conn, |conn| match table_exists(conn, "auth_group")? {
+                true => Ok(()),
+                false => create_django_tables(conn, now, false),
+            });
+        }
+        let tables = table_names(conn)?;
+        model.links = super::Links::find(&model.table, &tables, &mut |t| columns(conn, t))?;
         Ok(users::Schema {
             model,
             time: config.time,
         })
     }
+}
+
+/// Runs `f` in one `BEGIN IMMEDIATE` transaction, rolled back if it fails.
+fn in_write(conn: &Connection, f: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match f(conn) {
+        Ok(()) => Ok(conn.execute_batch("COMMIT")?),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// Django's `auth` and `contenttypes` tables (`auth_user` too, with `with_user`), their first
+/// rows, and the mark that authctl made them.
+fn create_django_tables(conn: &Connection, now: DateTime<Utc>, with_user: bool) -> Result<()> {
+    for statement in django_schema::SQLITE {
+        if with_user || *statement != django_schema::SQLITE_AUTH_USER {
+            conn.execute_batch(statement)?;
+        }
+    }
+    for statement in django_schema::seed(&django_schema::applied_text(now, false)) {
+        conn.execute_batch(&statement)?;
+    }
+    conn.execute_batch(migrations::TABLE)?;
+    conn.execute(
+        "INSERT OR IGNORE INTO authctl_migrations (version, name, applied) VALUES (0, ?1, ?2)",
+        rusqlite::params![CREATED_BY_AUTHCTL, format_datetime(now)],
+    )?;
+    Ok(())
+}
+
+/// A Django project's database: Django's migrations table, not made by authctl, or with other
+/// apps' migrations (a project adopted the database).
+fn is_django_project(conn: &Connection) -> Result<bool> {
+    if !table_exists(conn, "django_migrations")? {
+        return Ok(false);
+    }
+    let made_by_authctl = table_exists(conn, "authctl_migrations")?
+        && conn
+            .query_row(
+                "SELECT 1 FROM authctl_migrations WHERE version = 0",
+                [],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+    let other_apps = conn
+        .query_row(
+            "SELECT 1 FROM django_migrations WHERE app NOT IN ('auth', 'contenttypes') LIMIT 1",
+            [],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    Ok(!made_by_authctl || other_apps)
 }
 
 /// A table's columns as SQLite declares them.
@@ -535,37 +622,55 @@ mod tests {
     }
 
     #[test]
-    fn new_database_has_djangos_auth_user_and_migrates_once() {
+    fn new_database_has_djangos_tables_and_migrates_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/db.sqlite3");
-        let mut store = Store::open(
-            &Database::Sqlite(path.display().to_string()),
-            true,
-            &Default::default(),
-        )
-        .unwrap();
+        let open = || {
+            Store::open(
+                &Database::Sqlite(path.display().to_string()),
+                true,
+                &Default::default(),
+                Utc::now(),
+            )
+            .unwrap()
+        };
+        let mut store = open();
         assert!(!store.is_django_project());
         store.migrate(Utc::now()).unwrap();
         store.migrate(Utc::now()).unwrap();
+        assert!(!open().is_django_project(), "authctl's own database");
         let conn = Connection::open(&path).unwrap();
-        let sql: String = conn
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'authctl%' AND name != 'sqlite_sequence'")
+            .unwrap();
+        let mut made: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut expected: Vec<String> = django_schema::SQLITE
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        made.sort();
+        expected.sort();
+        assert_eq!(made, expected);
+        let versions: i64 = conn
             .query_row(
-                "SELECT sql FROM sqlite_master WHERE name = 'auth_user'",
+                "SELECT count(*) FROM authctl_migrations WHERE version > 0",
                 [],
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(
-            format!(
-                "CREATE TABLE IF NOT EXISTS {}",
-                &sql["CREATE TABLE ".len()..]
-            ),
-            AUTH_USER_DDL
-        );
-        let versions: i64 = conn
-            .query_row("SELECT count(*) FROM authctl_migrations", [], |r| r.get(0))
-            .unwrap();
         assert_eq!(versions as usize, migrations::count());
+        let applied: i64 = conn
+            .query_row("SELECT count(*) FROM django_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(applied as usize, django_schema::MIGRATIONS.len());
+        // Once a project adds its own apps' migrations, it is a Django project's database.
+        conn.execute_batch("INSERT INTO django_migrations (app, name, applied) VALUES ('admin', '0001_initial', '2026-01-01 00:00:00')")
+            .unwrap();
+        assert!(open().is_django_project());
     }
 
     #[test]
@@ -582,6 +687,7 @@ mod tests {
             &Database::Sqlite(junk.display().to_string()),
             true,
             &Default::default(),
+            Utc::now(),
         )
         .err()
         .unwrap();
@@ -597,6 +703,7 @@ mod tests {
             &Database::Sqlite(other.display().to_string()),
             true,
             &Default::default(),
+            Utc::now(),
         )
         .err()
         .unwrap();
