@@ -161,7 +161,7 @@ fn a_new_sqlite_database_gets_djangos_tables_exactly_as_djangos_migrate_makes_th
     assert_eq!(schema(&ours), schema(&theirs));
     // The same migrations recorded, and the same content types and permissions.
     for query in [
-        "SELECT app || '.' || name FROM django_migrations ORDER BY id",
+        "SELECT app || '.' || name FROM django_migrations ORDER BY 1",
         "SELECT app_label || '.' || model FROM django_content_type ORDER BY 1",
         "SELECT codename || ':' || name FROM auth_permission ORDER BY 1",
     ] {
