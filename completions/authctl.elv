@@ -40,6 +40,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-request 'Email a password reset token to the active users with this address'
             cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
+            cand groups 'Groups: create, rename, delete, members, and the permissions they give'
+            cand perms 'Permissions: what exists, what a user has and why, and custom ones'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
@@ -95,6 +97,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;login'= {
             cand --username 'Username (asked for on a terminal when missing)'
             cand --password-file 'Read the password from a file holding exactly one line'
+            cand --group 'The user must be in this group (repeatable; all must hold)'
+            cand --perm 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)'
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
@@ -211,6 +215,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
+            cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -218,6 +224,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --search 'Only users whose username, email or names contain TEXT (ignoring case)'
             cand --limit 'Show at most N users'
             cand --offset 'Skip the first N matching users'
+            cand --group 'Only members of this group'
+            cand --perm 'Only users with this permission (app_label.codename), by Django''s rules'
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
@@ -325,6 +333,37 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --dry-run 'Print what each row would do and write nothing'
             cand --skip-validation 'Do not run the password validators on plain passwords'
+            cand --create-groups 'Create the groups the rows name that do not exist yet'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;grant'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;revoke'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'
@@ -361,6 +400,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
+            cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -376,13 +417,276 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;help;import'= {
         }
+        &'authctl;users;help;grant'= {
+        }
+        &'authctl;users;help;revoke'= {
+        }
         &'authctl;users;help;export'= {
         }
         &'authctl;users;help;help'= {
         }
+        &'authctl;groups'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the groups with their member and permission counts'
+            cand show 'Show a group''s members and permissions'
+            cand create 'Create a group'
+            cand rename 'Rename a group'
+            cand delete 'Delete groups with their memberships and permissions (asks first on a terminal)'
+            cand add 'Add users to a group; those already in it are left as they are'
+            cand remove 'Remove users from a group; those not in it are left as they are'
+            cand grant 'Give a group permissions (app_label.codename)'
+            cand revoke 'Take permissions away from a group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;groups;list'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;show'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;create'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;rename'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;delete'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;add'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;remove'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;grant'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;revoke'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;groups;help'= {
+            cand list 'List the groups with their member and permission counts'
+            cand show 'Show a group''s members and permissions'
+            cand create 'Create a group'
+            cand rename 'Rename a group'
+            cand delete 'Delete groups with their memberships and permissions (asks first on a terminal)'
+            cand add 'Add users to a group; those already in it are left as they are'
+            cand remove 'Remove users from a group; those not in it are left as they are'
+            cand grant 'Give a group permissions (app_label.codename)'
+            cand revoke 'Take permissions away from a group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;groups;help;list'= {
+        }
+        &'authctl;groups;help;show'= {
+        }
+        &'authctl;groups;help;create'= {
+        }
+        &'authctl;groups;help;rename'= {
+        }
+        &'authctl;groups;help;delete'= {
+        }
+        &'authctl;groups;help;add'= {
+        }
+        &'authctl;groups;help;remove'= {
+        }
+        &'authctl;groups;help;grant'= {
+        }
+        &'authctl;groups;help;revoke'= {
+        }
+        &'authctl;groups;help;help'= {
+        }
+        &'authctl;perms'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the permissions that exist, or a user''s effective ones and where each comes from'
+            cand create 'Create a custom permission, as a Django data migration would'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;perms;list'= {
+            cand --app 'Only this app''s permissions'
+            cand --user 'A user''s effective permissions, each with where it comes from (direct, a group, superuser)'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;perms;create'= {
+            cand --model 'The model it is for (its content type is created if needed)'
+            cand --name 'What it allows, as Django shows it ("Can run a deploy")'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;perms;help'= {
+            cand list 'List the permissions that exist, or a user''s effective ones and where each comes from'
+            cand create 'Create a custom permission, as a Django data migration would'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;perms;help;list'= {
+        }
+        &'authctl;perms;help;create'= {
+        }
+        &'authctl;perms;help;help'= {
+        }
         &'authctl;verify'= {
             cand --username 'Username (asked for on a terminal when missing)'
             cand --password-file 'Read the password from a file holding exactly one line'
+            cand --group 'The user must be in this group (repeatable; all must hold)'
+            cand --perm 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)'
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
@@ -545,6 +849,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-request 'Email a password reset token to the active users with this address'
             cand reset-confirm 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
+            cand groups 'Groups: create, rename, delete, members, and the permissions they give'
+            cand perms 'Permissions: what exists, what a user has and why, and custom ones'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
@@ -575,6 +881,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
+            cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
         }
         &'authctl;help;users;list'= {
@@ -589,7 +897,48 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;help;users;import'= {
         }
+        &'authctl;help;users;grant'= {
+        }
+        &'authctl;help;users;revoke'= {
+        }
         &'authctl;help;users;export'= {
+        }
+        &'authctl;help;groups'= {
+            cand list 'List the groups with their member and permission counts'
+            cand show 'Show a group''s members and permissions'
+            cand create 'Create a group'
+            cand rename 'Rename a group'
+            cand delete 'Delete groups with their memberships and permissions (asks first on a terminal)'
+            cand add 'Add users to a group; those already in it are left as they are'
+            cand remove 'Remove users from a group; those not in it are left as they are'
+            cand grant 'Give a group permissions (app_label.codename)'
+            cand revoke 'Take permissions away from a group'
+        }
+        &'authctl;help;groups;list'= {
+        }
+        &'authctl;help;groups;show'= {
+        }
+        &'authctl;help;groups;create'= {
+        }
+        &'authctl;help;groups;rename'= {
+        }
+        &'authctl;help;groups;delete'= {
+        }
+        &'authctl;help;groups;add'= {
+        }
+        &'authctl;help;groups;remove'= {
+        }
+        &'authctl;help;groups;grant'= {
+        }
+        &'authctl;help;groups;revoke'= {
+        }
+        &'authctl;help;perms'= {
+            cand list 'List the permissions that exist, or a user''s effective ones and where each comes from'
+            cand create 'Create a custom permission, as a Django data migration would'
+        }
+        &'authctl;help;perms;list'= {
+        }
+        &'authctl;help;perms;create'= {
         }
         &'authctl;help;verify'= {
         }

@@ -42,6 +42,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "passwd" -d 'Change 
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "reset-request" -d 'Email a password reset token to the active users with this address'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "reset-confirm" -d 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "users" -d 'The admin: list, show, change, delete users, set passwords, import and export'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "groups" -d 'Groups: create, rename, delete, members, and the permissions they give'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "perms" -d 'Permissions: what exists, what a user has and why, and custom ones'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "verify" -d 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "mail" -d 'The outbox of reset emails: list what waits, or send it now'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "config" -d 'Settings: write a Django project\'s as an authctl config file'
@@ -83,6 +85,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand signup" -s h -l help -d 
 complete -c authctl -n "__fish_authctl_using_subcommand signup" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l username -d 'Username (asked for on a terminal when missing)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l group -d 'The user must be in this group (repeatable; all must hold)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l perm -d 'The user must have this permission, app_label.codename, by Django\'s rules (repeatable)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
@@ -144,26 +148,30 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s q -l q
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-confirm" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -l json -d 'Print a machine-readable JSON result on stdout'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -s q -l quiet -d 'Print nothing on success'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "list" -d 'List users as a table, or JSON Lines with --json'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "show" -d 'Show every field of one user, how the password is stored, and its session count'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "set" -d 'Change a user\'s names, email, username or flags'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "delete" -d 'Delete users (asks first on a terminal; --yes in scripts)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "set-password" -d 'Set a user\'s password without the old one, like Django\'s changepassword'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "import" -d 'Create or update users from JSON Lines or CSV, all or nothing'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "export" -d 'Write every user as JSON Lines or CSV, in the format import reads'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "list" -d 'List users as a table, or JSON Lines with --json'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "show" -d 'Show every field of one user, how the password is stored, and its session count'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "set" -d 'Change a user\'s names, email, username or flags'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "delete" -d 'Delete users (asks first on a terminal; --yes in scripts)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "set-password" -d 'Set a user\'s password without the old one, like Django\'s changepassword'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "import" -d 'Create or update users from JSON Lines or CSV, all or nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "grant" -d 'Give a user permissions directly (app_label.codename, as Django writes them)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "revoke" -d 'Take permissions given directly away from a user'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "export" -d 'Write every user as JSON Lines or CSV, in the format import reads'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show set delete set-password import grant revoke export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only users whose username, email or names contain TEXT (ignoring case)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N users' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l offset -d 'Skip the first N matching users' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l group -d 'Only members of this group' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l perm -d 'Only users with this permission (app_label.codename), by Django\'s rules' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
@@ -243,12 +251,31 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Print what each row would do and write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-validation -d 'Do not run the password validators on plain passwords'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l create-groups -d 'Create the groups the rows name that do not exist yet'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: csv for an --output ending in .csv, else jsonl]' -r -f -a "jsonl\t''
 csv\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l output -d 'Write to this file (mode 0600) instead of standard output (- is standard output)' -r -F
@@ -268,10 +295,162 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete users (asks first on a terminal; --yes in scripts)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "set-password" -d 'Set a user\'s password without the old one, like Django\'s changepassword'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create or update users from JSON Lines or CSV, all or nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Give a user permissions directly (app_label.codename, as Django writes them)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take permissions given directly away from a user'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every user as JSON Lines or CSV, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "list" -d 'List the groups with their member and permission counts'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "show" -d 'Show a group\'s members and permissions'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "create" -d 'Create a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "rename" -d 'Rename a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "delete" -d 'Delete groups with their memberships and permissions (asks first on a terminal)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "add" -d 'Add users to a group; those already in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "remove" -d 'Remove users from a group; those not in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "grant" -d 'Give a group permissions (app_label.codename)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "revoke" -d 'Take permissions away from a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and not __fish_seen_subcommand_from list show create rename delete add remove grant revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups with their member and permission counts'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a group\'s members and permissions'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete groups with their memberships and permissions (asks first on a terminal)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add users to a group; those already in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove users from a group; those not in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Give a group permissions (app_label.codename)'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Take permissions away from a group'
+complete -c authctl -n "__fish_authctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -f -a "list" -d 'List the permissions that exist, or a user\'s effective ones and where each comes from'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -f -a "create" -d 'Create a custom permission, as a Django data migration would'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and not __fish_seen_subcommand_from list create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l app -d 'Only this app\'s permissions' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l user -d 'A user\'s effective permissions, each with where it comes from (direct, a group, superuser)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l model -d 'The model it is for (its content type is created if needed)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l name -d 'What it allows, as Django shows it ("Can run a deploy")' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; missing input is an error (exit 2)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -l json -d 'Print a machine-readable JSON result on stdout'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the permissions that exist, or a user\'s effective ones and where each comes from'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a custom permission, as a Django data migration would'
+complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l username -d 'Username (asked for on a terminal when missing)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l password-file -d 'Read the password from a file holding exactly one line' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand verify" -l group -d 'The user must be in this group (repeatable; all must hold)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand verify" -l perm -d 'The user must have this permission, app_label.codename, by Django\'s rules (repeatable)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand verify" -l session-file -d 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]' -r -F
@@ -363,28 +542,43 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "createsuperuser" -d 'Create a staff superuser, like Django\'s `manage.py createsuperuser`'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "signup" -d 'Create a regular active user, like Django\'s UserCreationForm'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "login" -d 'Log in: check the password, set last_login and start a session kept in the session file'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "logout" -d 'End this session and remove the session file; not being logged in is fine'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "whoami" -d 'Print the logged-in user; exit 1 if there is no valid session'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "passwd" -d 'Change the logged-in user\'s password; other sessions of the user end'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "reset-request" -d 'Email a password reset token to the active users with this address'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "reset-confirm" -d 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "users" -d 'The admin: list, show, change, delete users, set passwords, import and export'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "verify" -d 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "mail" -d 'The outbox of reset emails: list what waits, or send it now'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "config" -d 'Settings: write a Django project\'s as an authctl config file'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them with --out-dir'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand with --out-dir'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users verify mail config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "createsuperuser" -d 'Create a staff superuser, like Django\'s `manage.py createsuperuser`'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "signup" -d 'Create a regular active user, like Django\'s UserCreationForm'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "login" -d 'Log in: check the password, set last_login and start a session kept in the session file'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "logout" -d 'End this session and remove the session file; not being logged in is fine'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "whoami" -d 'Print the logged-in user; exit 1 if there is no valid session'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "passwd" -d 'Change the logged-in user\'s password; other sessions of the user end'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "reset-request" -d 'Email a password reset token to the active users with this address'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "reset-confirm" -d 'Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "users" -d 'The admin: list, show, change, delete users, set passwords, import and export'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "groups" -d 'Groups: create, rename, delete, members, and the permissions they give'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "perms" -d 'Permissions: what exists, what a user has and why, and custom ones'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "verify" -d 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "mail" -d 'The outbox of reset emails: list what waits, or send it now'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "config" -d 'Settings: write a Django project\'s as an authctl config file'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "completions" -d 'Print a shell completion script, or write all of them with --out-dir'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand with --out-dir'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users as a table, or JSON Lines with --json'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show every field of one user, how the password is stored, and its session count'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "set" -d 'Change a user\'s names, email, username or flags'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete users (asks first on a terminal; --yes in scripts)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "set-password" -d 'Set a user\'s password without the old one, like Django\'s changepassword'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create or update users from JSON Lines or CSV, all or nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "grant" -d 'Give a user permissions directly (app_label.codename, as Django writes them)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "revoke" -d 'Take permissions given directly away from a user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "export" -d 'Write every user as JSON Lines or CSV, in the format import reads'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the groups with their member and permission counts'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "show" -d 'Show a group\'s members and permissions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "create" -d 'Create a group'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "rename" -d 'Rename a group'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete groups with their memberships and permissions (asks first on a terminal)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "add" -d 'Add users to a group; those already in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "remove" -d 'Remove users from a group; those not in it are left as they are'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "grant" -d 'Give a group permissions (app_label.codename)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "revoke" -d 'Take permissions away from a group'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from perms" -f -a "list" -d 'List the permissions that exist, or a user\'s effective ones and where each comes from'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from perms" -f -a "create" -d 'Create a custom permission, as a Django data migration would'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "list" -d 'List the reset emails waiting to be sent, with their attempts and last error'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "flush" -d 'Send the reset emails that are due (a cron job can run this to retry deferred ones)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "from-django" -d 'Read a Django project\'s settings through its own Python and write them as authctl config'

@@ -203,6 +203,14 @@ pub enum Command {
     #[command(subcommand)]
     Users(UsersCommand),
 
+    /// Groups: create, rename, delete, members, and the permissions they give
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+
+    /// Permissions: what exists, what a user has and why, and custom ones
+    #[command(subcommand)]
+    Perms(PermsCommand),
+
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
@@ -254,6 +262,18 @@ pub struct FromDjangoArgs {
     /// Write the config to this file (mode 0600) instead of standard output
     #[arg(long, value_name = "PATH")]
     pub write: Option<PathBuf>,
+}
+
+/// What a user must also have to pass: all of these.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RequirementArgs {
+    /// The user must be in this group (repeatable; all must hold)
+    #[arg(long = "group", value_name = "GROUP")]
+    pub groups: Vec<String>,
+
+    /// The user must have this permission, app_label.codename, by Django's rules (repeatable)
+    #[arg(long = "perm", value_name = "PERM")]
+    pub permissions: Vec<String>,
 }
 
 /// Where a password comes from when it is not typed at a prompt.
@@ -342,6 +362,9 @@ pub struct VerifyArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+
+    #[command(flatten)]
+    pub requirements: RequirementArgs,
 }
 
 #[derive(Debug, Args)]
@@ -352,6 +375,9 @@ pub struct LoginArgs {
 
     #[command(flatten)]
     pub password: PasswordSource,
+
+    #[command(flatten)]
+    pub requirements: RequirementArgs,
 }
 
 #[derive(Debug, Args)]
@@ -419,6 +445,14 @@ pub enum UsersCommand {
     )]
     Import(UsersImportArgs),
 
+    /// Give a user permissions directly (app_label.codename, as Django writes them)
+    #[command(after_help = "Example:\n  authctl users grant alice deploy.run_deploy")]
+    Grant(UsersGrantArgs),
+
+    /// Take permissions given directly away from a user
+    #[command(after_help = "Example:\n  authctl users revoke alice deploy.run_deploy")]
+    Revoke(UsersGrantArgs),
+
     /// Write every user as JSON Lines or CSV, in the format import reads
     #[command(after_help = "Example:\n  authctl users export --format csv --output users.csv")]
     Export(UsersExportArgs),
@@ -457,6 +491,151 @@ pub struct UsersListArgs {
     /// Include the password hashes
     #[arg(long)]
     pub with_hashes: bool,
+
+    /// Only members of this group
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+
+    /// Only users with this permission (app_label.codename), by Django's rules
+    #[arg(long, value_name = "PERM")]
+    pub perm: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersGrantArgs {
+    /// Username
+    pub username: String,
+
+    /// Permissions, as app_label.codename
+    #[arg(required = true, value_name = "PERM")]
+    pub permissions: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// List the groups with their member and permission counts
+    #[command(after_help = "Example:\n  authctl groups list --json")]
+    List,
+
+    /// Show a group's members and permissions
+    #[command(after_help = "Example:\n  authctl groups show editors")]
+    Show(GroupNameArgs),
+
+    /// Create a group
+    #[command(after_help = "Example:\n  authctl groups create editors")]
+    Create(GroupNameArgs),
+
+    /// Rename a group
+    #[command(after_help = "Example:\n  authctl groups rename editors authors")]
+    Rename(GroupRenameArgs),
+
+    /// Delete groups with their memberships and permissions (asks first on a terminal)
+    #[command(after_help = "Example:\n  authctl groups delete old-team --yes")]
+    Delete(GroupsDeleteArgs),
+
+    /// Add users to a group; those already in it are left as they are
+    #[command(after_help = "Example:\n  authctl groups add editors alice bob")]
+    Add(GroupMembersArgs),
+
+    /// Remove users from a group; those not in it are left as they are
+    #[command(after_help = "Example:\n  authctl groups remove editors bob")]
+    Remove(GroupMembersArgs),
+
+    /// Give a group permissions (app_label.codename)
+    #[command(
+        after_help = "Example:\n  authctl groups grant editors blog.add_post blog.change_post"
+    )]
+    Grant(GroupPermsArgs),
+
+    /// Take permissions away from a group
+    #[command(after_help = "Example:\n  authctl groups revoke editors blog.delete_post")]
+    Revoke(GroupPermsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupNameArgs {
+    /// The group's name
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupRenameArgs {
+    /// The group's name now
+    pub old: String,
+
+    /// Its new name
+    pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsDeleteArgs {
+    /// The groups' names
+    #[arg(required = true)]
+    pub names: Vec<String>,
+
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupMembersArgs {
+    /// The group's name
+    pub name: String,
+
+    /// Usernames
+    #[arg(required = true, value_name = "USER")]
+    pub users: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupPermsArgs {
+    /// The group's name
+    pub name: String,
+
+    /// Permissions, as app_label.codename
+    #[arg(required = true, value_name = "PERM")]
+    pub permissions: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PermsCommand {
+    /// List the permissions that exist, or a user's effective ones and where each comes from
+    #[command(
+        after_help = "Examples:\n  authctl perms list --app blog\n  authctl perms list --user alice"
+    )]
+    List(PermsListArgs),
+
+    /// Create a custom permission, as a Django data migration would
+    #[command(
+        after_help = "Example:\n  authctl perms create deploy.run_deploy --model deployment --name 'Can run a deploy'"
+    )]
+    Create(PermsCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PermsListArgs {
+    /// Only this app's permissions
+    #[arg(long, value_name = "APP")]
+    pub app: Option<String>,
+
+    /// A user's effective permissions, each with where it comes from (direct, a group, superuser)
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PermsCreateArgs {
+    /// The permission, as app_label.codename
+    pub permission: String,
+
+    /// The model it is for (its content type is created if needed)
+    #[arg(long)]
+    pub model: String,
+
+    /// What it allows, as Django shows it ("Can run a deploy")
+    #[arg(long)]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]
@@ -589,6 +768,10 @@ pub struct UsersImportArgs {
     /// Do not run the password validators on plain passwords
     #[arg(long)]
     pub skip_validation: bool,
+
+    /// Create the groups the rows name that do not exist yet
+    #[arg(long)]
+    pub create_groups: bool,
 }
 
 #[derive(Debug, Args)]

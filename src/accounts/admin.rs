@@ -2,6 +2,7 @@
 //! without the old one is in [`super::password`], bulk import/export in [`super::transfer`].
 
 use super::form::Form;
+use super::perms::UserSet;
 use super::{Accounts, store_password};
 use crate::error::{Error, Result, messages};
 use crate::hashers::{PasswordInfo, make_unusable};
@@ -17,10 +18,15 @@ pub struct Filter {
     pub search: Option<String>,
     pub limit: Option<usize>,
     pub offset: usize,
+    /// Members of a group, holders of a permission (see [`Accounts::user_ids_with`]).
+    pub only: Option<UserSet>,
 }
 
 impl Filter {
     fn matches(&self, user: &User) -> bool {
+        if self.only.as_ref().is_some_and(|only| !only.keeps(user)) {
+            return false;
+        }
         if self.active.is_some_and(|a| a != user.is_active)
             || (self.staff && !user.is_staff)
             || (self.superuser && !user.is_superuser)

@@ -1,5 +1,6 @@
 //! Django's `ModelBackend.authenticate`: is this username and password a valid, active user?
 
+use super::perms::Requirements;
 use super::{Accounts, Upgrade};
 use crate::error::{Error, Result};
 use crate::hashers::Shape;
@@ -21,11 +22,25 @@ impl Accounts {
     /// (Django's timing mitigation, extended to those). A denied check writes nothing: an
     /// inactive user's outdated hash is not re-encoded.
     pub fn authenticate(&mut self, username: &str, password: &Secret) -> Result<Authenticated> {
+        self.authenticate_with(username, password, &Requirements::default())
+    }
+
+    /// [`Accounts::authenticate`], and the user must also meet `requirements` (groups,
+    /// permissions by Django's rules). A user who does not is denied like a wrong password,
+    /// after the same work, so a caller cannot tell unknown users from unauthorised ones.
+    pub fn authenticate_with(
+        &mut self,
+        username: &str,
+        password: &Secret,
+        requirements: &Requirements,
+    ) -> Result<Authenticated> {
         let username = validators::normalize_username(username);
         let found = self.store.read(|tx| tx.user_by_username(&username))?;
         let shape = found.as_ref().map(|u| self.hashers.inspect(&u.password));
         let Some(mut user) = found.filter(|_| shape == Some(Shape::Fine)) else {
             self.hashers.make_password(password.expose());
+            // The same look-ups as for a user who is there.
+            self.meets(&placeholder(), requirements)?;
             let why = match shape {
                 Some(Shape::TooCostly) => {
                     Some("the stored hash asks for more work than authctl allows".to_string())
@@ -42,7 +57,13 @@ impl Accounts {
             .hashers
             .check_password(password.expose(), &user.password);
         if !verdict.matches || !user.is_active {
+            self.meets(&placeholder(), requirements)?;
             return Err(Error::LoginFailed { why: None });
+        }
+        if !self.meets(&user, requirements)? {
+            return Err(Error::LoginFailed {
+                why: Some("the user lacks a group or permission asked for".into()),
+            });
         }
         let upgrade = if verdict.must_update {
             self.upgrade_hash(&mut user, password)
@@ -65,5 +86,23 @@ impl Accounts {
             Ok(false) => Upgrade::Failed("the password changed meanwhile".into()),
             Err(err) => Upgrade::Failed(err.chain()),
         }
+    }
+}
+
+/// An active user who exists nowhere, checked in place of a missing or refused one.
+fn placeholder() -> User {
+    User {
+        id: -1,
+        password: String::new(),
+        last_login: None,
+        is_superuser: false,
+        username: String::new(),
+        first_name: String::new(),
+        last_name: String::new(),
+        email: String::new(),
+        is_staff: false,
+        is_active: true,
+        date_joined: None,
+        extra: Default::default(),
     }
 }

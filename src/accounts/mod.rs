@@ -11,6 +11,7 @@ pub mod admin;
 pub mod auth;
 mod form;
 pub mod password;
+pub mod perms;
 pub mod reset;
 pub mod session;
 pub mod signup;

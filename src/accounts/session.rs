@@ -2,6 +2,7 @@
 //! session file still means "logged in": the row exists, has not expired, the user is active and
 //! the password hash is the one the session was made with.
 
+use super::perms::Requirements;
 use super::{Accounts, Upgrade};
 use crate::crypto::constant_time_eq;
 use crate::error::{Error, Result};
@@ -31,8 +32,14 @@ fn not_logged_in(reason: impl Into<String>) -> Error {
 impl Accounts {
     /// Authenticate, set `last_login`, start a session and write the session file — all or
     /// nothing. A previous session from the same file is ended.
-    pub fn login(&mut self, username: &str, password: &Secret, path: &Path) -> Result<LoggedIn> {
-        let auth = self.authenticate(username, password)?;
+    pub fn login(
+        &mut self,
+        username: &str,
+        password: &Secret,
+        requirements: &Requirements,
+        path: &Path,
+    ) -> Result<LoggedIn> {
+        let auth = self.authenticate_with(username, password, requirements)?;
         let keys = self.keys()?;
         self.store.migrate(self.now)?;
         let identity = self.store.identity();

@@ -6,12 +6,13 @@ use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::make_unusable;
 use crate::secret::Secret;
-use crate::store::{Extras, NewUser, User, UserModel, iexact_key};
+use crate::store::groups;
+use crate::store::{Extras, NewUser, Tx, User, UserModel, iexact_key};
 use crate::validators::{self, UserAttributes};
 use crate::values::parse_bool;
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum Format {
 
 /// The columns, in export order; `password` (plain, hashed on import) is import-only and
 /// `password_hash` is exported only on request.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
     "username",
     "email",
     "first_name",
@@ -30,6 +31,7 @@ pub const FIELDS: [&str; 9] = [
     "is_active",
     "is_staff",
     "is_superuser",
+    "groups",
     "password",
     "password_hash",
 ];
@@ -72,6 +74,8 @@ pub struct Record {
     pub is_superuser: Option<bool>,
     pub password: Option<Secret>,
     pub password_hash: Option<String>,
+    /// The groups the user is to be in, exactly (`None` leaves an existing user's alone).
+    pub groups: Option<Vec<String>>,
     /// The user model's extra columns given, as text.
     pub fields: Vec<(String, String)>,
 }
@@ -92,6 +96,8 @@ pub struct ImportOptions {
     pub on_conflict: OnConflict,
     pub skip_validation: bool,
     pub dry_run: bool,
+    /// Create the groups rows name that do not exist (else that is an error).
+    pub create_groups: bool,
 }
 
 /// `line N: problem.` — each a sentence, since several are reported on one line.
@@ -106,7 +112,7 @@ fn row_error(line: usize, message: impl std::fmt::Display) -> String {
 const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// The columns an export writes that can hold such text (flags and hashes never start so).
-const TEXT_COLUMNS: [&str; 4] = ["username", "email", "first_name", "last_name"];
+const TEXT_COLUMNS: [&str; 5] = ["username", "email", "first_name", "last_name", "groups"];
 
 /// A CSV cell a spreadsheet shows as text, not a formula: a leading `'` before anything that
 /// would start one (OWASP's advice for CSV injection).
@@ -176,10 +182,38 @@ struct Row {
     is_staff: Option<bool>,
     #[serde(default, deserialize_with = "flag")]
     is_superuser: Option<bool>,
+    #[serde(default, deserialize_with = "group_list")]
+    groups: Option<Vec<String>>,
     #[serde(default, deserialize_with = "text")]
     password: Option<String>,
     #[serde(default, deserialize_with = "text")]
     password_hash: Option<String>,
+}
+
+/// Group names: a JSON list of strings, or (from a CSV cell) one string with `;` between
+/// names; null for "not given".
+fn group_list<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<String>>, D::Error> {
+    let names = match Value::deserialize(d)? {
+        Value::Null => return Ok(None),
+        Value::String(s) => s.split(';').map(str::to_string).collect(),
+        Value::Array(items) => items
+            .into_iter()
+            .map(|item| match item {
+                Value::String(s) => Ok(s),
+                _ => Err(serde::de::Error::custom("must be a list of group names")),
+            })
+            .collect::<std::result::Result<Vec<String>, D::Error>>()?,
+        _ => return Err(serde::de::Error::custom("must be a list of group names")),
+    };
+    let mut names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.dedup();
+    Ok(Some(names))
 }
 
 /// A string, or null for "not given".
@@ -256,6 +290,7 @@ impl Row {
             is_superuser: self.is_superuser,
             password: self.password.map(Secret::new),
             password_hash: self.password_hash,
+            groups: self.groups,
         }
     }
 }
@@ -467,6 +502,17 @@ impl Accounts {
             folded.entry(iexact_key(name)).or_insert(*id);
         }
         let model = self.model().clone();
+        // The groups that exist, for rows that name them.
+        let wants_groups = records.iter().any(|r| r.groups.is_some());
+        let existing_groups: BTreeSet<String> = match (wants_groups, model.links.is_some()) {
+            (true, true) => self.store.read(|tx| {
+                Ok(groups::all_groups(tx.sql())?
+                    .into_iter()
+                    .map(|g| g.name)
+                    .collect())
+            })?,
+            _ => BTreeSet::new(),
+        };
         let mut plan = Vec::new();
         for record in records {
             let CheckedRow {
@@ -498,6 +544,17 @@ impl Accounts {
                 let mut form = Form::new();
                 form.complete_extras(&model, &mut fields);
                 messages.extend(form.messages());
+            }
+            if let Some(names) = &record.groups {
+                if model.links.is_none() {
+                    messages.push(groups::links(&model).map(|_| ()).unwrap_err().to_string());
+                } else if !options.create_groups {
+                    for name in names.iter().filter(|n| !existing_groups.contains(*n)) {
+                        messages.push(format!(
+                            "there is no group named {name} (use --create-groups)"
+                        ));
+                    }
+                }
             }
             if messages.is_empty() {
                 plan.push(Planned {
@@ -582,6 +639,9 @@ impl Accounts {
                             extra: p.fields.clone(),
                         })?;
                         taken.insert(key, id);
+                        if let Some(names) = &record.groups {
+                            set_groups(tx, id, names)?;
+                        }
                     }
                     (Action::Update, None) => {
                         return Err(Error::Invalid(row_error(
@@ -601,6 +661,9 @@ impl Accounts {
                             store_password(tx, user.id, None, hash, None)?;
                         } else if !user.is_active {
                             tx.delete_sessions_of_user(user.id, None)?;
+                        }
+                        if let Some(names) = &record.groups {
+                            set_groups(tx, user.id, names)?;
                         }
                     }
                 }
@@ -703,8 +766,21 @@ impl Accounts {
         let cell = |value: &Value| match value {
             Value::String(s) => defuse_formula(s),
             Value::Null => String::new(),
+            // A list (the groups) as one cell, names joined by `;`.
+            Value::Array(items) => {
+                let names: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                defuse_formula(&names.join(";"))
+            }
             other => other.to_string(),
         };
+        let links = self.model().links.clone();
+        let mut memberships: HashMap<i64, Vec<String>> = HashMap::new();
+        if let Some(links) = &links {
+            for (user, group) in self.store.read(|tx| groups::memberships(tx.sql(), links))? {
+                memberships.entry(user).or_default().push(group);
+            }
+        }
+        let none = Vec::new();
         let failed =
             |e: &dyn std::fmt::Display| Error::Environment(format!("cannot write the export: {e}"));
         match format {
@@ -713,7 +789,8 @@ impl Accounts {
                 writer.write_record(&fields).map_err(|e| failed(&e))?;
                 self.store.read(|tx| {
                     tx.each_user(&mut |user| {
-                        let values = export_values(user);
+                        let values =
+                            export_values(user, memberships.get(&user.id).unwrap_or(&none));
                         writer
                             .write_record(fields.iter().map(|f| cell(&values[f])))
                             .map_err(|e| failed(&e))?;
@@ -724,7 +801,7 @@ impl Accounts {
             }
             Format::Jsonl => self.store.read(|tx| {
                 tx.each_user(&mut |user| {
-                    let values = export_values(user);
+                    let values = export_values(user, memberships.get(&user.id).unwrap_or(&none));
                     let object: Map<String, Value> = fields
                         .iter()
                         .map(|f| (f.to_string(), values[f].clone()))
@@ -757,6 +834,9 @@ fn export_columns(model: &UserModel, with_hashes: bool) -> Vec<String> {
             columns.push(role.into());
         }
     }
+    if model.links.is_some() {
+        columns.push("groups".into());
+    }
     columns.extend(model.extras().map(|c| c.name.clone()));
     if with_hashes {
         columns.push("password_hash".into());
@@ -764,7 +844,7 @@ fn export_columns(model: &UserModel, with_hashes: bool) -> Vec<String> {
     columns
 }
 
-fn export_values(user: &User) -> HashMap<&str, Value> {
+fn export_values<'a>(user: &'a User, groups: &[String]) -> HashMap<&'a str, Value> {
     let mut values = HashMap::from([
         ("username", Value::from(user.username.clone())),
         ("email", Value::from(user.email.clone())),
@@ -774,11 +854,35 @@ fn export_values(user: &User) -> HashMap<&str, Value> {
         ("is_staff", Value::from(user.is_staff)),
         ("is_superuser", Value::from(user.is_superuser)),
         ("password_hash", Value::from(user.password.clone())),
+        ("groups", Value::from(groups.to_vec())),
     ]);
     for (name, value) in &user.extra {
         values.insert(name.as_str(), Value::from(value.clone()));
     }
     values
+}
+
+/// Makes the user's groups exactly these, creating any that do not exist (rows naming one were
+/// refused already unless `--create-groups`).
+fn set_groups(tx: &mut dyn Tx, user: i64, names: &[String]) -> Result<()> {
+    let links = groups::links(tx.model())?.clone();
+    let mut wanted = Vec::new();
+    for name in names {
+        let id = match groups::group_by_name(tx.sql(), name)? {
+            Some(group) => group.id,
+            None => groups::create_group(tx.sql(), name)?,
+        };
+        wanted.push(id);
+    }
+    for group in groups::groups_of(tx.sql(), &links, user)? {
+        if !wanted.contains(&group.id) {
+            groups::remove_member(tx.sql(), &links, user, group.id)?;
+        }
+    }
+    for id in wanted {
+        groups::add_member(tx.sql(), &links, user, id)?;
+    }
+    Ok(())
 }
 
 fn apply(record: &Record, user: &mut User) {

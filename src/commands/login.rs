@@ -1,6 +1,6 @@
 //! `authctl login`: Django's `LoginView` for a terminal session.
 
-use super::{Ctx, Status, report_upgrade};
+use super::{Ctx, Status, report_upgrade, requirements};
 use crate::cli::LoginArgs;
 use crate::output::json_time;
 use crate::prompt;
@@ -11,6 +11,7 @@ pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     ctx.warn_about_keys();
     // The database first: nobody should type a password for a database that is not there.
     let mut accounts = ctx.accounts()?;
+    let requirements = requirements(&mut accounts, &args.requirements)?;
     let label = accounts.model().label(&accounts.model().login);
     let username = ctx.value_or_prompt(
         args.username,
@@ -20,7 +21,12 @@ pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     )?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
     // Django's login form strips the username; `verify`, like `authenticate()`, does not.
-    let login = accounts.login(username.trim(), &password, &ctx.settings.session_file)?;
+    let login = accounts.login(
+        username.trim(),
+        &password,
+        &requirements,
+        &ctx.settings.session_file,
+    )?;
     report_upgrade(ctx, &login.upgrade);
     ctx.printer.result(
         &format!("Logged in as {}.", login.user.username),

@@ -4,11 +4,13 @@
 mod completions;
 mod config;
 mod createsuperuser;
+mod groups;
 mod login;
 mod logout;
 mod mail;
 mod man;
 mod passwd;
+mod perms;
 mod reset_confirm;
 mod reset_request;
 mod signup;
@@ -257,6 +259,8 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::ResetRequest(args) => reset_request::run(&ctx, args),
         Command::ResetConfirm(args) => reset_confirm::run(&ctx, args),
         Command::Users(command) => users::run(&ctx, command),
+        Command::Groups(command) => groups::run(&ctx, command),
+        Command::Perms(command) => perms::run(&ctx, command),
         Command::Mail(command) => mail::run(&ctx, command),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
@@ -329,4 +333,18 @@ pub fn ask_fields(
         fields.push((name, answer));
     }
     Ok(())
+}
+
+/// `--group` and `--perm` as requirements, each name checked to exist (exit 3 otherwise,
+/// before anything about the user is looked at).
+pub fn requirements(
+    accounts: &mut Accounts,
+    args: &crate::cli::RequirementArgs,
+) -> Result<authctl::accounts::perms::Requirements> {
+    let requirements = authctl::accounts::perms::Requirements {
+        groups: args.groups.clone(),
+        permissions: args.permissions.clone(),
+    };
+    accounts.check_requirements(&requirements)?;
+    Ok(requirements)
 }

@@ -1,6 +1,6 @@
 //! `authctl verify`: is this username/password pair valid? Exit 0 or 1, silent by default.
 
-use super::{Ctx, Status, report_upgrade};
+use super::{Ctx, Status, report_upgrade, requirements};
 use crate::cli::VerifyArgs;
 use crate::prompt;
 use authctl::error::{Family, Result};
@@ -8,6 +8,7 @@ use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
+    let requirements = requirements(&mut accounts, &args.requirements)?;
     let label = accounts.model().label(&accounts.model().login);
     let username = ctx.value_or_prompt(
         args.username,
@@ -16,7 +17,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         "--username",
     )?;
     let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
-    let result = accounts.authenticate(&username, &password);
+    let result = accounts.authenticate_with(&username, &password, &requirements);
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {

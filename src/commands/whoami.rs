@@ -11,6 +11,10 @@ pub fn run(ctx: &Ctx) -> Result<Status> {
     let user = &current.user;
     let mut json = user_json(user, accounts.model(), false);
     json["session_expires"] = json_time(current.session.expires);
+    if let Some(access) = accounts.access_if_any(user)? {
+        json["groups"] = serde_json::json!(access.groups);
+        json["permissions"] = serde_json::json!(access.permissions.keys().collect::<Vec<_>>());
+    }
     ctx.printer.result(&user.username, json);
     Ok(Status::Success)
 }

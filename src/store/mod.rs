@@ -7,6 +7,7 @@
 //! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
 pub mod django_schema;
+pub mod groups;
 mod model;
 mod postgres;
 mod sqlite;
@@ -108,9 +109,47 @@ pub struct Claim {
     pub until: DateTime<Utc>,
 }
 
+/// A value given to or read from [`Portable`] SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SqlValue {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl SqlValue {
+    pub fn int(&self) -> i64 {
+        match self {
+            SqlValue::Int(n) => *n,
+            _ => 0,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            SqlValue::Text(s) => s.clone(),
+            SqlValue::Int(n) => n.to_string(),
+            SqlValue::Null => String::new(),
+        }
+    }
+}
+
+/// SQL both databases run as written, for the tables whose SQL does not differ between them
+/// (Django's groups and permissions): `?1`-style placeholders (made `$1` for PostgreSQL), and
+/// integers given and read through `CAST(… AS bigint)`, so both sides agree on their type.
+pub trait Portable {
+    fn rows(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>>;
+    fn run(&mut self, sql: &str, params: &[SqlValue]) -> Result<usize>;
+}
+
 /// The operations of one transaction. Case-insensitive matching is the backend's to do, so each
 /// database can do it its own way (and with its own indexes).
 pub trait Tx {
+    /// The user model the rows are read as.
+    fn model(&self) -> &UserModel;
+    /// Portable SQL in this transaction.
+    fn sql(&mut self) -> &mut dyn Portable;
+
     /// The user with exactly this username (Django's `get_by_natural_key`).
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;
     fn user_by_id(&mut self, id: i64) -> Result<Option<User>>;

@@ -521,7 +521,7 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files(backend: Backe
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
-            .starts_with("username,email,first_name,last_name,is_active,is_staff,is_superuser\n")
+            .starts_with("username,email,first_name,last_name,is_active,is_staff,is_superuser,groups\n")
     );
     import(&Sandbox::on(backend), &[out.to_str().unwrap()], "").expect(0);
 }

@@ -28,6 +28,7 @@ pub fn run(ctx: &Ctx, args: UsersImportArgs) -> Result<Status> {
         on_conflict,
         skip_validation: args.skip_validation,
         dry_run: args.dry_run,
+        create_groups: args.create_groups,
     };
     let outcomes = accounts.import_users(records, options)?;
     warn_once_each(ctx, &outcomes);

@@ -10,7 +10,12 @@ use authctl::store::User;
 
 pub fn run(ctx: &Ctx, args: UsersListArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
+    let only = match (&args.group, &args.perm) {
+        (None, None) => None,
+        (group, perm) => Some(accounts.user_ids_with(group.as_deref(), perm.as_deref())?),
+    };
     let filter = Filter {
+        only,
         active: flag_pair(args.active, args.inactive),
         staff: args.staff,
         superuser: args.superuser,

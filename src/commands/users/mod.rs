@@ -2,6 +2,7 @@
 
 mod delete;
 mod export;
+mod grant;
 mod import;
 mod list;
 mod set;
@@ -22,6 +23,8 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {
         UsersCommand::SetPassword(args) => set_password::run(ctx, args),
         UsersCommand::Import(args) => import::run(ctx, args),
         UsersCommand::Export(args) => export::run(ctx, args),
+        UsersCommand::Grant(args) => grant::run(ctx, args, true),
+        UsersCommand::Revoke(args) => grant::run(ctx, args, false),
     }
 }
 

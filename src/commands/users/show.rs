@@ -16,6 +16,11 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     json["password_usable"] = json!(info.usable);
     json["password_needs_upgrade"] = json!(info.needs_upgrade);
     json["sessions"] = json!(sessions);
+    let access = accounts.access_if_any(&user)?;
+    if let Some(access) = &access {
+        json["groups"] = json!(access.groups);
+        json["permissions"] = json!(access.permissions.keys().collect::<Vec<_>>());
+    }
     let when = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
     let model = accounts.model();
     // The fields of Django's AbstractUser the model has, in the admin's order.
@@ -76,6 +81,25 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
         ),
         format!("sessions:       {sessions}"),
     ]);
+    if let Some(access) = &access {
+        let list = |items: Vec<&String>| match items.is_empty() {
+            true => "(none)".to_string(),
+            false => items
+                .iter()
+                .map(|i| field(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        lines.push(format!(
+            "groups:         {}",
+            list(access.groups.iter().collect())
+        ));
+        let permissions = match user.is_active && user.is_superuser {
+            true => "all (superuser)".to_string(),
+            false => list(access.permissions.keys().collect()),
+        };
+        lines.push(format!("permissions:    {permissions}"));
+    }
     for (name, value) in &user.extra {
         let label = format!("{}:", name.replace('_', " "));
         let value = value.as_deref().map_or("(null)".into(), field);

@@ -16,7 +16,7 @@ mod users;
 
 use super::django_schema::{self, CREATED_BY_AUTHCTL};
 use super::{
-    Backend, Claim, Column, Links, MailRow, NewSession, NewUser, SessionRow, StoreConfig,
+    Backend, Claim, Column, Links, MailRow, NewSession, NewUser, SessionRow, SqlValue, StoreConfig,
     Transaction, Tx, User, UserModel,
 };
 use crate::error::{Error, Result, messages};
@@ -365,7 +365,79 @@ impl Transaction for PgTx<'_> {
     }
 }
 
+impl super::Portable for PgTx<'_> {
+    fn rows(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>> {
+        let sql = dollar_placeholders(sql);
+        let params = pg_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            params.iter().map(|p| p.as_ref()).collect();
+        let rows = self.tx.query(&sql, &refs)?;
+        rows.iter()
+            .map(|row| (0..row.len()).map(|i| pg_value(row, i)).collect())
+            .collect()
+    }
+
+    fn run(&mut self, sql: &str, params: &[SqlValue]) -> Result<usize> {
+        let sql = dollar_placeholders(sql);
+        let params = pg_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            params.iter().map(|p| p.as_ref()).collect();
+        Ok(self.tx.execute(&sql, &refs)? as usize)
+    }
+}
+
+/// `?1` becomes `$1`.
+fn dollar_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('?', Some(d)) if d.is_ascii_digit() => out.push('$'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn pg_params(params: &[SqlValue]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
+    params
+        .iter()
+        .map(|value| -> Box<dyn postgres::types::ToSql + Sync> {
+            match value {
+                SqlValue::Null => Box::new(None::<String>),
+                SqlValue::Int(n) => Box::new(*n),
+                SqlValue::Text(s) => Box::new(s.clone()),
+            }
+        })
+        .collect()
+}
+
+/// A column of a row as a portable value, by its PostgreSQL type.
+fn pg_value(row: &postgres::Row, i: usize) -> Result<SqlValue> {
+    use postgres::types::Type;
+    let value = match *row.columns()[i].type_() {
+        Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map(SqlValue::Int),
+        Type::INT4 => row
+            .try_get::<_, Option<i32>>(i)?
+            .map(|n| SqlValue::Int(n.into())),
+        Type::INT2 => row
+            .try_get::<_, Option<i16>>(i)?
+            .map(|n| SqlValue::Int(n.into())),
+        Type::BOOL => row
+            .try_get::<_, Option<bool>>(i)?
+            .map(|b| SqlValue::Int(b.into())),
+        _ => row.try_get::<_, Option<String>>(i)?.map(SqlValue::Text),
+    };
+    Ok(value.unwrap_or(SqlValue::Null))
+}
+
 impl Tx for PgTx<'_> {
+    fn model(&self) -> &UserModel {
+        &self.schema.model
+    }
+    fn sql(&mut self) -> &mut dyn super::Portable {
+        self
+    }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&mut self.tx, self.schema, username)
     }

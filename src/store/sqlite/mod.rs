@@ -11,8 +11,8 @@ mod users;
 
 use super::django_schema::{self, CREATED_BY_AUTHCTL};
 use super::{
-    Backend, Claim, Column, MailRow, NewSession, NewUser, SessionRow, StoreConfig, Transaction, Tx,
-    User, UserModel, format_datetime, iexact_key, parse_datetime_text,
+    Backend, Claim, Column, MailRow, NewSession, NewUser, SessionRow, SqlValue, StoreConfig,
+    Transaction, Tx, User, UserModel, format_datetime, iexact_key, parse_datetime_text,
 };
 use crate::error::{Error, Result};
 use crate::timezone::SiteTime;
@@ -462,7 +462,51 @@ impl Transaction for SqliteTx<'_> {
     }
 }
 
+impl super::Portable for SqliteTx<'_> {
+    fn rows(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>> {
+        let mut stmt = self.tx.prepare(sql)?;
+        let width = stmt.column_count();
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter().map(to_sql)))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut values = Vec::with_capacity(width);
+            for i in 0..width {
+                values.push(match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => SqlValue::Null,
+                    rusqlite::types::ValueRef::Integer(n) => SqlValue::Int(n),
+                    rusqlite::types::ValueRef::Real(x) => SqlValue::Text(x.to_string()),
+                    rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+                        SqlValue::Text(String::from_utf8_lossy(t).into_owned())
+                    }
+                });
+            }
+            out.push(values);
+        }
+        Ok(out)
+    }
+
+    fn run(&mut self, sql: &str, params: &[SqlValue]) -> Result<usize> {
+        Ok(self
+            .tx
+            .execute(sql, rusqlite::params_from_iter(params.iter().map(to_sql)))?)
+    }
+}
+
+fn to_sql(value: &SqlValue) -> rusqlite::types::Value {
+    match value {
+        SqlValue::Null => rusqlite::types::Value::Null,
+        SqlValue::Int(n) => rusqlite::types::Value::Integer(*n),
+        SqlValue::Text(s) => rusqlite::types::Value::Text(s.clone()),
+    }
+}
+
 impl Tx for SqliteTx<'_> {
+    fn model(&self) -> &UserModel {
+        &self.schema.model
+    }
+    fn sql(&mut self) -> &mut dyn super::Portable {
+        self
+    }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&self.tx, self.schema, username)
     }
