@@ -500,7 +500,7 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files(backend: Backe
     let first: Value = serde_json::from_str(plain.stdout().lines().next().unwrap()).unwrap();
     assert_eq!(
         first,
-        json!({"username": "dana", "email": "dana@example.com", "first_name": "Dana", "last_name": "Scully", "is_active": true, "is_staff": false, "is_superuser": false})
+        json!({"username": "dana", "email": "dana@example.com", "first_name": "Dana", "last_name": "Scully", "is_active": true, "is_staff": false, "is_superuser": false, "groups": []})
     );
     let out = sb.path("users.csv");
     sb.cmd([
@@ -518,11 +518,9 @@ fn export_leaves_hashes_out_unless_asked_and_writes_private_files(backend: Backe
         std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
         0o600
     );
-    assert!(
-        std::fs::read_to_string(&out)
-            .unwrap()
-            .starts_with("username,email,first_name,last_name,is_active,is_staff,is_superuser,groups\n")
-    );
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with(
+        "username,email,first_name,last_name,is_active,is_staff,is_superuser,groups\n"
+    ));
     import(&Sandbox::on(backend), &[out.to_str().unwrap()], "").expect(0);
 }
 
