@@ -132,10 +132,17 @@ impl DjangoProject {
     /// A new migrated project of this kind, its database a SQLite file inside the project
     /// directory or a fresh database on the suite's PostgreSQL server.
     pub fn create(kind: Kind, backend: Backend) -> DjangoProject {
+        DjangoProject::create_on(kind, backend, None)
+    }
+
+    /// A new project whose DATABASES names `database` (a SQLite file or a PostgreSQL URL)
+    /// when given, which its `migrate` then takes over.
+    pub fn create_on(kind: Kind, backend: Backend, database: Option<String>) -> DjangoProject {
         let dir = tempfile::tempdir().expect("temp dir");
-        let database = match backend {
-            Backend::Sqlite => dir.path().join("db.sqlite3").display().to_string(),
-            Backend::Postgres => {
+        let database = match (database, backend) {
+            (Some(database), _) => database,
+            (None, Backend::Sqlite) => dir.path().join("db.sqlite3").display().to_string(),
+            (None, Backend::Postgres) => {
                 let server = crate::pg::server();
                 server.url(&server.new_database())
             }

@@ -7,6 +7,7 @@ mod django_interop;
 mod django_sites;
 mod djproject;
 mod docs;
+mod groups;
 mod hardening;
 mod pg;
 mod postgres;

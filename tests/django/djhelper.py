@@ -302,7 +302,60 @@ def db_check_token(request):
     return {"valid": default_token_generator.check_token(user, request["token"])}
 
 
+def access(request):
+    """Django's own answers about a user's groups and permissions (ModelBackend)."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.get(username=request["username"])
+    return {
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "all_permissions": sorted(user.get_all_permissions()),
+        "has": {perm: user.has_perm(perm) for perm in request.get("check", [])},
+    }
+
+
+def grant_in_django(request):
+    """Sets up groups and permissions through Django's ORM, as an admin or migration would:
+    `permissions` to create ({app_label, model, codename, name}), `groups` ({name, permissions,
+    members}) and `user_permissions` ({username: [perm, ...]})."""
+    from django.contrib.auth.models import Group, Permission, User
+    from django.contrib.contenttypes.models import ContentType
+
+    def permission(key):
+        app_label, codename = key.split(".", 1)
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    for spec in request.get("permissions", []):
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=spec["app_label"], model=spec["model"]
+        )
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=spec["codename"], defaults={"name": spec["name"]}
+        )
+    for spec in request.get("groups", []):
+        group, _ = Group.objects.get_or_create(name=spec["name"])
+        group.permissions.add(*[permission(p) for p in spec.get("permissions", [])])
+        for username in spec.get("members", []):
+            User.objects.get(username=username).groups.add(group)
+    for username, perms in request.get("user_permissions", {}).items():
+        User.objects.get(username=username).user_permissions.add(*[permission(p) for p in perms])
+    return {"ok": True}
+
+
+def permission_rows(request):
+    """Every auth_permission row as Django's ORM reads it."""
+    from django.contrib.auth.models import Permission
+
+    return [
+        [p.id, p.content_type.app_label, p.content_type.model, p.codename, p.name]
+        for p in Permission.objects.order_by("id")
+    ]
+
+
 ACTIONS = {
+    "access": access,
+    "grant_in_django": grant_in_django,
+    "permission_rows": permission_rows,
     "hasher_defaults": hasher_defaults,
     "hash": hash_passwords,
     "check": check_passwords,

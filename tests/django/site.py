@@ -111,6 +111,27 @@ def session_alive(request):
 
 
 @action
+def access(request):
+    """The site's own answers about a user's groups and permissions."""
+    user = get_user(request["login"])
+    return {
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "all_permissions": sorted(user.get_all_permissions()),
+        "has": {perm: user.has_perm(perm) for perm in request.get("check", [])},
+    }
+
+
+@action
+def admin_get(request):
+    """Logs in to the admin and fetches one admin page: its status code."""
+    c = client()
+    url = "/admin/login/?next=/admin/"
+    c.get(url)
+    c.post(url, {"username": request["login"], "password": request["password"]})
+    return {"status": c.get(request["path"]).status_code}
+
+
+@action
 def login_round(request):
     """One round of the site's side of alternating logins, in one process: authenticate()
     (which re-encodes an outdated hash, as every login does), a fresh admin login, and whether
