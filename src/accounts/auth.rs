@@ -36,11 +36,12 @@ impl Accounts {
     ) -> Result<Authenticated> {
         let username = validators::normalize_username(username);
         let found = self.store.read(|tx| tx.user_by_username(&username))?;
+        // The requirements are looked up the same way for everyone, known or not, before the
+        // password's answer is known.
+        let meets = self.meets(found.as_ref().unwrap_or(&placeholder()), requirements)?;
         let shape = found.as_ref().map(|u| self.hashers.inspect(&u.password));
         let Some(mut user) = found.filter(|_| shape == Some(Shape::Fine)) else {
             self.hashers.make_password(password.expose());
-            // The same look-ups as for a user who is there.
-            self.meets(&placeholder(), requirements)?;
             let why = match shape {
                 Some(Shape::TooCostly) => {
                     Some("the stored hash asks for more work than authctl allows".to_string())
@@ -57,10 +58,9 @@ impl Accounts {
             .hashers
             .check_password(password.expose(), &user.password);
         if !verdict.matches || !user.is_active {
-            self.meets(&placeholder(), requirements)?;
             return Err(Error::LoginFailed { why: None });
         }
-        if !self.meets(&user, requirements)? {
+        if !meets {
             return Err(Error::LoginFailed {
                 why: Some("the user lacks a group or permission asked for".into()),
             });

@@ -2,6 +2,7 @@
 //! export can be imported again. An import is one transaction: one bad row and nothing is written.
 
 use super::form::Form;
+use super::perms;
 use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
 use crate::hashers::make_unusable;
@@ -197,7 +198,7 @@ fn group_list<'de, D: serde::Deserializer<'de>>(
 ) -> std::result::Result<Option<Vec<String>>, D::Error> {
     let names = match Value::deserialize(d)? {
         Value::Null => return Ok(None),
-        Value::String(s) => s.split(';').map(str::to_string).collect(),
+        Value::String(s) => split_group_cell(&s),
         Value::Array(items) => items
             .into_iter()
             .map(|item| match item {
@@ -207,13 +208,36 @@ fn group_list<'de, D: serde::Deserializer<'de>>(
             .collect::<std::result::Result<Vec<String>, D::Error>>()?,
         _ => return Err(serde::de::Error::custom("must be a list of group names")),
     };
-    let mut names: Vec<String> = names
-        .iter()
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
+    // Names are taken exactly as written (a group Django made may end in a space); only empty
+    // ones, which no group can have, are dropped.
+    let mut names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+    names.sort();
     names.dedup();
     Ok(Some(names))
+}
+
+/// Group names in one CSV cell: separated by `;`, with `\;` and `\\` standing for a `;` and a
+/// `\` inside a name.
+fn join_group_cell(names: &[&str]) -> String {
+    let escaped: Vec<String> = names
+        .iter()
+        .map(|n| n.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect();
+    escaped.join(";")
+}
+
+/// The names [`join_group_cell`] wrote.
+fn split_group_cell(cell: &str) -> Vec<String> {
+    let (mut names, mut name, mut chars) = (Vec::new(), String::new(), cell.chars());
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => name.extend(chars.next()),
+            ';' => names.push(std::mem::take(&mut name)),
+            c => name.push(c),
+        }
+    }
+    names.push(name);
+    names
 }
 
 /// A string, or null for "not given".
@@ -441,7 +465,8 @@ fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
                     // An empty cell leaves a flag or password alone; names and email are plain
                     // text where empty is a value.
                     .filter(|(h, v)| {
-                        !v.is_empty() || matches!(*h, "email" | "first_name" | "last_name")
+                        !v.is_empty()
+                            || matches!(*h, "email" | "first_name" | "last_name" | "groups")
                     })
                     .map(|(h, v)| (h.to_string(), Value::String(restore_formula(h, v))))
                     .collect();
@@ -548,11 +573,14 @@ impl Accounts {
             if let Some(names) = &record.groups {
                 if model.links.is_none() {
                     messages.push(groups::links(&model).map(|_| ()).unwrap_err().to_string());
-                } else if !options.create_groups {
-                    for name in names.iter().filter(|n| !existing_groups.contains(*n)) {
-                        messages.push(format!(
+                }
+                for name in names.iter().filter(|n| !existing_groups.contains(*n)) {
+                    match (options.create_groups, perms::group_name_problem(name)) {
+                        (false, _) => messages.push(format!(
                             "there is no group named {name} (use --create-groups)"
-                        ));
+                        )),
+                        (true, Some(problem)) => messages.push(problem),
+                        (true, None) => {}
                     }
                 }
             }
@@ -766,10 +794,10 @@ impl Accounts {
         let cell = |value: &Value| match value {
             Value::String(s) => defuse_formula(s),
             Value::Null => String::new(),
-            // A list (the groups) as one cell, names joined by `;`.
+            // A list (the groups) as one cell.
             Value::Array(items) => {
                 let names: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
-                defuse_formula(&names.join(";"))
+                defuse_formula(&join_group_cell(&names))
             }
             other => other.to_string(),
         };
@@ -924,6 +952,13 @@ mod tests {
             assert_eq!(r.password.as_ref().map(|p| p.expose()), Some("pw"));
             assert_eq!(r.line, 2 - usize::from(format == Format::Jsonl));
         }
+    }
+
+    #[test]
+    fn group_names_with_semicolons_survive_a_csv_cell() {
+        let names = ["a;b", "back\\slash", "plain", ""];
+        assert_eq!(split_group_cell(&join_group_cell(&names)), names);
+        assert_eq!(split_group_cell("x;y"), ["x", "y"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! model's two link tables (see [`Links`]). The SQL is the same on both databases
 //! ([`Portable`]).
 
-use super::{Links, Portable, SqlValue, UserModel, quote};
+use super::{Links, Portable, SqlValue, Tx, UserModel, quote};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,9 @@ impl Permission {
 /// The model's link tables, or why there are none (exit 3).
 pub fn links(model: &UserModel) -> Result<&Links> {
     model.links.as_ref().ok_or_else(|| {
+        if let Some(note) = &model.links_note {
+            return Error::Environment(note.clone());
+        }
         Error::Invalid(format!(
             "the user model's table {} has no groups or permissions (Django's PermissionsMixin \
              and its {0}_groups and {0}_user_permissions tables)",
@@ -87,35 +90,56 @@ pub fn rename_group(sql: &mut dyn Portable, id: i64, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Deletes a group with its permission and membership rows, as Django's cascade does.
-pub fn delete_group(sql: &mut dyn Portable, links: Option<&Links>, id: i64) -> Result<()> {
-    sql.run(
-        "DELETE FROM auth_group_permissions WHERE group_id = CAST(?1 AS bigint)",
-        &[int(id)],
-    )?;
-    if let Some(links) = links {
-        sql.run(
-            &format!(
-                "DELETE FROM {} WHERE group_id = CAST(?1 AS bigint)",
-                quote(&links.groups)
-            ),
-            &[int(id)],
+/// Deletes a group with its permission and membership rows (of every user model's link
+/// table), as Django's cascade does. Rows of any other table that point at the group make it
+/// refuse (exit 3), so nothing is left dangling.
+pub fn delete_group(tx: &mut dyn Tx, group: &Group) -> Result<()> {
+    for (table, column, to) in tx.references("auth_group")? {
+        // Django's many-to-many tables: auth_group_permissions and `<user table>_groups`.
+        let cascade = table == "auth_group_permissions"
+            || (table.ends_with("_groups") && column == "group_id");
+        let matching = format!(
+            "{} = (SELECT {} FROM auth_group WHERE id = CAST(?1 AS bigint))",
+            quote(&column),
+            quote(&to)
+        );
+        if cascade {
+            tx.sql().run(
+                &format!("DELETE FROM {} WHERE {matching}", quote(&table)),
+                &[int(group.id)],
+            )?;
+            continue;
+        }
+        let rows = tx.sql().rows(
+            &format!("SELECT count(*) FROM {} WHERE {matching}", quote(&table)),
+            &[int(group.id)],
         )?;
+        let count = rows.first().map_or(0, |r| r[0].int());
+        if count > 0 {
+            return Err(Error::Invalid(format!(
+                "group {} is still referenced by {count} row(s) of {table}.{column}; remove \
+                 those first (nothing was deleted)",
+                group.name
+            )));
+        }
     }
-    sql.run(
+    tx.sql().run(
         "DELETE FROM auth_group WHERE id = CAST(?1 AS bigint)",
-        &[int(id)],
+        &[int(group.id)],
     )?;
     Ok(())
 }
 
-/// The ids of a group's members, in id order.
+/// The ids of a group's members, in id order (link rows of users that are gone left out).
 pub fn member_ids(sql: &mut dyn Portable, links: &Links, group: i64) -> Result<Vec<i64>> {
     let rows = sql.rows(
         &format!(
-            "SELECT CAST({} AS bigint) FROM {} WHERE group_id = CAST(?1 AS bigint) ORDER BY 1",
+            "SELECT DISTINCT CAST(m.{} AS bigint) FROM {} m JOIN {} u ON u.id = m.{} \
+             WHERE m.group_id = CAST(?1 AS bigint) ORDER BY 1",
             quote(&links.groups_user),
-            quote(&links.groups)
+            quote(&links.groups),
+            quote(&links.users),
+            quote(&links.groups_user)
         ),
         &[int(group)],
     )?;
@@ -368,4 +392,47 @@ pub fn memberships(sql: &mut dyn Portable, links: &Links) -> Result<Vec<(i64, St
         &[],
     )?;
     Ok(rows.iter().map(|r| (r[0].int(), r[1].text())).collect())
+}
+
+/// Whether a user is in the group of this name: one query, whatever the user.
+pub fn in_group(sql: &mut dyn Portable, links: &Links, user: i64, name: &str) -> Result<bool> {
+    let rows = sql.rows(
+        &format!(
+            "SELECT 1 FROM {} m JOIN auth_group g ON g.id = m.group_id \
+             WHERE m.{} = CAST(?1 AS bigint) AND g.name = ?2",
+            quote(&links.groups),
+            quote(&links.groups_user)
+        ),
+        &[int(user), text(name)],
+    )?;
+    Ok(!rows.is_empty())
+}
+
+/// Whether a user holds `app_label.codename` directly or through a group: one query, whatever
+/// the user (superusers and inactive users are the caller's rule).
+pub fn holds(
+    sql: &mut dyn Portable,
+    links: &Links,
+    user: i64,
+    app_label: &str,
+    codename: &str,
+) -> Result<bool> {
+    let named = "SELECT p.id FROM auth_permission p \
+                 JOIN django_content_type c ON c.id = p.content_type_id \
+                 WHERE c.app_label = ?2 AND p.codename = ?3";
+    let rows = sql.rows(
+        &format!(
+            "SELECT 1 FROM {perms} WHERE {perms_user} = CAST(?1 AS bigint) \
+               AND permission_id IN ({named}) \
+             UNION ALL \
+             SELECT 1 FROM {groups} m JOIN auth_group_permissions gp ON gp.group_id = m.group_id \
+             WHERE m.{groups_user} = CAST(?1 AS bigint) AND gp.permission_id IN ({named})",
+            perms = quote(&links.permissions),
+            perms_user = quote(&links.permissions_user),
+            groups = quote(&links.groups),
+            groups_user = quote(&links.groups_user),
+        ),
+        &[int(user), text(app_label), text(codename)],
+    )?;
+    Ok(!rows.is_empty())
 }

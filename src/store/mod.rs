@@ -149,6 +149,8 @@ pub trait Tx {
     fn model(&self) -> &UserModel;
     /// Portable SQL in this transaction.
     fn sql(&mut self) -> &mut dyn Portable;
+    /// The foreign keys that point at a table: `(table, column, the column it points at)`.
+    fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>>;
 
     /// The user with exactly this username (Django's `get_by_natural_key`).
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;

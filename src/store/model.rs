@@ -260,6 +260,9 @@ pub struct UserModel {
     /// Where group memberships and the users' own permissions are (Django's
     /// `PermissionsMixin`); `None` for a model without them.
     pub links: Option<Links>,
+    /// Why there are no links when the reason is not the model (an older database that could
+    /// not be given Django's tables).
+    pub links_note: Option<String>,
 }
 
 /// The two many-to-many tables of Django's `PermissionsMixin` for a user model, and the column
@@ -267,6 +270,8 @@ pub struct UserModel {
 /// `accounts.CustomUser`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Links {
+    /// The user table the links point at.
+    pub users: String,
     pub groups: String,
     pub groups_user: String,
     pub permissions: String,
@@ -314,6 +319,7 @@ impl Links {
             return Ok(None);
         };
         Ok(Some(Links {
+            users: table.to_string(),
             groups,
             groups_user,
             permissions,
@@ -400,9 +406,11 @@ impl UserModel {
     /// Finds the model: the configured table, else `auth_user`, else the one table with the
     /// columns every Django user model has (`password`, `last_login`). `None` when the database
     /// has no tables at all (a new one); `columns_of` reads a table's columns.
+    ///
+    /// `tables` are the database's tables, `user_tables` those of them with both columns.
     pub fn resolve(
         config: &StoreConfig,
-        tables: &[String],
+        (tables, user_tables): (&[String], &[String]),
         shown: &str,
         columns_of: &mut dyn FnMut(&str) -> Result<Vec<Column>>,
     ) -> Result<Option<UserModel>> {
@@ -416,32 +424,31 @@ impl UserModel {
                      site's `manage.py migrate` run?"
                 )));
             }
-            None if tables.iter().any(|t| t == "auth_user") => "auth_user".to_string(),
             None => {
-                let mut candidates = Vec::new();
-                for table in tables.iter().filter(|t| !t.starts_with("authctl_")) {
-                    let columns = columns_of(table)?;
-                    let has = |name: &str| columns.iter().any(|c| c.name == name);
-                    if has("password") && has("last_login") {
-                        candidates.push(table.clone());
-                    }
-                }
-                match candidates.len() {
-                    0 if tables.is_empty() => return Ok(None),
-                    0 => {
+                // Every table shaped like a Django user model: two mean a choice to make (a
+                // project that swapped in its own model keeps a stale `auth_user`, say).
+                let candidates: Vec<&String> = user_tables
+                    .iter()
+                    .filter(|t| !t.starts_with("authctl_"))
+                    .collect();
+                match candidates.as_slice() {
+                    [one] => (*one).clone(),
+                    [] if tables.iter().any(|t| t == "auth_user") => "auth_user".to_string(),
+                    [] if tables.is_empty() => return Ok(None),
+                    [] => {
                         return Err(Error::Environment(format!(
                             "{shown} has no user table: neither auth_user nor a table with \
                              Django's password and last_login columns (set `user_model.table`; \
                              authctl only adds tables to a new database or a Django project's)"
                         )));
                     }
-                    1 => candidates.remove(0),
-                    _ => {
+                    several => {
+                        let names: Vec<&str> = several.iter().map(|s| s.as_str()).collect();
                         return Err(Error::Environment(format!(
                             "{shown} has several tables that could hold the users ({}); set \
                              `user_model.table` to the one AUTH_USER_MODEL names (`authctl \
                              config from-django` reads it)",
-                            candidates.join(", ")
+                            names.join(", ")
                         )));
                     }
                 }
@@ -539,6 +546,7 @@ impl UserModel {
             labels: settings.labels.clone(),
             time: config.time,
             links: None,
+            links_note: None,
         };
         // A default must itself be a value the column takes.
         for (name, value) in &model.defaults {
@@ -650,7 +658,7 @@ mod tests {
             column("email", "varchar(254)", false),
             column("full_name", "varchar(100)", false),
         ];
-        let tables = vec![
+        let tables = [
             "accounts_customuser".to_string(),
             "django_migrations".into(),
         ];
@@ -660,7 +668,8 @@ mod tests {
                 _ => vec![column("id", "integer", false)],
             })
         };
-        let model = UserModel::resolve(&StoreConfig::default(), &tables, "db", &mut columns_of)
+        let found = (&tables[..], &tables[..1]);
+        let model = UserModel::resolve(&StoreConfig::default(), found, "db", &mut columns_of)
             .unwrap()
             .unwrap();
         assert_eq!(model.table, "accounts_customuser");
@@ -669,7 +678,7 @@ mod tests {
         assert_eq!(extras, ["full_name"]);
         let two = vec!["a_user".to_string(), "b_user".into()];
         let mut same = |_: &str| -> Result<Vec<Column>> { Ok(columns.clone()) };
-        let err = UserModel::resolve(&StoreConfig::default(), &two, "db", &mut same)
+        let err = UserModel::resolve(&StoreConfig::default(), (&two, &two), "db", &mut same)
             .unwrap_err()
             .to_string();
         assert!(

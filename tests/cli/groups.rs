@@ -497,3 +497,135 @@ fn a_new_django_project_adopts_an_authctl_database(backend: Backend) {
 }
 
 on_both!(a_new_django_project_adopts_an_authctl_database);
+
+/// What an outside review found: names that CSV must keep whole, a CSV cell that empties a
+/// user's groups, names an import must check, references a delete must respect, a codename on
+/// two models.
+fn groups_survive_files_and_deletes_keep_references(backend: Backend) {
+    let sb = team(backend);
+    sb.cmd(["groups", "create", "a;b\\c"]).run().expect(0);
+    sb.cmd(["groups", "add", "a;b\\c", "bob"]).run().expect(0);
+    let exported = sb.cmd(["users", "export", "--format", "csv"]).run();
+    exported.expect(0);
+    let fresh = Sandbox::on(backend);
+    fresh
+        .cmd(["users", "import", "-", "--format", "csv", "--create-groups"])
+        .stdin(exported.stdout())
+        .run()
+        .expect(0);
+    let shown = fresh.cmd(["--json", "users", "show", "bob"]).run();
+    assert_eq!(shown.json()["groups"], json!(["a;b\\c"]));
+    // An empty cell is "no groups", as an exported user without groups writes it.
+    fresh
+        .cmd([
+            "users",
+            "import",
+            "-",
+            "--format",
+            "csv",
+            "--on-conflict",
+            "update",
+        ])
+        .stdin("username,groups\nbob,\n")
+        .run()
+        .expect(0);
+    let shown = fresh.cmd(["--json", "users", "show", "bob"]).run();
+    assert_eq!(shown.json()["groups"], json!([]));
+    // Names an import would create are checked as groups create checks them.
+    let long = "g".repeat(151);
+    fresh
+        .cmd([
+            "users",
+            "import",
+            "-",
+            "--format",
+            "jsonl",
+            "--create-groups",
+        ])
+        .stdin(format!(
+            "{}\n",
+            json!({"username": "eve", "groups": [long]})
+        ))
+        .run()
+        .expect(3)
+        .stderr_has("line 1: group name")
+        .stderr_has("at most 150 characters");
+    // Another app's rows that point at a group keep it from being deleted.
+    sb.exec(
+        "CREATE TABLE blog_team (id integer PRIMARY KEY, group_id integer NOT NULL \
+         REFERENCES auth_group (id));
+         INSERT INTO blog_team (id, group_id) SELECT 1, id FROM auth_group WHERE name = 'deployers';",
+    );
+    sb.cmd(["groups", "delete", "deployers", "--yes"])
+        .run()
+        .expect(3)
+        .stderr_has("group deployers is still referenced by 1 row(s) of blog_team.group_id");
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM auth_group WHERE name = 'deployers'"),
+        ["1"]
+    );
+    // One codename on two models of an app: granted together, listed once.
+    for model in ["product", "order"] {
+        sb.cmd([
+            "perms",
+            "create",
+            "shop.publish",
+            "--model",
+            model,
+            "--name",
+            "Can publish",
+        ])
+        .run()
+        .expect(0);
+    }
+    sb.cmd(["groups", "create", "shop"]).run().expect(0);
+    sb.cmd(["groups", "grant", "shop", "shop.publish"])
+        .run()
+        .expect(0);
+    let shown = sb.cmd(["--json", "groups", "show", "shop"]).run();
+    assert_eq!(shown.json()["permissions"], json!(["shop.publish"]));
+    let listed = json_lines(&sb.cmd(["--json", "groups", "list"]).run());
+    assert!(listed.contains(&json!({"name": "shop", "members": 0, "permissions": 1})));
+}
+
+on_both!(groups_survive_files_and_deletes_keep_references);
+
+/// A project that swapped in its own user model over a database authctl made has two tables
+/// that could hold the users: authctl asks which, rather than manage the stale one.
+#[test]
+fn a_custom_user_project_over_an_authctl_database_is_ambiguous_until_configured() {
+    let mut sb = Sandbox::new();
+    sb.signup("alice", "", PW);
+    let project =
+        DjangoProject::create_on(Kind::CustomUser, Backend::Sqlite, Some(sb.database.clone()));
+    sb.cmd(["users", "list"])
+        .run()
+        .expect(4)
+        .stderr_has("several tables that could hold the users (")
+        .stderr_has("accounts_customuser")
+        .stderr_has("auth_user");
+    sb.set("AUTHCTL_USER_MODEL_TABLE", "accounts_customuser");
+    sb.signup("bob", "bob@example.com", PW);
+    let answer = project.site("authenticate", json!({"login": "bob", "password": PW}));
+    assert_eq!(answer["authenticated"], true, "{answer:#}");
+}
+
+/// An older authctl database opened read-only is answered from as it is, and the group
+/// commands say why they cannot work there.
+#[test]
+fn an_older_database_that_cannot_be_written_says_why_groups_are_missing() {
+    let sb = Sandbox::new();
+    crate::support::exec(
+        &sb.db,
+        r#"CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "password" varchar(128) NOT NULL, "last_login" datetime NULL, "is_superuser" bool NOT NULL, "username" varchar(150) NOT NULL UNIQUE, "last_name" varchar(150) NOT NULL, "email" varchar(254) NOT NULL, "is_staff" bool NOT NULL, "is_active" bool NOT NULL, "date_joined" datetime NOT NULL, "first_name" varchar(150) NOT NULL);"#,
+    );
+    let read_only = format!("file:{}?mode=ro", sb.db.display());
+    sb.cmd(["--database", &read_only, "groups", "list"])
+        .run()
+        .expect(4)
+        .stderr_has("was made by an earlier authctl and has no group tables yet");
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM sqlite_master WHERE name = 'auth_group'"),
+        ["0"]
+    );
+}

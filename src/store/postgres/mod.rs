@@ -85,14 +85,12 @@ impl Postgres {
         };
         client.query("SELECT set_config('TimeZone', $1, false)", &[&zone])?;
         let mut tables = table_names(&mut client)?;
+        let user_tables = user_shaped_tables(&mut client)?;
         let shown = &target.shown;
         let mut columns_of = |table: &str| columns(&mut client, table);
-        let (mut model, pending) = match UserModel::resolve(
-            config,
-            &tables,
-            shown,
-            &mut columns_of,
-        )? {
+        let found = (&tables[..], &user_tables[..]);
+        let (mut model, pending) = match UserModel::resolve(config, found, shown, &mut columns_of)?
+        {
             Some(model) => (model, false),
             None if !create => {
                 return Err(Error::Environment(format!(
@@ -133,7 +131,13 @@ impl Postgres {
             && model.table == "auth_user"
             && !tables.iter().any(|t| t == "auth_group")
         {
-            let _ = store.create_django_tables(false);
+            if let Err(e) = store.create_django_tables(false) {
+                model.links_note = Some(format!(
+                    "{shown} was made by an earlier authctl and has no group tables yet, and \
+                     they could not be added now ({}); open it once as a role that may create them",
+                    e.chain()
+                ));
+            }
             tables = table_names(&mut store.client)?;
         }
         model.links = Links::find(&model.table, &tables, &mut |t| {
@@ -244,6 +248,17 @@ fn table_names(client: &mut postgres::Client) -> Result<Vec<String>> {
     let rows = client.query(
         "SELECT table_name::text FROM information_schema.tables \
          WHERE table_schema = current_schema()",
+        &[],
+    )?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// The tables with the columns every Django user model has, `password` and `last_login`.
+fn user_shaped_tables(client: &mut postgres::Client) -> Result<Vec<String>> {
+    let rows = client.query(
+        "SELECT table_name::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND column_name IN ('password', 'last_login') \
+         GROUP BY table_name HAVING count(*) = 2 ORDER BY 1",
         &[],
     )?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
@@ -437,6 +452,9 @@ impl Tx for PgTx<'_> {
     }
     fn sql(&mut self) -> &mut dyn super::Portable {
         self
+    }
+    fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>> {
+        users::references(&mut self.tx, table)
     }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&mut self.tx, self.schema, username)

@@ -257,6 +257,31 @@ pub fn each(
     Ok(())
 }
 
+/// The foreign keys that point at a table: `(table, column, the column it points at)`, the
+/// table as `regclass` prints it (quoted where it must be).
+pub fn references(tx: &mut Transaction, table: &str) -> Result<Vec<(String, String, String)>> {
+    let rows = tx.query(
+        "SELECT c.conrelid::regclass::text, a.attname::text, r.attname::text \
+         FROM pg_constraint c \
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+         JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1] \
+         WHERE c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1))",
+        &[&table],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let name: String = row.get(0);
+            // regclass quotes names that need it; the callers quote them again.
+            let name = name
+                .strip_prefix('"')
+                .and_then(|n| n.strip_suffix('"'))
+                .map_or(name.clone(), |n| n.replace("\"\"", "\""));
+            (name, row.get(1), row.get(2))
+        })
+        .collect())
+}
+
 pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i64> {
     let model = &schema.model;
     let mut values = schema.profile(&Profile {
@@ -373,18 +398,8 @@ fn cascade(table: &str) -> [String; 3] {
 /// other table that reference the user make it refuse, so nothing is left dangling.
 pub fn delete_cascade(tx: &mut Transaction, schema: &Schema, user: &User) -> Result<()> {
     let table = schema.table();
-    let references = tx.query(
-        "SELECT c.conrelid::regclass::text, a.attname::text, r.attname::text \
-         FROM pg_constraint c \
-         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
-         JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1] \
-         WHERE c.contype = 'f' AND c.confrelid = to_regclass(quote_ident($1))",
-        &[&schema.model.table],
-    )?;
     let cascade = cascade(&schema.model.table);
-    for row in references {
-        let (referring, column, to): (String, String, String) =
-            (row.get(0), row.get(1), row.get(2));
+    for (referring, column, to) in references(tx, &schema.model.table)? {
         // The user's value of the column the key points at (its id, or another unique column
         // such as the username).
         let matching = format!(

@@ -249,8 +249,10 @@ impl Sqlite {
             .into_iter()
             .filter(|t| !t.starts_with("sqlite_"))
             .collect();
+        let user_tables = user_shaped_tables(conn)?;
         let mut columns_of = |table: &str| columns(conn, table);
-        let mut model = match UserModel::resolve(config, &tables, location, &mut columns_of)? {
+        let found = (&tables[..], &user_tables[..]);
+        let mut model = match UserModel::resolve(config, found, location, &mut columns_of)? {
             Some(model) => model,
             None if !create => {
                 return Err(Error::Environment(format!(
@@ -275,10 +277,17 @@ impl Sqlite {
         // Django's tables now, once (unless it cannot be written, when groups stay unknown).
         let own = !tables.iter().any(|t| t == "django_migrations");
         if own && model.table == "auth_user" && !tables.iter().any(|t| t == "auth_group") {
-            let _ = in_write(conn, |conn| match table_exists(conn, "auth_group")? {
+            let upgraded = in_write(conn, |conn| match table_exists(conn, "auth_group")? {
                 true => Ok(()),
                 false => create_django_tables(conn, now, false),
             });
+            if let Err(e) = upgraded {
+                model.links_note = Some(format!(
+                    "{location} was made by an earlier authctl and has no group tables yet, and \
+                     they could not be added now ({}); open it once where it can be written",
+                    e.chain()
+                ));
+            }
         }
         let tables = table_names(conn)?;
         model.links = super::Links::find(&model.table, &tables, &mut |t| columns(conn, t))?;
@@ -344,6 +353,19 @@ fn is_django_project(conn: &Connection) -> Result<bool> {
         .optional()?
         .is_some();
     Ok(!made_by_authctl || other_apps)
+}
+
+/// The tables with the columns every Django user model has, `password` and `last_login`.
+fn user_shaped_tables(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' AND \
+         (SELECT count(*) FROM pragma_table_info(m.name) AS c \
+          WHERE c.name IN ('password', 'last_login')) = 2",
+    )?;
+    let names = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
 }
 
 /// A table's columns as SQLite declares them.
@@ -506,6 +528,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn sql(&mut self) -> &mut dyn super::Portable {
         self
+    }
+    fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>> {
+        users::references(&self.tx, table)
     }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&self.tx, self.schema, username)

@@ -297,14 +297,7 @@ fn cascade(table: &str) -> [String; 3] {
 /// `on_delete` the schema does not tell) make it refuse, so nothing is left dangling.
 pub fn delete_cascade(conn: &Connection, schema: &Schema, user: &User) -> Result<()> {
     let name = &schema.model.table;
-    let mut stmt = conn.prepare(
-        "SELECT m.name, f.\"from\", coalesce(f.\"to\", 'id') \
-         FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
-         WHERE m.type = 'table' AND lower(f.\"table\") = lower(?1)",
-    )?;
-    let references: Vec<(String, String, String)> = stmt
-        .query_map([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let references = references(conn, name)?;
     let table = schema.table();
     let cascade = cascade(name);
     for (referring, column, to) in references {
@@ -340,6 +333,19 @@ pub fn delete_cascade(conn: &Connection, schema: &Schema, user: &User) -> Result
     }
     conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [user.id])?;
     Ok(())
+}
+
+/// The foreign keys that point at a table: `(table, column, the column it points at)`.
+pub fn references(conn: &Connection, table: &str) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.name, f.\"from\", coalesce(f.\"to\", 'id') \
+         FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f \
+         WHERE m.type = 'table' AND lower(f.\"table\") = lower(?1)",
+    )?;
+    let found = stmt
+        .query_map([table], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
 }
 
 pub fn insert(conn: &Connection, schema: &Schema, user: &NewUser) -> Result<i64> {
