@@ -115,8 +115,15 @@ pub fn decode_uidb64(uidb64: &str) -> Option<i64> {
 }
 
 /// `UIDB64 TOKEN` as two arguments, or a reset link whose last two path segments are those.
+/// Whitespace around them (a trailing CR from an email saved with CRLF lines, a space picked up
+/// by a copy) is not part of them; `UIDB64 TOKEN` quoted as one argument is two.
 pub fn parse_reset_link(parts: &[String]) -> Option<(String, String)> {
-    match parts {
+    let parts: Vec<String> = parts
+        .iter()
+        .flat_map(|part| part.split_whitespace())
+        .map(str::to_string)
+        .collect();
+    match parts.as_slice() {
         [uidb64, token] => Some((uidb64.clone(), token.clone())),
         [link] if link.contains('/') => {
             let path = link.split(['?', '#']).next().unwrap_or(link);
@@ -165,5 +172,12 @@ mod tests {
             want
         );
         assert!(parse_reset_link(&parts(&["MQ"])).is_none());
+        // As copied from an email saved with CRLF lines.
+        assert_eq!(parse_reset_link(&parts(&[" MQ ", "abc-def\r"])), want);
+        assert_eq!(parse_reset_link(&parts(&["MQ abc-def\r\n"])), want);
+        assert_eq!(
+            parse_reset_link(&parts(&["https://example.com/reset/MQ/abc-def/\r"])),
+            want
+        );
     }
 }
