@@ -445,6 +445,14 @@ pub enum UsersCommand {
     )]
     Import(UsersImportArgs),
 
+    /// List a user's sessions: id, created, expires (never the key)
+    #[command(after_help = "Example:\n  authctl users sessions alice")]
+    Sessions(UsersSessionsArgs),
+
+    /// End a user's sessions, or one of them with --session
+    #[command(after_help = "Example:\n  authctl users logout alice --session 12")]
+    Logout(UsersLogoutArgs),
+
     /// Give a user permissions directly (app_label.codename, as Django writes them)
     #[command(after_help = "Example:\n  authctl users grant alice deploy.run_deploy")]
     Grant(UsersGrantArgs),
@@ -499,6 +507,22 @@ pub struct UsersListArgs {
     /// Only users with this permission (app_label.codename), by Django's rules
     #[arg(long, value_name = "PERM")]
     pub perm: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersSessionsArgs {
+    /// Username
+    pub username: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersLogoutArgs {
+    /// Username
+    pub username: String,
+
+    /// End only this session (its id, as users sessions lists it)
+    #[arg(long, value_name = "ID")]
+    pub session: Option<i64>,
 }
 
 #[derive(Debug, Args)]

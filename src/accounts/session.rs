@@ -197,4 +197,32 @@ impl Accounts {
         self.store
             .read(|tx| tx.count_sessions_of_user(user_id, now))
     }
+
+    /// A user's sessions that have not expired (for the admin: never their keys).
+    pub fn sessions_of(&mut self, login: &str) -> Result<(User, Vec<SessionRow>)> {
+        let user = self.user(login)?;
+        let (id, now) = (user.id, self.now);
+        let sessions = self.store.read(|tx| tx.sessions_of_user(id, now))?;
+        Ok((user, sessions))
+    }
+
+    /// Ends one session of a user (`session`, by its id) or all of them; how many ended. A
+    /// session id that is not the user's is exit 3.
+    pub fn end_sessions(&mut self, login: &str, session: Option<i64>) -> Result<(User, usize)> {
+        let user = self.user(login)?;
+        let (id, now) = (user.id, self.now);
+        let ended = self.store.write(|tx| match session {
+            None => tx.delete_sessions_of_user(id, None),
+            Some(wanted) => {
+                let theirs = tx.sessions_of_user(id, now)?;
+                if !theirs.iter().any(|s| s.id == wanted) {
+                    return Err(Error::Invalid(format!(
+                        "user {login} has no session {wanted} (see authctl users sessions {login})"
+                    )));
+                }
+                tx.delete_session(wanted)
+            }
+        })?;
+        Ok((user, ended))
+    }
 }

@@ -189,6 +189,8 @@ pub trait Tx {
     /// Removes expired rows, so the table does not grow forever.
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize>;
     fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64>;
+    /// A user's sessions that have not expired, oldest first.
+    fn sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>>;
 
     /// Puts a reset email in the outbox, due now; with `claim`, already taken by that sender
     /// until then.

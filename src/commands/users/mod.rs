@@ -6,6 +6,7 @@ mod grant;
 mod import;
 mod list;
 mod set;
+mod sessions;
 mod set_password;
 mod show;
 
@@ -23,6 +24,8 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {
         UsersCommand::SetPassword(args) => set_password::run(ctx, args),
         UsersCommand::Import(args) => import::run(ctx, args),
         UsersCommand::Export(args) => export::run(ctx, args),
+        UsersCommand::Sessions(args) => sessions::list(ctx, args),
+        UsersCommand::Logout(args) => sessions::logout(ctx, args),
         UsersCommand::Grant(args) => grant::run(ctx, args, true),
         UsersCommand::Revoke(args) => grant::run(ctx, args, false),
     }

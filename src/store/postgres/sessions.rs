@@ -82,3 +82,25 @@ pub fn count_for_user(tx: &mut Transaction, user_id: i64, now: DateTime<Utc>) ->
         )?
         .get(0))
 }
+
+/// A user's sessions that have not expired, oldest first.
+pub fn of_user(tx: &mut Transaction, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
+    if !table_exists(tx, "authctl_session")? {
+        return Ok(Vec::new());
+    }
+    let rows = tx.query(
+        "SELECT id, user_id, created, expires, auth_hash FROM authctl_session \
+         WHERE user_id = $1 AND expires > $2 ORDER BY id",
+        &[&user_id, &now],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| SessionRow {
+            id: r.get(0),
+            user_id: r.get(1),
+            created: r.get(2),
+            expires: r.get(3),
+            auth_hash: r.get(4),
+        })
+        .collect())
+}

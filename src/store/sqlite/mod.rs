@@ -601,6 +601,9 @@ impl Tx for SqliteTx<'_> {
     fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
         sessions::count_for_user(&self.tx, user_id, now)
     }
+    fn sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
+        sessions::of_user(&self.tx, user_id, now)
+    }
 
     fn queue_mail(
         &mut self,

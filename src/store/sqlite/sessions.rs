@@ -104,3 +104,31 @@ pub fn count_for_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Re
         |row| row.get(0),
     )?)
 }
+
+/// A user's sessions that have not expired, oldest first.
+pub fn of_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
+    if !table_exists(conn)? {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT id, user_id, created, expires, auth_hash FROM authctl_session \
+         WHERE user_id = ?1 AND expires > ?2 ORDER BY id",
+    )?;
+    let rows: Vec<(i64, i64, String, String, String)> = stmt
+        .query_map(params![user_id, format_datetime(now)], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, user_id, created, expires, auth_hash)| {
+            Some(SessionRow {
+                id,
+                user_id,
+                created: parse_datetime(&created)?,
+                expires: parse_datetime(&expires)?,
+                auth_hash,
+            })
+        })
+        .collect())
+}
