@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Groups: create, rename, delete, members, and the permissions they give')
             [CompletionResult]::new('perms', 'perms', [CompletionResultType]::ParameterValue, 'Permissions: what exists, what a user has and why, and custom ones')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The event log: what happened to which account, by whom, newest first')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
@@ -227,6 +228,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List a user''s sessions: id, created, expires (never the key)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End a user''s sessions, or one of them with --session')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Forget failed logins and lift locks, for usernames (known or not) or --all')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a user permissions directly (app_label.codename, as Django writes them)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take permissions given directly away from a user')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
@@ -364,6 +368,56 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authctl;users;sessions' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;logout' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'End only this session (its id, as users sessions lists it)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;users;unlock' {
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every username with failed logins or a lock')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authctl;users;grant' {
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
@@ -422,6 +476,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List a user''s sessions: id, created, expires (never the key)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End a user''s sessions, or one of them with --session')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Forget failed logins and lift locks, for usernames (known or not) or --all')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a user permissions directly (app_label.codename, as Django writes them)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take permissions given directly away from a user')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
@@ -444,6 +501,15 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;users;help;import' {
+            break
+        }
+        'authctl;users;help;sessions' {
+            break
+        }
+        'authctl;users;help;logout' {
+            break
+        }
+        'authctl;users;help;unlock' {
             break
         }
         'authctl;users;help;grant' {
@@ -743,6 +809,27 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;perms;help;help' {
             break
         }
+        'authctl;log' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only events about this username')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (user_created, login_failed, locked, password_changed, …)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only events at or before this time')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N events')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authctl;verify' {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
@@ -927,6 +1014,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The admin: list, show, change, delete users, set passwords, import and export')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Groups: create, rename, delete, members, and the permissions they give')
             [CompletionResult]::new('perms', 'perms', [CompletionResultType]::ParameterValue, 'Permissions: what exists, what a user has and why, and custom ones')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The event log: what happened to which account, by whom, newest first')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
@@ -966,6 +1054,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users (asks first on a terminal; --yes in scripts)')
             [CompletionResult]::new('set-password', 'set-password', [CompletionResultType]::ParameterValue, 'Set a user''s password without the old one, like Django''s changepassword')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create or update users from JSON Lines or CSV, all or nothing')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List a user''s sessions: id, created, expires (never the key)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End a user''s sessions, or one of them with --session')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Forget failed logins and lift locks, for usernames (known or not) or --all')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a user permissions directly (app_label.codename, as Django writes them)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take permissions given directly away from a user')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user as JSON Lines or CSV, in the format import reads')
@@ -987,6 +1078,15 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;users;import' {
+            break
+        }
+        'authctl;help;users;sessions' {
+            break
+        }
+        'authctl;help;users;logout' {
+            break
+        }
+        'authctl;help;users;unlock' {
             break
         }
         'authctl;help;users;grant' {
@@ -1046,6 +1146,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;perms;create' {
+            break
+        }
+        'authctl;help;log' {
             break
         }
         'authctl;help;verify' {

@@ -31,6 +31,9 @@ _authctl() {
             authctl,help)
                 cmd="authctl__subcmd__help"
                 ;;
+            authctl,log)
+                cmd="authctl__subcmd__log"
+                ;;
             authctl,login)
                 cmd="authctl__subcmd__login"
                 ;;
@@ -154,6 +157,9 @@ _authctl() {
             authctl__subcmd__help,help)
                 cmd="authctl__subcmd__help__subcmd__help"
                 ;;
+            authctl__subcmd__help,log)
+                cmd="authctl__subcmd__help__subcmd__log"
+                ;;
             authctl__subcmd__help,login)
                 cmd="authctl__subcmd__help__subcmd__login"
                 ;;
@@ -247,8 +253,14 @@ _authctl() {
             authctl__subcmd__help__subcmd__users,list)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__list"
                 ;;
+            authctl__subcmd__help__subcmd__users,logout)
+                cmd="authctl__subcmd__help__subcmd__users__subcmd__logout"
+                ;;
             authctl__subcmd__help__subcmd__users,revoke)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__revoke"
+                ;;
+            authctl__subcmd__help__subcmd__users,sessions)
+                cmd="authctl__subcmd__help__subcmd__users__subcmd__sessions"
                 ;;
             authctl__subcmd__help__subcmd__users,set)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__set"
@@ -258,6 +270,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help__subcmd__users,show)
                 cmd="authctl__subcmd__help__subcmd__users__subcmd__show"
+                ;;
+            authctl__subcmd__help__subcmd__users,unlock)
+                cmd="authctl__subcmd__help__subcmd__users__subcmd__unlock"
                 ;;
             authctl__subcmd__mail,flush)
                 cmd="authctl__subcmd__mail__subcmd__flush"
@@ -313,8 +328,14 @@ _authctl() {
             authctl__subcmd__users,list)
                 cmd="authctl__subcmd__users__subcmd__list"
                 ;;
+            authctl__subcmd__users,logout)
+                cmd="authctl__subcmd__users__subcmd__logout"
+                ;;
             authctl__subcmd__users,revoke)
                 cmd="authctl__subcmd__users__subcmd__revoke"
+                ;;
+            authctl__subcmd__users,sessions)
+                cmd="authctl__subcmd__users__subcmd__sessions"
                 ;;
             authctl__subcmd__users,set)
                 cmd="authctl__subcmd__users__subcmd__set"
@@ -324,6 +345,9 @@ _authctl() {
                 ;;
             authctl__subcmd__users,show)
                 cmd="authctl__subcmd__users__subcmd__show"
+                ;;
+            authctl__subcmd__users,unlock)
+                cmd="authctl__subcmd__users__subcmd__unlock"
                 ;;
             authctl__subcmd__users__subcmd__help,delete)
                 cmd="authctl__subcmd__users__subcmd__help__subcmd__delete"
@@ -343,8 +367,14 @@ _authctl() {
             authctl__subcmd__users__subcmd__help,list)
                 cmd="authctl__subcmd__users__subcmd__help__subcmd__list"
                 ;;
+            authctl__subcmd__users__subcmd__help,logout)
+                cmd="authctl__subcmd__users__subcmd__help__subcmd__logout"
+                ;;
             authctl__subcmd__users__subcmd__help,revoke)
                 cmd="authctl__subcmd__users__subcmd__help__subcmd__revoke"
+                ;;
+            authctl__subcmd__users__subcmd__help,sessions)
+                cmd="authctl__subcmd__users__subcmd__help__subcmd__sessions"
                 ;;
             authctl__subcmd__users__subcmd__help,set)
                 cmd="authctl__subcmd__users__subcmd__help__subcmd__set"
@@ -355,6 +385,9 @@ _authctl() {
             authctl__subcmd__users__subcmd__help,show)
                 cmd="authctl__subcmd__users__subcmd__help__subcmd__show"
                 ;;
+            authctl__subcmd__users__subcmd__help,unlock)
+                cmd="authctl__subcmd__users__subcmd__help__subcmd__unlock"
+                ;;
             *)
                 ;;
         esac
@@ -362,7 +395,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help"
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms log verify mail config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,7 +1017,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms verify mail config completions man help"
+            opts="createsuperuser signup login logout whoami passwd reset-request reset-confirm users groups perms log verify mail config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1240,20 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__help__subcmd__login)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1390,7 +1437,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help__subcmd__users)
-            opts="list show set delete set-password import grant revoke export"
+            opts="list show set delete set-password import sessions logout unlock grant revoke export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,7 +1520,35 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__help__subcmd__users__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__help__subcmd__users__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__users__subcmd__sessions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1529,6 +1604,20 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__help__subcmd__users__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1550,6 +1639,52 @@ _authctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__log)
+            opts="-q -v -h -V --user --event --since --until --limit --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2080,7 +2215,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users)
-            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version list show set delete set-password import grant revoke export help"
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version list show set delete set-password import sessions logout unlock grant revoke export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2192,7 +2327,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__help)
-            opts="list show set delete set-password import grant revoke export help"
+            opts="list show set delete set-password import sessions logout unlock grant revoke export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2289,7 +2424,35 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__users__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__users__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__users__subcmd__help__subcmd__sessions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2332,6 +2495,20 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__users__subcmd__help__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2425,7 +2602,63 @@ _authctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authctl__subcmd__users__subcmd__logout)
+            opts="-q -v -h -V --session --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authctl__subcmd__users__subcmd__revoke)
+            opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__users__subcmd__sessions)
             opts="-q -v -h -V --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2529,6 +2762,32 @@ _authctl() {
             ;;
         authctl__subcmd__users__subcmd__show)
             opts="-q -v -h -V --with-hashes --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__users__subcmd__unlock)
+            opts="-q -v -h -V --all --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

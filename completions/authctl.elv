@@ -42,6 +42,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand groups 'Groups: create, rename, delete, members, and the permissions they give'
             cand perms 'Permissions: what exists, what a user has and why, and custom ones'
+            cand log 'The event log: what happened to which account, by whom, newest first'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
@@ -215,6 +216,9 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand sessions 'List a user''s sessions: id, created, expires (never the key)'
+            cand logout 'End a user''s sessions, or one of them with --session'
+            cand unlock 'Forget failed logins and lift locks, for usernames (known or not) or --all'
             cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
             cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
@@ -345,6 +349,53 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authctl;users;sessions'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;logout'= {
+            cand --session 'End only this session (its id, as users sessions lists it)'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;users;unlock'= {
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --all 'Every username with failed logins or a lock'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;users;grant'= {
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
@@ -400,6 +451,9 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand sessions 'List a user''s sessions: id, created, expires (never the key)'
+            cand logout 'End a user''s sessions, or one of them with --session'
+            cand unlock 'Forget failed logins and lift locks, for usernames (known or not) or --all'
             cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
             cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
@@ -416,6 +470,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;set-password'= {
         }
         &'authctl;users;help;import'= {
+        }
+        &'authctl;users;help;sessions'= {
+        }
+        &'authctl;users;help;logout'= {
+        }
+        &'authctl;users;help;unlock'= {
         }
         &'authctl;users;help;grant'= {
         }
@@ -682,6 +742,26 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;perms;help;help'= {
         }
+        &'authctl;log'= {
+            cand --user 'Only events about this username'
+            cand --event 'Only this event (user_created, login_failed, locked, password_changed, …)'
+            cand --since 'Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)'
+            cand --until 'Only events at or before this time'
+            cand --limit 'Show at most N events'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authctl;verify'= {
             cand --username 'Username (asked for on a terminal when missing)'
             cand --password-file 'Read the password from a file holding exactly one line'
@@ -851,6 +931,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'The admin: list, show, change, delete users, set passwords, import and export'
             cand groups 'Groups: create, rename, delete, members, and the permissions they give'
             cand perms 'Permissions: what exists, what a user has and why, and custom ones'
+            cand log 'The event log: what happened to which account, by whom, newest first'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
@@ -881,6 +962,9 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete users (asks first on a terminal; --yes in scripts)'
             cand set-password 'Set a user''s password without the old one, like Django''s changepassword'
             cand import 'Create or update users from JSON Lines or CSV, all or nothing'
+            cand sessions 'List a user''s sessions: id, created, expires (never the key)'
+            cand logout 'End a user''s sessions, or one of them with --session'
+            cand unlock 'Forget failed logins and lift locks, for usernames (known or not) or --all'
             cand grant 'Give a user permissions directly (app_label.codename, as Django writes them)'
             cand revoke 'Take permissions given directly away from a user'
             cand export 'Write every user as JSON Lines or CSV, in the format import reads'
@@ -896,6 +980,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;users;set-password'= {
         }
         &'authctl;help;users;import'= {
+        }
+        &'authctl;help;users;sessions'= {
+        }
+        &'authctl;help;users;logout'= {
+        }
+        &'authctl;help;users;unlock'= {
         }
         &'authctl;help;users;grant'= {
         }
@@ -939,6 +1029,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;perms;list'= {
         }
         &'authctl;help;perms;create'= {
+        }
+        &'authctl;help;log'= {
         }
         &'authctl;help;verify'= {
         }

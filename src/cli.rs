@@ -211,6 +211,12 @@ pub enum Command {
     #[command(subcommand)]
     Perms(PermsCommand),
 
+    /// The event log: what happened to which account, by whom, newest first
+    #[command(
+        after_help = "Examples:\n  authctl log --user alice --since 2026-12-01\n  authctl log --event login_failed --limit 20 --json"
+    )]
+    Log(LogArgs),
+
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
         after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
@@ -274,6 +280,76 @@ pub struct RequirementArgs {
     /// The user must have this permission, app_label.codename, by Django's rules (repeatable)
     #[arg(long = "perm", value_name = "PERM")]
     pub permissions: Vec<String>,
+}
+
+impl Command {
+    /// The command's words, as typed after `authctl` (`users set`), for the event log.
+    pub fn name(&self) -> String {
+        let (first, second) = match self {
+            Command::Createsuperuser(_) => ("createsuperuser", None),
+            Command::Signup(_) => ("signup", None),
+            Command::Login(_) => ("login", None),
+            Command::Logout(_) => ("logout", None),
+            Command::Whoami => ("whoami", None),
+            Command::Passwd(_) => ("passwd", None),
+            Command::ResetRequest(_) => ("reset-request", None),
+            Command::ResetConfirm(_) => ("reset-confirm", None),
+            Command::Verify(_) => ("verify", None),
+            Command::Completions(_) => ("completions", None),
+            Command::Man(_) => ("man", None),
+            Command::Config(_) => ("config", Some("from-django")),
+            Command::Mail(command) => (
+                "mail",
+                Some(match command {
+                    MailCommand::List => "list",
+                    MailCommand::Flush(_) => "flush",
+                }),
+            ),
+            Command::Users(command) => (
+                "users",
+                Some(match command {
+                    UsersCommand::List(_) => "list",
+                    UsersCommand::Show(_) => "show",
+                    UsersCommand::Set(_) => "set",
+                    UsersCommand::Delete(_) => "delete",
+                    UsersCommand::SetPassword(_) => "set-password",
+                    UsersCommand::Import(_) => "import",
+                    UsersCommand::Export(_) => "export",
+                    UsersCommand::Sessions(_) => "sessions",
+                    UsersCommand::Logout(_) => "logout",
+                    UsersCommand::Grant(_) => "grant",
+                    UsersCommand::Revoke(_) => "revoke",
+                    UsersCommand::Unlock(_) => "unlock",
+                }),
+            ),
+            Command::Groups(command) => (
+                "groups",
+                Some(match command {
+                    GroupsCommand::List => "list",
+                    GroupsCommand::Show(_) => "show",
+                    GroupsCommand::Create(_) => "create",
+                    GroupsCommand::Rename(_) => "rename",
+                    GroupsCommand::Delete(_) => "delete",
+                    GroupsCommand::Add(_) => "add",
+                    GroupsCommand::Remove(_) => "remove",
+                    GroupsCommand::Grant(_) => "grant",
+                    GroupsCommand::Revoke(_) => "revoke",
+                }),
+            ),
+            Command::Perms(command) => (
+                "perms",
+                Some(match command {
+                    PermsCommand::List(_) => "list",
+                    PermsCommand::Create(_) => "create",
+                }),
+            ),
+            Command::Log(_) => ("log", None),
+        };
+        match second {
+            Some(second) => format!("{first} {second}"),
+            None => first.to_string(),
+        }
+    }
 }
 
 /// Where a password comes from when it is not typed at a prompt.
@@ -453,6 +529,10 @@ pub enum UsersCommand {
     #[command(after_help = "Example:\n  authctl users logout alice --session 12")]
     Logout(UsersLogoutArgs),
 
+    /// Forget failed logins and lift locks, for usernames (known or not) or --all
+    #[command(after_help = "Example:\n  authctl users unlock alice")]
+    Unlock(UsersUnlockArgs),
+
     /// Give a user permissions directly (app_label.codename, as Django writes them)
     #[command(after_help = "Example:\n  authctl users grant alice deploy.run_deploy")]
     Grant(UsersGrantArgs),
@@ -507,6 +587,40 @@ pub struct UsersListArgs {
     /// Only users with this permission (app_label.codename), by Django's rules
     #[arg(long, value_name = "PERM")]
     pub perm: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UsersUnlockArgs {
+    /// Usernames, as they were typed at the failed logins
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub usernames: Vec<String>,
+
+    /// Every username with failed logins or a lock
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only events about this username
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Only this event (user_created, login_failed, locked, password_changed, …)
+    #[arg(long, value_name = "EVENT")]
+    pub event: Option<String>,
+
+    /// Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// Only events at or before this time
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Show at most N events
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]

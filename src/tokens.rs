@@ -118,11 +118,12 @@ pub fn decode_uidb64(uidb64: &str) -> Option<i64> {
 /// Whitespace around them (a trailing CR from an email saved with CRLF lines, a space picked up
 /// by a copy) is not part of them; `UIDB64 TOKEN` quoted as one argument is two.
 pub fn parse_reset_link(parts: &[String]) -> Option<(String, String)> {
-    let parts: Vec<String> = parts
-        .iter()
-        .flat_map(|part| part.split_whitespace())
-        .map(str::to_string)
-        .collect();
+    let parts: Vec<String> = match parts {
+        [one] if one.split_whitespace().count() == 2 => {
+            one.split_whitespace().map(str::to_string).collect()
+        }
+        parts => parts.iter().map(|part| part.trim().to_string()).collect(),
+    };
     match parts.as_slice() {
         [uidb64, token] => Some((uidb64.clone(), token.clone())),
         [link] if link.contains('/') => {

@@ -7,6 +7,7 @@ use super::{Accounts, store_password};
 use crate::error::{Error, Result, messages};
 use crate::hashers::{PasswordInfo, make_unusable};
 use crate::store::User;
+use serde_json::{Value, json};
 
 /// Which users `users list` shows.
 #[derive(Debug, Clone, Default)]
@@ -166,7 +167,8 @@ impl Accounts {
             .map(|n| form.name("last_name", n));
         form.finish()?;
         let unusable = changes.unusable_password.then(make_unusable);
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
+            let before = tx.user_by_id(id)?;
             let mut user = tx
                 .user_by_id(id)?
                 .ok_or_else(|| Error::NoSuchUser(username.to_string()))?;
@@ -195,9 +197,25 @@ impl Accounts {
             user.extra.extend(fields.clone());
             let changed: Vec<String> = fields.keys().cloned().collect();
             tx.update_profile(&user, &changed)?;
+            let mut detail = changed_fields(before.as_ref(), &user);
+            detail.extend(changed);
+            events.add(
+                "user_updated",
+                &user.username,
+                Some(id),
+                json!({"fields": detail, "renamed_from": before
+                    .filter(|b| b.username != user.username)
+                    .map(|b| b.username)}),
+            );
             if let Some(hash) = &unusable {
                 store_password(tx, id, None, hash, None)?;
                 user.password = hash.clone();
+                events.add(
+                    "password_changed",
+                    &user.username,
+                    Some(id),
+                    json!({"unusable": true}),
+                );
             } else if !user.is_active {
                 tx.delete_sessions_of_user(id, None)?;
             }
@@ -227,11 +245,33 @@ impl Accounts {
     /// permission links and admin log entries go too; a user another process deleted meanwhile
     /// is simply gone.
     pub fn delete_users(&mut self, found: &[User]) -> Result<()> {
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             for user in found {
                 tx.delete_user(user)?;
+                events.add("user_deleted", &user.username, Some(user.id), Value::Null);
             }
             Ok(())
         })
     }
+}
+
+/// The names of the fields that differ between two versions of a user (never their values,
+/// which may be personal).
+fn changed_fields(before: Option<&User>, after: &User) -> Vec<String> {
+    let Some(before) = before else {
+        return Vec::new();
+    };
+    [
+        ("username", before.username != after.username),
+        ("email", before.email != after.email),
+        ("first_name", before.first_name != after.first_name),
+        ("last_name", before.last_name != after.last_name),
+        ("is_active", before.is_active != after.is_active),
+        ("is_staff", before.is_staff != after.is_staff),
+        ("is_superuser", before.is_superuser != after.is_superuser),
+    ]
+    .into_iter()
+    .filter(|(_, changed)| *changed)
+    .map(|(name, _)| name.to_string())
+    .collect()
 }

@@ -39,10 +39,20 @@ impl Accounts {
         // The requirements are looked up the same way for everyone, known or not, before the
         // password's answer is known.
         let meets = self.meets(found.as_ref().unwrap_or(&placeholder()), requirements)?;
+        let found_id = found.as_ref().map(|u| u.id);
+        // A locked username is denied after the same work, whatever the password; the
+        // attempt is recorded but does not count again.
+        if let Some(until) = self.locked(&username)? {
+            self.hashers.make_password(password.expose());
+            let why = format!("locked until {}", until.format("%Y-%m-%d %H:%M:%S UTC"));
+            return Err(self.deny(&username, found_id, &why, Some(&why), false));
+        }
         let shape = found.as_ref().map(|u| self.hashers.inspect(&u.password));
         let Some(mut user) = found.filter(|_| shape == Some(Shape::Fine)) else {
             self.hashers.make_password(password.expose());
-            let why = match shape {
+            // What the stored hash is may be said with -v (the account's own state); whether
+            // there is an account is not.
+            let shown = match shape {
                 Some(Shape::TooCostly) => {
                     Some("the stored hash asks for more work than authctl allows".to_string())
                 }
@@ -52,25 +62,63 @@ impl Accounts {
                 )),
                 _ => None,
             };
-            return Err(Error::LoginFailed { why });
+            let why = match (&shown, shape) {
+                (Some(shown), _) => shown.clone(),
+                (None, None) => "no such user".to_string(),
+                (None, Some(_)) => "the stored hash cannot be checked".to_string(),
+            };
+            return Err(self.deny(&username, found_id, &why, shown.as_deref(), true));
         };
         let verdict = self
             .hashers
             .check_password(password.expose(), &user.password);
         if !verdict.matches || !user.is_active {
-            return Err(Error::LoginFailed { why: None });
+            let why = match verdict.matches {
+                false => "wrong password",
+                true => "inactive user",
+            };
+            return Err(self.deny(&username, found_id, why, None, true));
         }
         if !meets {
-            return Err(Error::LoginFailed {
-                why: Some("the user lacks a group or permission asked for".into()),
-            });
+            let why = "the user lacks a group or permission asked for";
+            return Err(self.deny(&username, found_id, why, None, true));
         }
+        let note = self.record_success(&username, user.id);
         let upgrade = if verdict.must_update {
             self.upgrade_hash(&mut user, password)
         } else {
             Upgrade::NotNeeded
         };
+        // A success that could not be recorded (a read-only database) still stands.
+        let upgrade = match (note, upgrade) {
+            (Some(note), Upgrade::NotNeeded) => {
+                Upgrade::Failed(format!("the login could not be recorded: {note}"))
+            }
+            (_, upgrade) => upgrade,
+        };
         Ok(Authenticated { user, upgrade })
+    }
+
+    /// The one denial: the same error for every reason, after the failure is recorded with
+    /// `why` in the event log (and, with `count`, counted toward a lock). Only `shown` — what
+    /// tells nothing of whether the account exists or the password was right — reaches `-v`.
+    fn deny(
+        &mut self,
+        username: &str,
+        user_id: Option<i64>,
+        why: &str,
+        shown: Option<&str>,
+        count: bool,
+    ) -> Error {
+        let note = self.record_failure(username, user_id, why, count);
+        let why = match (shown, note) {
+            (Some(shown), Some(note)) => Some(format!(
+                "{shown}; the failure could not be recorded: {note}"
+            )),
+            (None, Some(note)) => Some(format!("the failure could not be recorded: {note}")),
+            (shown, None) => shown.map(String::from),
+        };
+        Error::LoginFailed { why }
     }
 
     /// Re-encodes an outdated hash, unless the password changed meanwhile; failures (a

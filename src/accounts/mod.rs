@@ -8,6 +8,7 @@
 //! hashers, the validators and the secret keys it works with.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 mod form;
 pub mod password;
@@ -24,6 +25,7 @@ use crate::secret::{KeySource, SecretKeys};
 use crate::store::{Database, Store, StoreConfig, Tx, User};
 use crate::timezone::SiteTime;
 use crate::validators::{self, PasswordValidators};
+use audit::{Actor, AuditConfig, LockoutConfig};
 use chrono::{DateTime, Utc};
 
 /// The rules an [`Accounts`] applies, settled before it opens the database.
@@ -43,6 +45,10 @@ pub struct Config {
     pub password_reset_timeout: u64,
     /// The user model and the site's clock.
     pub store: StoreConfig,
+    pub lockout: LockoutConfig,
+    pub audit: AuditConfig,
+    /// Who runs the command, for the event log.
+    pub actor: Actor,
 }
 
 /// An open database with the rules that apply to it.
@@ -54,6 +60,9 @@ pub struct Accounts {
     session_age: u64,
     password_reset_timeout: u64,
     time: SiteTime,
+    lockout: LockoutConfig,
+    audit: AuditConfig,
+    actor: Actor,
     now: DateTime<Utc>,
 }
 
@@ -92,6 +101,9 @@ impl Accounts {
             session_age: config.session_age,
             password_reset_timeout: config.password_reset_timeout,
             time: config.store.time,
+            lockout: config.lockout,
+            audit: config.audit,
+            actor: config.actor,
             now,
         })
     }

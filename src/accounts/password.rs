@@ -8,6 +8,7 @@ use crate::secret::Secret;
 use crate::session;
 use crate::store::User;
 use crate::validators::UserAttributes;
+use serde_json::{Value, json};
 use std::path::Path;
 
 fn attributes(user: &User) -> UserAttributes<'_> {
@@ -25,11 +26,20 @@ impl Accounts {
     pub fn change_password(&mut self, path: &Path, old: &Secret, new: &Secret) -> Result<User> {
         let current = self.current(path)?;
         let mut user = current.user;
+        // The old password is a login like any other: a locked username is refused after the
+        // same work, and a wrong one counts toward a lock.
+        if self.locked(&user.username)?.is_some() {
+            self.hashers.make_password(old.expose());
+            self.record_failure(&user.username, Some(user.id), "passwd while locked", false);
+            return Err(Error::OldPasswordWrong);
+        }
         if !self
             .hashers
             .check_password(old.expose(), &user.password)
             .matches
         {
+            let (name, id) = (user.username.clone(), user.id);
+            self.record_failure(&name, Some(id), "wrong old password at passwd", true);
             return Err(Error::OldPasswordWrong);
         }
         self.check_new_password(new, &user)?;
@@ -37,12 +47,19 @@ impl Accounts {
         let keys = self.keys()?;
         let auth_hash = session::auth_hash(&hash, keys.current.expose());
         let (old_hash, session_id, user_id) = (user.password.clone(), current.session.id, user.id);
-        self.store.write(|tx| {
+        let name = user.username.clone();
+        self.write_with_events(|tx, events| {
             if !store_password(tx, user_id, Some(&old_hash), &hash, Some(session_id))? {
                 return Err(Error::NotLoggedIn(
                     "the password was changed by someone else meanwhile".into(),
                 ));
             }
+            events.add(
+                "password_changed",
+                &name,
+                Some(user_id),
+                json!({"own": true}),
+            );
             tx.set_session_auth_hash(session_id, &auth_hash)
         })?;
         user.password = hash;
@@ -71,9 +88,11 @@ impl Accounts {
         form.admin_password(password, &attributes(&user), rules);
         form.finish()?;
         let hash = self.hashers.make_password(password.expose());
-        let user_id = user.id;
-        self.store
-            .write(|tx| store_password(tx, user_id, None, &hash, None))?;
+        let (user_id, name) = (user.id, user.username.clone());
+        self.write_with_events(|tx, events| {
+            events.add("password_changed", &name, Some(user_id), Value::Null);
+            store_password(tx, user_id, None, &hash, None)
+        })?;
         user.password = hash;
         Ok(user)
     }
@@ -91,9 +110,16 @@ impl Accounts {
         let mut form = Form::new();
         let warning = form.password_hash(&hash, &self.hashers);
         form.finish()?;
-        let user_id = user.id;
-        self.store
-            .write(|tx| store_password(tx, user_id, None, &hash, None))?;
+        let (user_id, name) = (user.id, user.username.clone());
+        self.write_with_events(|tx, events| {
+            events.add(
+                "password_changed",
+                &name,
+                Some(user_id),
+                json!({"hash": true}),
+            );
+            store_password(tx, user_id, None, &hash, None)
+        })?;
         user.password = hash;
         Ok((user, warning))
     }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result, messages};
 use crate::store::groups::{self, Group, Permission};
 use crate::store::{Links, Tx, User};
 use crate::validators;
+use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a user has a permission.
@@ -246,40 +247,50 @@ impl Accounts {
     pub fn create_group(&mut self, name: &str) -> Result<()> {
         self.links()?;
         let name = check_group_name(name)?;
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             if groups::group_by_name(tx.sql(), &name)?.is_some() {
                 return Err(Error::Invalid(
                     "Group with this Name already exists.".to_string(),
                 ));
             }
-            groups::create_group(tx.sql(), &name).map(|_| ())
+            groups::create_group(tx.sql(), &name)?;
+            events.add("group_created", "", None, json!({"group": name}));
+            Ok(())
         })
     }
 
     pub fn rename_group(&mut self, old: &str, new: &str) -> Result<()> {
         self.links()?;
         let new = check_group_name(new)?;
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             let group = find_group(tx, old)?;
             if group.name != new && groups::group_by_name(tx.sql(), &new)?.is_some() {
                 return Err(Error::Invalid(
                     "Group with this Name already exists.".to_string(),
                 ));
             }
-            groups::rename_group(tx.sql(), group.id, &new)
+            groups::rename_group(tx.sql(), group.id, &new)?;
+            events.add(
+                "group_renamed",
+                "",
+                None,
+                json!({"group": new, "from": group.name}),
+            );
+            Ok(())
         })
     }
 
     /// Deletes these groups, all or none; their permission and membership rows go with them.
     pub fn delete_groups(&mut self, names: &[String]) -> Result<()> {
         self.links()?;
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             let mut found = Vec::new();
             for name in names {
                 found.push(find_group(tx, name)?);
             }
             for group in &found {
                 groups::delete_group(tx, group)?;
+                events.add("group_deleted", "", None, json!({"group": group.name}));
             }
             Ok(())
         })
@@ -305,7 +316,11 @@ impl Accounts {
     /// Adds (`add`) or removes users of a group.
     pub fn set_members(&mut self, name: &str, logins: &[String], add: bool) -> Result<Changed> {
         let links = self.links()?;
-        self.store.write(|tx| {
+        let event = match add {
+            true => "group_member_added",
+            false => "group_member_removed",
+        };
+        self.write_with_events(|tx, events| {
             let group = find_group(tx, name)?;
             let mut outcome = Changed::default();
             for user in Self::users_named(tx, logins)? {
@@ -314,7 +329,15 @@ impl Accounts {
                     false => groups::remove_member(tx.sql(), &links, user.id, group.id)?,
                 };
                 match changed {
-                    true => outcome.changed.push(user.username),
+                    true => {
+                        events.add(
+                            event,
+                            &user.username,
+                            Some(user.id),
+                            json!({"group": group.name}),
+                        );
+                        outcome.changed.push(user.username)
+                    }
                     false => outcome.unchanged.push(user.username),
                 }
             }
@@ -330,7 +353,11 @@ impl Accounts {
         grant: bool,
     ) -> Result<Changed> {
         self.links()?;
-        self.store.write(|tx| {
+        let event = match grant {
+            true => "group_permission_granted",
+            false => "group_permission_revoked",
+        };
+        self.write_with_events(|tx, events| {
             let group = find_group(tx, name)?;
             let all = groups::all_permissions(tx.sql())?;
             let mut outcome = Changed::default();
@@ -343,7 +370,15 @@ impl Accounts {
                     };
                 }
                 match changed {
-                    true => outcome.changed.push(key),
+                    true => {
+                        events.add(
+                            event,
+                            "",
+                            None,
+                            json!({"group": group.name, "permission": key}),
+                        );
+                        outcome.changed.push(key)
+                    }
                     false => outcome.unchanged.push(key),
                 }
             }
@@ -359,7 +394,11 @@ impl Accounts {
         grant: bool,
     ) -> Result<Changed> {
         let links = self.links()?;
-        self.store.write(|tx| {
+        let event = match grant {
+            true => "user_permission_granted",
+            false => "user_permission_revoked",
+        };
+        self.write_with_events(|tx, events| {
             let user = Self::users_named(tx, &[login.to_string()])?.remove(0);
             let all = groups::all_permissions(tx.sql())?;
             let mut outcome = Changed::default();
@@ -372,7 +411,15 @@ impl Accounts {
                     };
                 }
                 match changed {
-                    true => outcome.changed.push(key),
+                    true => {
+                        events.add(
+                            event,
+                            &user.username,
+                            Some(user.id),
+                            json!({"permission": key}),
+                        );
+                        outcome.changed.push(key)
+                    }
                     false => outcome.unchanged.push(key),
                 }
             }
@@ -432,9 +479,18 @@ impl Accounts {
                 return Err(Error::Invalid(format!("{what}: {problem}")));
             }
         }
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             let content_type = groups::content_type(tx.sql(), app, &model)?;
-            groups::create_permission(tx.sql(), content_type, codename, name)
+            let created = groups::create_permission(tx.sql(), content_type, codename, name)?;
+            if created {
+                events.add(
+                    "permission_created",
+                    "",
+                    None,
+                    json!({"permission": key, "model": model}),
+                );
+            }
+            Ok(created)
         })
     }
 

@@ -8,17 +8,20 @@
 //! into accounts and making each token as it sends. Django itself leaks here; authctl does not.
 //! Only the console backend, which prints the messages as the answer, sends at once.
 
+use super::audit::Events;
 use super::form::Form;
 use super::{Accounts, store_password};
 use crate::error::{Error, Result};
 use crate::hashers;
 use crate::mail::{self, FailureKind, MailConfig, Mailer, ResetEmail, Site};
 use crate::secret::{Secret, SecretKeys};
+use crate::store::audit;
 use crate::store::{Claim, MailRow, User, iexact_key};
 use crate::timezone::SiteTime;
 use crate::tokens;
 use crate::validators;
 use chrono::{DateTime, Duration, Utc};
+use serde_json::{Value, json};
 
 /// What a reset request did.
 #[derive(Debug)]
@@ -95,6 +98,10 @@ impl Accounts {
         let now = self.now;
         if mailer.is_console() {
             let (users, mut skipped) = self.recipients(&email)?;
+            self.write_with_events(|_, events| {
+                record_request(events, &email, &users);
+                Ok(())
+            })?;
             let mut messages = Vec::new();
             for user in &users {
                 match reset_message(user, &keys, (now, &self.time), site, &mailer) {
@@ -225,8 +232,10 @@ impl Accounts {
         let (users, skipped) = self.recipients(&request.email)?;
         pass.delivery.notes.extend(skipped);
         let (now, claim) = ((pass.clock)(), pass.claim());
-        self.store.write(|tx| {
+        let address = request.email.clone();
+        self.write_with_events(|tx, events| {
             tx.delete_mail(request.id)?;
+            record_request(events, &address, &users);
             let mut rows = Vec::new();
             for user in &users {
                 let id = tx.queue_mail(&user.email, Some(user.id), now, Some(&claim))?;
@@ -366,16 +375,36 @@ impl Accounts {
         let mut user = self.check_reset(uidb64, token)?;
         self.check_new_password(new, &user)?;
         let hash = self.hashers.make_password(new.expose());
-        let (old_hash, user_id) = (user.password.clone(), user.id);
-        self.store.write(|tx| {
+        let (old_hash, user_id, name) = (user.password.clone(), user.id, user.username.clone());
+        self.write_with_events(|tx, events| {
             // A second use of the same link races to here: only one can replace the old hash.
-            match store_password(tx, user_id, Some(&old_hash), &hash, None)? {
-                true => Ok(()),
-                false => Err(Error::ResetLinkInvalid),
+            if !store_password(tx, user_id, Some(&old_hash), &hash, None)? {
+                return Err(Error::ResetLinkInvalid);
             }
+            events.add("reset_completed", &name, Some(user_id), Value::Null);
+            // Whoever completes a reset owns the mailbox: their lock is lifted.
+            if tx.has_table("authctl_lockout")? && audit::clear_lock(tx.sql(), &name)? {
+                events.add("unlocked", &name, Some(user_id), json!({"by": "reset"}));
+            }
+            Ok(())
         })?;
         user.password = hash;
         Ok(user)
+    }
+}
+
+/// The event of a resolved request: one per matched account, or one for an address nobody has.
+fn record_request(events: &mut Events, address: &str, users: &[User]) {
+    if users.is_empty() {
+        events.add("reset_requested", address, None, json!({"matched": 0}));
+    }
+    for user in users {
+        events.add(
+            "reset_requested",
+            &user.username,
+            Some(user.id),
+            json!({"email": user.email}),
+        );
     }
 }
 

@@ -182,9 +182,19 @@ impl Accounts {
         let row = self.store.read(|tx| tx.session_by_key_hash(&key_hash))?;
         let ended = match row {
             None => 0,
-            Some(row) => self.store.write(|tx| match all {
-                true => tx.delete_sessions_of_user(row.user_id, None),
-                false => tx.delete_session(row.id),
+            Some(row) => self.write_with_events(|tx, events| {
+                let ended = match all {
+                    true => tx.delete_sessions_of_user(row.user_id, None)?,
+                    false => tx.delete_session(row.id)?,
+                };
+                let name = tx.user_by_id(row.user_id)?.map(|u| u.username);
+                events.add(
+                    "logout",
+                    &name.unwrap_or_default(),
+                    Some(row.user_id),
+                    serde_json::json!({"sessions": ended, "all": all}),
+                );
+                Ok(ended)
             })?,
         };
         session::remove(path)?;
@@ -211,17 +221,28 @@ impl Accounts {
     pub fn end_sessions(&mut self, login: &str, session: Option<i64>) -> Result<(User, usize)> {
         let user = self.user(login)?;
         let (id, now) = (user.id, self.now);
-        let ended = self.store.write(|tx| match session {
-            None => tx.delete_sessions_of_user(id, None),
-            Some(wanted) => {
-                let theirs = tx.sessions_of_user(id, now)?;
-                if !theirs.iter().any(|s| s.id == wanted) {
-                    return Err(Error::Invalid(format!(
-                        "user {login} has no session {wanted} (see authctl users sessions {login})"
-                    )));
+        let name = user.username.clone();
+        let ended = self.write_with_events(|tx, events| {
+            let ended = match session {
+                None => tx.delete_sessions_of_user(id, None)?,
+                Some(wanted) => {
+                    let theirs = tx.sessions_of_user(id, now)?;
+                    if !theirs.iter().any(|s| s.id == wanted) {
+                        return Err(Error::Invalid(format!(
+                            "user {login} has no session {wanted} (see authctl users sessions \
+                             {login})"
+                        )));
+                    }
+                    tx.delete_session(wanted)?
                 }
-                tx.delete_session(wanted)
-            }
+            };
+            events.add(
+                "logout",
+                &name,
+                Some(id),
+                serde_json::json!({"sessions": ended, "by_admin": true}),
+            );
+            Ok(ended)
         })?;
         Ok((user, ended))
     }

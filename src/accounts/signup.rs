@@ -6,6 +6,7 @@ use crate::error::{Error, Result, messages};
 use crate::secret::Secret;
 use crate::store::{NewUser, User};
 use crate::validators::UserAttributes;
+use serde_json::json;
 
 #[derive(Debug, Default)]
 pub struct Request {
@@ -87,7 +88,7 @@ impl Accounts {
             date_joined: self.now,
             extra,
         };
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             // Checked again under the write lock: another signup may have won the race.
             if !tx
                 .user_ids_by_username_ignoring_case(&new.username)?
@@ -96,6 +97,12 @@ impl Accounts {
                 return Err(Error::Invalid(messages::USERNAME_EXISTS.into()));
             }
             let id = tx.insert_user(&new)?;
+            events.add(
+                "user_created",
+                &new.username,
+                Some(id),
+                json!({"signup": true}),
+            );
             inserted(tx, id)
         })
     }

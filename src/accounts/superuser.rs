@@ -7,6 +7,7 @@ use crate::hashers::make_unusable;
 use crate::secret::Secret;
 use crate::store::{NewUser, User, UserModel};
 use crate::validators::{self, UserAttributes};
+use serde_json::{Value, json};
 
 /// What happens when the username is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,7 +204,7 @@ impl Accounts {
             .as_ref()
             .map(|p| self.hashers.make_password(p.expose()));
         let now = self.now;
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             let Some(found) = tx.user_by_username(&username)? else {
                 // Usernames are unique ignoring case, whichever way a user is created.
                 if !tx.user_ids_by_username_ignoring_case(&username)?.is_empty() {
@@ -221,6 +222,12 @@ impl Accounts {
                     date_joined: now,
                     extra: fields.clone(),
                 })?;
+                events.add(
+                    "user_created",
+                    &username,
+                    Some(id),
+                    json!({"superuser": true, "password": hash.is_some()}),
+                );
                 return Ok((Outcome::Created, inserted(tx, id)?));
             };
             // Another process may have created it since the first look: the same rule again.
@@ -239,9 +246,21 @@ impl Accounts {
             tx.update_profile(&user, &changed)?;
             // The user's session rows stay: a new hash already makes them invalid (the
             // session auth hash no longer matches), and `whoami` then says why.
+            events.add(
+                "user_updated",
+                &user.username,
+                Some(user.id),
+                json!({"superuser": true, "fields": changed}),
+            );
             if let Some(hash) = &hash {
                 tx.set_password(user.id, hash)?;
                 user.password = hash.clone();
+                events.add(
+                    "password_changed",
+                    &user.username,
+                    Some(user.id),
+                    Value::Null,
+                );
             }
             Ok((Outcome::Updated, user))
         })

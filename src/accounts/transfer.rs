@@ -12,7 +12,7 @@ use crate::store::{Extras, NewUser, Tx, User, UserModel, iexact_key};
 use crate::validators::{self, UserAttributes};
 use crate::values::parse_bool;
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
@@ -630,7 +630,7 @@ impl Accounts {
             })
             .collect();
         let now = self.now;
-        self.store.write(|tx| {
+        self.write_with_events(|tx, events| {
             // Every name again, under the write lock: another process may have created one
             // that differs only in case since the rows were checked.
             let mut taken: HashMap<String, i64> = HashMap::new();
@@ -667,6 +667,12 @@ impl Accounts {
                             extra: p.fields.clone(),
                         })?;
                         taken.insert(key, id);
+                        events.add(
+                            "user_created",
+                            &record.username,
+                            Some(id),
+                            json!({"line": record.line}),
+                        );
                         if let Some(names) = &record.groups {
                             set_groups(tx, id, names)?;
                         }
@@ -685,8 +691,20 @@ impl Accounts {
                         user.extra.extend(p.fields.clone());
                         let changed: Vec<String> = p.fields.keys().cloned().collect();
                         tx.update_profile(&user, &changed)?;
+                        events.add(
+                            "user_updated",
+                            &user.username,
+                            Some(user.id),
+                            json!({"line": record.line}),
+                        );
                         if let Some(hash) = hash {
                             store_password(tx, user.id, None, hash, None)?;
+                            events.add(
+                                "password_changed",
+                                &user.username,
+                                Some(user.id),
+                                json!({"line": record.line}),
+                            );
                         } else if !user.is_active {
                             tx.delete_sessions_of_user(user.id, None)?;
                         }

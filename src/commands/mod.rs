@@ -5,6 +5,7 @@ mod completions;
 mod config;
 mod createsuperuser;
 mod groups;
+mod log;
 mod login;
 mod logout;
 mod mail;
@@ -236,7 +237,12 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         database: cli.database.clone(),
         session_file: cli.session_file.clone(),
     };
-    let settings = Settings::load(&overrides, &vars, &Dirs::from_platform()?)?;
+    let mut settings = Settings::load(&overrides, &vars, &Dirs::from_platform()?)?;
+    settings.accounts.actor = authctl::accounts::audit::Actor {
+        user: platform::os_user(),
+        sudo_user: vars.get("SUDO_USER").filter(|v| !v.is_empty()).cloned(),
+        command: cli.command.name(),
+    };
     let ctx = Ctx {
         settings,
         printer,
@@ -261,6 +267,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Users(command) => users::run(&ctx, command),
         Command::Groups(command) => groups::run(&ctx, command),
         Command::Perms(command) => perms::run(&ctx, command),
+        Command::Log(args) => log::run(&ctx, args),
         Command::Mail(command) => mail::run(&ctx, command),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),

@@ -9,6 +9,7 @@ pub mod from_django;
 mod options;
 
 use authctl::accounts;
+use authctl::accounts::audit::{Actor, AuditConfig, LockoutConfig};
 use authctl::error::{Error, IoContext, Result};
 use authctl::hashers::{
     Algorithm, Argon2Params, BcryptParams, HashParams, ParamError, Pbkdf2Params, ScryptParams,
@@ -279,6 +280,10 @@ impl Settings {
                     o.password_reset_timeout.as_ref()
                 })?,
                 store: store_config(l)?,
+                lockout: lockout_config(l)?,
+                audit: audit_config(l)?,
+                // Filled in by the command that runs.
+                actor: Actor::default(),
             },
             mail: mail_config(l)?,
             key_warnings,
@@ -297,6 +302,49 @@ impl Settings {
             },
         })
     }
+}
+
+/// When failed logins lock a username (`lockout.*`).
+fn lockout_config(l: &Layers) -> Result<LockoutConfig> {
+    let standard = LockoutConfig::default();
+    let limit = l.u32("lockout.failure_limit", standard.failure_limit, |o| {
+        o.lockout.failure_limit.as_ref()
+    })?;
+    if limit == 0 {
+        return Err(l.bad("lockout.failure_limit", "a whole number above 0"));
+    }
+    Ok(LockoutConfig {
+        enabled: l
+            .get("lockout.enabled", |o| {
+                o.lockout.enabled.as_ref().map(|f| f.0)
+            })
+            .map_or(standard.enabled, |(v, _)| v),
+        failure_limit: limit,
+        window: l.seconds("lockout.window", standard.window, |o| {
+            o.lockout.window.as_ref()
+        })?,
+        cooloff: l.seconds("lockout.cooloff", standard.cooloff, |o| {
+            o.lockout.cooloff.as_ref()
+        })?,
+    })
+}
+
+/// The event log's settings (`audit.*`).
+fn audit_config(l: &Layers) -> Result<AuditConfig> {
+    let standard = AuditConfig::default();
+    let retain_days = l.positive("audit.retain_days", standard.retain_days, |o| {
+        o.audit.retain_days.as_ref()
+    })?;
+    let syslog = l
+        .get("audit.syslog", |o| o.audit.syslog.as_ref().map(|f| f.0))
+        .is_some_and(|(v, _)| v);
+    let socket = l
+        .text("audit.syslog_socket", |o| o.audit.syslog_socket.as_ref())
+        .unwrap_or_else(|| "/dev/log".to_string());
+    Ok(AuditConfig {
+        retain_days,
+        syslog: syslog.then(|| PathBuf::from(socket)),
+    })
 }
 
 /// The user model (`user_model.*`) and the site's clock (`time_zone`, `use_tz`).

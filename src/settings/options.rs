@@ -29,6 +29,10 @@ pub struct Options {
     #[serde(default)]
     pub user_model: UserModelOptions,
     #[serde(default)]
+    pub lockout: LockoutOptions,
+    #[serde(default)]
+    pub audit: AuditOptions,
+    #[serde(default)]
     pub argon2: Argon2Options,
     #[serde(default)]
     pub pbkdf2_sha256: Pbkdf2Options,
@@ -42,6 +46,23 @@ pub struct Options {
     pub validators: ValidatorOptions,
     #[serde(default)]
     pub email: EmailOptions,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockoutOptions {
+    pub enabled: Option<Flag>,
+    pub failure_limit: Option<Whole>,
+    pub window: Option<Whole>,
+    pub cooloff: Option<Whole>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditOptions {
+    pub retain_days: Option<Whole>,
+    pub syslog: Option<Flag>,
+    pub syslog_socket: Option<Text>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,6 +154,8 @@ pub const SECTIONS: &[&str] = &[
     "user_model",
     "user_model.defaults",
     "user_model.labels",
+    "lockout",
+    "audit",
 ];
 
 macro_rules! wrapper {

@@ -6,6 +6,7 @@
 //! committed whole or not at all. Django's own tables are read and written row by row, never
 //! altered; authctl's own tables are `authctl_*`, under versioned migrations.
 
+pub mod audit;
 pub mod django_schema;
 pub mod groups;
 mod model;
@@ -151,6 +152,8 @@ pub trait Tx {
     fn sql(&mut self) -> &mut dyn Portable;
     /// The foreign keys that point at a table: `(table, column, the column it points at)`.
     fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>>;
+    /// Whether a table exists (authctl's own are created on first need).
+    fn has_table(&mut self, name: &str) -> Result<bool>;
 
     /// The user with exactly this username (Django's `get_by_natural_key`).
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;

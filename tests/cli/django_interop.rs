@@ -257,7 +257,7 @@ fn username_and_email_validation_match_django() {
 fn django_schema(db: &std::path::Path) -> Vec<String> {
     sql(
         db,
-        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'authctl_%' ORDER BY name",
+        "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE tbl_name NOT LIKE 'authctl_%' ORDER BY name",
     )
 }
 

@@ -5,10 +5,11 @@ mod export;
 mod grant;
 mod import;
 mod list;
-mod set;
 mod sessions;
+mod set;
 mod set_password;
 mod show;
+mod unlock;
 
 use super::{Ctx, Status};
 use crate::cli::{TransferFormat, UsersCommand};
@@ -26,6 +27,7 @@ pub fn run(ctx: &Ctx, command: UsersCommand) -> Result<Status> {
         UsersCommand::Export(args) => export::run(ctx, args),
         UsersCommand::Sessions(args) => sessions::list(ctx, args),
         UsersCommand::Logout(args) => sessions::logout(ctx, args),
+        UsersCommand::Unlock(args) => unlock::run(ctx, args),
         UsersCommand::Grant(args) => grant::run(ctx, args, true),
         UsersCommand::Revoke(args) => grant::run(ctx, args, false),
     }

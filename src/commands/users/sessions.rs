@@ -39,7 +39,9 @@ pub fn logout(ctx: &Ctx, args: UsersLogoutArgs) -> Result<Status> {
         1 => format!("Ended 1 session of {}.", user.username),
         n => format!("Ended {n} sessions of {}.", user.username),
     };
-    ctx.printer
-        .result(&text, json!({"username": user.username, "sessions_ended": ended}));
+    ctx.printer.result(
+        &text,
+        json!({"username": user.username, "sessions_ended": ended}),
+    );
     Ok(Status::Success)
 }

@@ -16,6 +16,14 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     json["password_usable"] = json!(info.usable);
     json["password_needs_upgrade"] = json!(info.needs_upgrade);
     json["sessions"] = json!(sessions);
+    let lock = accounts.lock_state(&user.username)?;
+    let now = chrono::Utc::now();
+    let locked_until = lock
+        .as_ref()
+        .and_then(|l| authctl::accounts::audit::locked_until(l, now));
+    let failures = lock.as_ref().map_or(0, |l| l.failures);
+    json["failed_logins"] = json!(failures);
+    json["locked_until"] = json!(locked_until.map(crate::output::json_time));
     let access = accounts.access_if_any(&user)?;
     if let Some(access) = &access {
         json["groups"] = json!(access.groups);
@@ -80,7 +88,11 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
             }
         ),
         format!("sessions:       {sessions}"),
+        format!("failed logins:  {failures}"),
     ]);
+    if let Some(until) = locked_until {
+        lines.push(format!("locked until:   {}", when(until)));
+    }
     if let Some(access) = &access {
         let list = |items: Vec<&String>| match items.is_empty() {
             true => "(none)".to_string(),

@@ -345,6 +345,10 @@ impl Backend for Postgres {
 
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
         self.materialize()?;
+        // Most commands find nothing to do: no write lock for that.
+        if migrations::up_to_date(&mut self.client)? {
+            return Ok(());
+        }
         let shown = self.target.shown.clone();
         let mut tx = self.client.transaction()?;
         tx.query("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
@@ -419,12 +423,33 @@ fn pg_params(params: &[SqlValue]) -> Vec<Box<dyn postgres::types::ToSql + Sync>>
         .iter()
         .map(|value| -> Box<dyn postgres::types::ToSql + Sync> {
             match value {
-                SqlValue::Null => Box::new(None::<String>),
+                SqlValue::Null => Box::new(AnyNull),
                 SqlValue::Int(n) => Box::new(*n),
                 SqlValue::Text(s) => Box::new(s.clone()),
             }
         })
         .collect()
+}
+
+/// SQL NULL for a parameter of any type.
+#[derive(Debug)]
+struct AnyNull;
+
+impl postgres::types::ToSql for AnyNull {
+    fn to_sql(
+        &self,
+        _: &postgres::types::Type,
+        _: &mut postgres::types::private::BytesMut,
+    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>>
+    {
+        Ok(postgres::types::IsNull::Yes)
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
 }
 
 /// A column of a row as a portable value, by its PostgreSQL type.
@@ -455,6 +480,9 @@ impl Tx for PgTx<'_> {
     }
     fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>> {
         users::references(&mut self.tx, table)
+    }
+    fn has_table(&mut self, name: &str) -> Result<bool> {
+        table_exists(&mut self.tx, name)
     }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&mut self.tx, self.schema, username)

@@ -40,6 +40,30 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
             until TEXT NOT NULL
         );",
     ),
+    (
+        3,
+        "lockout and events",
+        // Times in microseconds since 1970 (UTC), so the same SQL reads them on both databases.
+        "CREATE TABLE authctl_lockout (
+            username TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            window_start INTEGER NOT NULL,
+            locked_until INTEGER NULL,
+            lockouts INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE authctl_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            event TEXT NOT NULL,
+            username TEXT NOT NULL,
+            user_id INTEGER NULL,
+            actor TEXT NOT NULL,
+            command TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX authctl_event_at ON authctl_event (at);
+        CREATE INDEX authctl_event_username ON authctl_event (username);",
+    ),
 ];
 
 #[cfg(test)]
@@ -54,6 +78,19 @@ pub const TABLE: &str = "CREATE TABLE IF NOT EXISTS authctl_migrations (
     name TEXT NOT NULL,
     applied TEXT NOT NULL
 )";
+
+/// Whether every migration is applied already, read without taking the write lock.
+pub fn up_to_date(conn: &rusqlite::Connection) -> Result<bool> {
+    if !super::table_exists(conn, "authctl_migrations")? {
+        return Ok(false);
+    }
+    let current: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM authctl_migrations",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(MIGRATIONS.iter().all(|m| m.0 <= current))
+}
 
 pub fn apply(tx: &Transaction, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
     tx.execute_batch(TABLE)?;

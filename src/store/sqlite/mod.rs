@@ -438,6 +438,10 @@ impl Backend for Sqlite {
 
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
         self.materialize()?;
+        // Most commands find nothing to do: no write lock for that.
+        if migrations::up_to_date(&self.conn)? {
+            return Ok(());
+        }
         let location = self.location.clone();
         let tx = self
             .conn
@@ -531,6 +535,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>> {
         users::references(&self.tx, table)
+    }
+    fn has_table(&mut self, name: &str) -> Result<bool> {
+        table_exists(&self.tx, name)
     }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&self.tx, self.schema, username)

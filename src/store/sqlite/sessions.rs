@@ -116,7 +116,13 @@ pub fn of_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Result<Ve
     )?;
     let rows: Vec<(i64, i64, String, String, String)> = stmt
         .query_map(params![user_id, format_datetime(now)], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows
