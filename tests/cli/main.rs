@@ -1,6 +1,7 @@
 //! authctl's integration tests: one binary that runs the real program (see STYLE.md), plus
 //! interoperability checks against a real Django.
 
+mod audit;
 mod config;
 mod createsuperuser;
 mod django_interop;
