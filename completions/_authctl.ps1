@@ -811,7 +811,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;log' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only events about this username')
-            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (user_created, login_failed, locked, password_changed, …)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event (user_created, login_failed, locked, password_changed, and so on)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only events at or before this time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N events')

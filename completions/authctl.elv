@@ -744,7 +744,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;log'= {
             cand --user 'Only events about this username'
-            cand --event 'Only this event (user_created, login_failed, locked, password_changed, …)'
+            cand --event 'Only this event (user_created, login_failed, locked, password_changed, and so on)'
             cand --since 'Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)'
             cand --until 'Only events at or before this time'
             cand --limit 'Show at most N events'

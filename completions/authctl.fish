@@ -484,7 +484,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a custom permission, as a Django data migration would'
 complete -c authctl -n "__fish_authctl_using_subcommand perms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand log" -l user -d 'Only events about this username' -r
-complete -c authctl -n "__fish_authctl_using_subcommand log" -l event -d 'Only this event (user_created, login_failed, locked, password_changed, …)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand log" -l event -d 'Only this event (user_created, login_failed, locked, password_changed, and so on)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand log" -l since -d 'Only events at or after this time (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], UTC)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand log" -l until -d 'Only events at or before this time' -r
 complete -c authctl -n "__fish_authctl_using_subcommand log" -l limit -d 'Show at most N events' -r

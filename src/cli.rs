@@ -606,7 +606,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
 
-    /// Only this event (user_created, login_failed, locked, password_changed, …)
+    /// Only this event (user_created, login_failed, locked, password_changed, and so on)
     #[arg(long, value_name = "EVENT")]
     pub event: Option<String>,
 

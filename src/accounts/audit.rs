@@ -243,7 +243,7 @@ impl Accounts {
                     "locked",
                     username,
                     user_id,
-                    serde_json::json!({"until": until.to_rfc3339(), "seconds": seconds}),
+                    serde_json::json!({"until": until.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), "seconds": seconds}),
                 );
             }
             audit::save_lock(tx.sql(), username, &lock)?;
