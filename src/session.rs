@@ -86,10 +86,15 @@ pub fn read(path: &Path) -> FileState {
             return FileState::Foreign(format!("cannot read session file {}: {e}", path.display()));
         }
     };
+    parse(&bytes, path)
+}
+
+/// What a session file's bytes are: empty, a session, or something else.
+pub fn parse(bytes: &[u8], path: &Path) -> FileState {
     if bytes.is_empty() {
         return FileState::Empty;
     }
-    match serde_json::from_slice::<SessionFile>(&bytes) {
+    match serde_json::from_slice::<SessionFile>(bytes) {
         Ok(file) if !file.key.is_empty() => FileState::Present(file),
         _ => FileState::Foreign(format!(
             "session file {} is damaged or not an authctl session file",
