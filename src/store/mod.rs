@@ -412,6 +412,24 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
     format_naive(t.naive_utc())
 }
 
+/// The name of the index authctl adds to the user table so that looking `column` up ignoring
+/// case reads a few rows, not all: `authctl_ci_<table>_<column>`, shortened with a hash of the
+/// whole to stay within PostgreSQL's 63 bytes.
+pub fn lookup_index_name(table: &str, column: &str) -> String {
+    let name = format!("authctl_ci_{table}_{column}");
+    match name.len() <= 63 {
+        true => name,
+        false => {
+            let hash = crate::crypto::sha256_hex(name.as_bytes());
+            let mut cut = 48;
+            while !name.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}_{}", &name[..cut], &hash[..12])
+        }
+    }
+}
+
 /// The key under which two texts are equal ignoring case, as Django's `iexact` decides on
 /// PostgreSQL: `UPPER(a) = UPPER(b)`, each character mapped to its simple (single-character)
 /// upper case, as PostgreSQL's `UPPER` maps it (so `ς` and `σ` are both `Σ`, `ı` and `i` both

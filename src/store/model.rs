@@ -388,6 +388,14 @@ impl UserModel {
         self.email.as_deref() == Some(self.login.as_str())
     }
 
+    /// The columns looked up ignoring case, which authctl indexes for that: the login, and the
+    /// email where the model has a separate one.
+    pub fn lookup_columns(&self) -> Vec<&str> {
+        let mut columns = vec![self.login.as_str()];
+        columns.extend(self.email.as_deref().filter(|e| *e != self.login));
+        columns
+    }
+
     /// The columns carried as text in [`super::User::extra`]: all but the login, the email and
     /// the ones `AbstractUser` defines.
     pub fn extras(&self) -> impl Iterator<Item = &Column> {

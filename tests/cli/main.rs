@@ -14,6 +14,7 @@ mod pg;
 mod postgres;
 mod projects;
 mod reset;
+mod scale;
 mod sessions;
 mod signup;
 mod site_hashers;

@@ -216,6 +216,26 @@ def create_superuser(request):
     return {"ok": True}
 
 
+def create_users(request):
+    """Users written by Django's ORM behind authctl's back, then Django's own case-insensitive
+    look-ups (`iexact`, as its forms and reset view make them) of the names asked about."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    for user in request.get("users", []):
+        User.objects.create_user(user["username"], user.get("email", ""), user["password"])
+    for rename in request.get("renames", []):
+        user = User.objects.get(username=rename["from"])
+        user.username = rename["to"]
+        user.email = rename.get("email", user.email)
+        user.save()
+    found = {
+        name: list(User.objects.filter(username__iexact=name).values_list("username", flat=True))
+        for name in request.get("lookups", [])
+    }
+    return {"found": found}
+
+
 def project(request):
     """A Django project's database: migrated, with a superuser made by Django's createsuperuser."""
     migrate(request)
@@ -354,6 +374,7 @@ def permission_rows(request):
 
 ACTIONS = {
     "access": access,
+    "create_users": create_users,
     "grant_in_django": grant_in_django,
     "permission_rows": permission_rows,
     "hasher_defaults": hasher_defaults,

@@ -347,6 +347,9 @@ impl Backend for Postgres {
         self.materialize()?;
         // Most commands find nothing to do: no write lock for that.
         if migrations::up_to_date(&mut self.client)? {
+            if !users::lookup_indexes_present(&mut self.client, &self.schema)? {
+                self.create_lookup_indexes();
+            }
             return Ok(());
         }
         let shown = self.target.shown.clone();
@@ -357,7 +360,9 @@ impl Backend for Postgres {
             .map_err(|e| Error::Database {
                 context: format!("cannot update authctl's tables in {shown}"),
                 source: Some(Box::new(e)),
-            })
+            })?;
+        self.create_lookup_indexes();
+        Ok(())
     }
 
     fn identity(&self) -> String {
@@ -370,6 +375,21 @@ impl Backend for Postgres {
 
     fn model(&self) -> &UserModel {
         &self.schema.model
+    }
+}
+
+impl Postgres {
+    /// Adds the case-insensitive lookup indexes, in a transaction of their own. Best effort: a
+    /// role that does not own the user table cannot, and the look-ups are as correct without.
+    fn create_lookup_indexes(&mut self) {
+        let created = self.client.transaction().and_then(|mut tx| {
+            let done = users::create_lookup_indexes(&mut tx, &self.schema);
+            match done {
+                Ok(()) => tx.commit(),
+                Err(_) => tx.rollback(),
+            }
+        });
+        let _ = created;
     }
 }
 

@@ -4,7 +4,7 @@
 //! type, and ignoring case is Django's `iexact`: `UPPER(a) = UPPER(b)`.
 
 use crate::error::{Error, Result};
-use crate::store::{NewUser, User, UserModel, quote};
+use crate::store::{NewUser, User, UserModel, lookup_index_name, quote};
 use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
 use postgres::Transaction;
@@ -197,6 +197,32 @@ pub fn by_id(tx: &mut Transaction, schema: &Schema, id: i64) -> Result<Option<Us
 
 fn ids(rows: Vec<postgres::Row>) -> Vec<i64> {
     rows.iter().map(|r| r.get(0)).collect()
+}
+
+/// Whether every lookup index is there.
+pub fn lookup_indexes_present(client: &mut postgres::Client, schema: &Schema) -> Result<bool> {
+    for column in schema.model.lookup_columns() {
+        let name = lookup_index_name(&schema.model.table, column);
+        let row = client.query_one("SELECT to_regclass($1) IS NOT NULL", &[&quote(&name)])?;
+        if !row.get::<_, bool>(0) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Creates the missing indexes on `UPPER(column::text)`, the very expression Django's `iexact`
+/// and the look-ups below compare, so both read a few rows instead of the whole table.
+pub fn create_lookup_indexes(tx: &mut Transaction, schema: &Schema) -> Result<()> {
+    for column in schema.model.lookup_columns() {
+        tx.batch_execute(&format!(
+            "CREATE INDEX IF NOT EXISTS {} ON {} (UPPER({}::text))",
+            quote(&lookup_index_name(&schema.model.table, column)),
+            schema.table(),
+            quote(column)
+        ))?;
+    }
+    Ok(())
 }
 
 pub fn ids_by_login_ignoring_case(

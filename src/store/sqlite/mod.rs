@@ -12,7 +12,7 @@ mod users;
 use super::django_schema::{self, CREATED_BY_AUTHCTL};
 use super::{
     Backend, Claim, Column, MailRow, NewSession, NewUser, SessionRow, SqlValue, StoreConfig,
-    Transaction, Tx, User, UserModel, format_datetime, iexact_key, parse_datetime_text,
+    Transaction, Tx, User, UserModel, format_datetime, parse_datetime_text,
 };
 use crate::error::{Error, Result};
 use crate::timezone::SiteTime;
@@ -439,7 +439,9 @@ impl Backend for Sqlite {
     fn migrate(&mut self, now: DateTime<Utc>) -> Result<()> {
         self.materialize()?;
         // Most commands find nothing to do: no write lock for that.
-        if migrations::up_to_date(&self.conn)? {
+        if migrations::up_to_date(&self.conn)?
+            && users::lookup_indexes_present(&self.conn, &self.schema)?
+        {
             return Ok(());
         }
         let location = self.location.clone();
@@ -448,6 +450,7 @@ impl Backend for Sqlite {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed(format!("cannot start a write to {location}")))?;
         migrations::apply(&tx, now)
+            .and_then(|()| users::create_lookup_indexes(&tx, &self.schema))
             .and_then(|()| Ok(tx.commit()?))
             .map_err(|e| Error::Database {
                 context: format!("cannot update authctl's tables in {location}"),
@@ -546,16 +549,10 @@ impl Tx for SqliteTx<'_> {
         users::by_id(&self.tx, self.schema, id)
     }
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>> {
-        let wanted = iexact_key(username);
-        users::ids_where(&self.tx, self.schema, users::Match::Login, |name| {
-            iexact_key(name) == wanted
-        })
+        users::ids_where(&self.tx, self.schema, users::Match::Login, username)
     }
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>> {
-        let wanted = iexact_key(email);
-        users::ids_where(&self.tx, self.schema, users::Match::ActiveEmail, |email| {
-            iexact_key(email) == wanted
-        })
+        users::ids_where(&self.tx, self.schema, users::Match::ActiveEmail, email)
     }
     fn usernames(&mut self) -> Result<Vec<(i64, String)>> {
         users::usernames(&self.tx, self.schema)

@@ -4,7 +4,8 @@
 
 use crate::error::{Error, Result};
 use crate::store::{
-    Column, Kind, NewUser, User, UserModel, format_naive, parse_datetime_text, quote,
+    Column, Kind, NewUser, User, UserModel, format_naive, iexact_key, lookup_index_name,
+    parse_datetime_text, quote,
 };
 use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
@@ -211,44 +212,150 @@ pub enum Match {
     ActiveEmail,
 }
 
-/// The ids of users whose column satisfies `wanted`, reading only that column, so matching by
-/// Unicode rules (which SQLite's ASCII-only `lower()` and `LIKE` cannot do) neither decodes
-/// every row nor fails on another user's unreadable one.
-pub fn ids_where(
-    conn: &Connection,
-    schema: &Schema,
-    what: Match,
-    mut wanted: impl FnMut(&str) -> bool,
-) -> Result<Vec<i64>> {
+/// An indexable stand-in for [`iexact_key`] that SQLite computes with its built-in functions
+/// only, so that Django's connections, which know no authctl functions, keep writing the table
+/// with the index on it: for ASCII text (as many bytes as characters) SQLite's ASCII-only
+/// `upper()` *is* the key; every other text gets the one key [`OTHER`], and those rows are
+/// compared in Rust; NULL stays NULL, so a nullable column's empty rows are not among them.
+///
+/// Written without `IS NULL`: SQLite simplifies that away in a query on a `NOT NULL` column
+/// but not in the index, and then no longer sees that the two are the same expression.
+fn ascii_key(column: &str) -> String {
+    let c = quote(column);
+    format!(
+        "(CASE WHEN length(CAST({c} AS BLOB)) = length({c}) THEN upper({c}) \
+         WHEN length({c}) >= 0 THEN {OTHER} END)"
+    )
+}
+
+/// The key of every text that is not plain ASCII: a NUL, which no ASCII text's key is (a text
+/// holding a NUL counts as not ASCII here, since `length` stops at the NUL).
+const OTHER: &str = "char(0)";
+
+/// Whether every lookup index is there (a table Django rebuilt has lost them).
+pub fn lookup_indexes_present(conn: &Connection, schema: &Schema) -> Result<bool> {
+    for column in schema.model.lookup_columns() {
+        let name = lookup_index_name(&schema.model.table, column);
+        let found: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                [&name],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if found.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Creates the lookup indexes that are missing, in the caller's write transaction.
+pub fn create_lookup_indexes(conn: &Connection, schema: &Schema) -> Result<()> {
+    for column in schema.model.lookup_columns() {
+        conn.execute_batch(&format!(
+            "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
+            quote(&lookup_index_name(&schema.model.table, column)),
+            schema.table(),
+            ascii_key(column)
+        ))?;
+    }
+    Ok(())
+}
+
+/// The query behind [`ids_where`]: `(id, column)` of the candidates, `?1` the wanted key.
+fn lookup_sql(schema: &Schema, what: Match) -> Option<String> {
     let model = &schema.model;
-    let table = schema.table();
-    let sql = match what {
-        Match::Login => format!(
-            "SELECT id, {} FROM {table} ORDER BY id",
-            quote(&model.login)
-        ),
+    let (column, filter) = match what {
+        Match::Login => (model.login.as_str(), String::new()),
         Match::ActiveEmail => {
-            let Some(email) = &model.email else {
-                return Ok(Vec::new());
-            };
+            let email = model.email.as_ref()?;
             let active = match model.has("is_active") {
                 true => "is_active AND",
                 false => "",
             };
-            let email = quote(email);
-            format!("SELECT id, {email} FROM {table} WHERE {active} {email} != '' ORDER BY id")
+            (
+                email.as_str(),
+                format!("{active} {} != '' AND", quote(email)),
+            )
         }
     };
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([])?;
+    Some(format!(
+        "SELECT id, {} FROM {} WHERE {filter} {} IN (?1, {OTHER})",
+        quote(column),
+        schema.table(),
+        ascii_key(column)
+    ))
+}
+
+/// The ids of users whose column equals `wanted` ignoring case ([`iexact_key`]). The lookup
+/// index narrows the rows to those with the same ASCII key plus the non-ASCII ones, and every
+/// candidate is compared in Rust, so the answer is the same with or without the index. (A
+/// site whose names are mostly not ASCII reads all of those: see the README's Performance.)
+pub fn ids_where(
+    conn: &Connection,
+    schema: &Schema,
+    what: Match,
+    wanted: &str,
+) -> Result<Vec<i64>> {
+    let key = iexact_key(wanted);
+    let Some(sql) = lookup_sql(schema, what) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([&key])?;
     let mut ids = Vec::new();
     while let Some(row) = rows.next()? {
         // A value that is not text cannot match and must not stop the others.
-        if row.get_ref(1)?.as_str().is_ok_and(&mut wanted) {
+        if row
+            .get_ref(1)?
+            .as_str()
+            .is_ok_and(|text| iexact_key(text) == key)
+        {
             ids.push(row.get(0)?);
         }
     }
+    ids.sort_unstable();
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreConfig;
+
+    /// Both halves of every look-up read the index, whatever the key; without it, they would
+    /// read every row.
+    #[test]
+    fn lookups_read_the_index() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::store::django_schema::SQLITE_AUTH_USER)
+            .unwrap();
+        let columns = crate::store::sqlite::columns(&conn, "auth_user").unwrap();
+        let model =
+            UserModel::from_columns(&StoreConfig::default(), "auth_user".into(), columns, "db")
+                .unwrap();
+        let schema = Schema {
+            model,
+            time: SiteTime::default(),
+        };
+        create_lookup_indexes(&conn, &schema).unwrap();
+        assert!(lookup_indexes_present(&conn, &schema).unwrap());
+        for what in [Match::Login, Match::ActiveEmail] {
+            let sql = lookup_sql(&schema, what).unwrap();
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(["KEY"], |row| row.get::<_, String>(3))
+                .unwrap()
+                .map(Result::unwrap)
+                .filter(|step| step.contains("auth_user"))
+                .collect();
+            assert!(!plan.is_empty(), "{sql}");
+            for step in plan {
+                assert!(step.contains("USING INDEX authctl_ci_"), "{what:?}: {step}");
+            }
+        }
+    }
 }
 
 /// Every `(id, login)`, for callers that look many names up at once.
