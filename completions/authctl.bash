@@ -2267,7 +2267,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__export)
-            opts="-q -v -h -V --format --with-hashes --output --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --format --with-hashes --output --progress --no-progress --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2523,7 +2523,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__import)
-            opts="-q -v -h -V --format --on-conflict --dry-run --skip-validation --create-groups --database --config --session-file --no-input --json --quiet --verbose --help --version"
+            opts="-q -v -h -V --format --on-conflict --dry-run --skip-validation --create-groups --progress --no-progress --database --config --session-file --no-input --json --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

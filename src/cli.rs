@@ -910,6 +910,32 @@ pub struct UsersImportArgs {
     /// Create the groups the rows name that do not exist yet
     #[arg(long)]
     pub create_groups: bool,
+
+    #[command(flatten)]
+    pub progress: ProgressArgs,
+}
+
+/// Whether to draw a progress bar on stderr.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Show a progress bar on stderr, even when it is not a terminal
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+
+    /// Never show a progress bar [default: shown when stderr is a terminal]
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
+}
+
+impl ProgressArgs {
+    /// `Some(true)` or `Some(false)` when asked; `None` leaves it to the terminal.
+    pub fn choice(&self) -> Option<bool> {
+        match (self.progress, self.no_progress) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -925,6 +951,9 @@ pub struct UsersExportArgs {
     /// Write to this file (mode 0600) instead of standard output (- is standard output)
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub progress: ProgressArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -20,6 +20,8 @@ pub enum Family {
     Invalid,
     /// Database, config, session file or mail server unusable.
     Environment,
+    /// Stopped by Ctrl-C (SIGINT), after rolling back: the shell's 128 + 2.
+    Interrupted,
 }
 
 impl Family {
@@ -30,6 +32,7 @@ impl Family {
             Family::Usage => 2,
             Family::Invalid => 3,
             Family::Environment => 4,
+            Family::Interrupted => 130,
         }
     }
 }
@@ -52,6 +55,10 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
     (
         4,
         "Environment: database, config, session file or mail server unusable.",
+    ),
+    (
+        130,
+        "Interrupted by Ctrl-C; what the command was writing was rolled back.",
     ),
 ];
 
@@ -155,6 +162,10 @@ pub enum Error {
     Mail { server: String, reason: String },
     #[error("{0}")]
     Environment(String),
+
+    // Interrupted (exit 130).
+    #[error("{0}")]
+    Interrupted(String),
 }
 
 impl Error {
@@ -174,6 +185,7 @@ impl Error {
             | Error::Database { .. }
             | Error::Mail { .. }
             | Error::Environment(_) => Family::Environment,
+            Error::Interrupted(_) => Family::Interrupted,
         }
     }
 
@@ -247,6 +259,7 @@ mod tests {
             Family::Usage,
             Family::Invalid,
             Family::Environment,
+            Family::Interrupted,
         ] {
             let code = family.exit_code();
             assert!(EXIT_STATUS.iter().any(|(c, _)| *c == code), "{family:?}");

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod output;
 mod platform;
+mod progress;
 mod prompt;
 mod settings;
 

@@ -130,8 +130,14 @@ fn out(text: &str) {
 /// Bytes as they are (generated files), with the same failure handling as results.
 pub fn raw(bytes: &[u8]) {
     let mut stdout = std::io::stdout().lock();
-    let written = stdout.write_all(bytes).and_then(|()| stdout.flush());
-    if let (Err(e), Ok(mut failure)) = (written, STDOUT_FAILURE.lock()) {
+    if let Err(e) = stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        note_stdout_failure(&e);
+    }
+}
+
+/// Keeps the first failure to write a result, for `main` to report once.
+pub fn note_stdout_failure(e: &std::io::Error) {
+    if let Ok(mut failure) = STDOUT_FAILURE.lock() {
         failure.get_or_insert_with(|| format!("cannot write to standard output: {e}"));
     }
 }

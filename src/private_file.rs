@@ -20,6 +20,19 @@ pub enum Existing {
 /// Writes `contents` to `path` with mode 0600, creating missing parent directories with 0700.
 /// Returns whether this call's contents are now at `path`.
 pub fn write(path: &Path, contents: &[u8], existing: Existing) -> Result<bool> {
+    write_with(path, existing, |out| {
+        out.write_all(contents)
+            .context(|| format!("cannot write {}", path.display()))
+    })
+}
+
+/// Like [`write`], with the contents written by `produce` as they come (an export of any
+/// size), so they are never all in memory. If `produce` fails, nothing is left behind.
+pub fn write_with(
+    path: &Path,
+    existing: Existing,
+    produce: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<bool> {
     // Only a regular file is ever replaced: renaming over a device, a pipe or a symbolic link
     // (to /dev/stdout, say) would destroy something that is not ours.
     if let Ok(meta) = fs::symlink_metadata(path)
@@ -42,17 +55,20 @@ pub fn write(path: &Path, contents: &[u8], existing: Existing) -> Result<bool> {
             .context(|| format!("cannot create directory {}", dir.display()))?;
     }
     let temp = temp_path(path);
-    let result = write_temp(&temp, contents).and_then(|()| match existing {
-        Existing::Replace => fs::rename(&temp, path).map(|()| true),
-        // A hard link fails if the target exists, which makes "create if absent" atomic.
-        Existing::Keep => match fs::hard_link(&temp, path) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-            Err(e) => Err(e),
-        },
+    let result = write_temp(&temp, produce).and_then(|()| {
+        match existing {
+            Existing::Replace => fs::rename(&temp, path).map(|()| true),
+            // A hard link fails if the target exists, which makes "create if absent" atomic.
+            Existing::Keep => match fs::hard_link(&temp, path) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+                Err(e) => Err(e),
+            },
+        }
+        .context(|| format!("cannot write {}", path.display()))
     });
     fs::remove_file(&temp).ok();
-    result.context(|| format!("cannot write {}", path.display()))
+    result
 }
 
 fn temp_path(path: &Path) -> PathBuf {
@@ -64,14 +80,18 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{unique}.tmp"))
 }
 
-fn write_temp(temp: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
+fn write_temp(temp: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let failed = |e| Error::io(format!("cannot write {}", temp.display()), e);
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
-        .open(temp)?;
-    file.write_all(contents)?;
-    file.sync_all()
+        .open(temp)
+        .map_err(failed)?;
+    let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+    produce(&mut out)?;
+    let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
+    file.sync_all().map_err(failed)
 }
 
 #[cfg(test)]

@@ -74,27 +74,47 @@ impl Default for LockoutConfig {
 const LONGEST_LOCK: i64 = 86_400;
 
 /// The events of one transaction, recorded with it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Events {
-    rows: Vec<EventRow>,
+    at: DateTime<Utc>,
+    actor: String,
+    command: String,
+    /// Added, not yet in the table.
+    pending: Vec<EventRow>,
+    /// Written, and kept for the system log after the commit (only when it is wanted).
+    written: Vec<EventRow>,
+    keep_written: bool,
+    count: usize,
 }
 
 impl Events {
     /// Records `event` about `username` (as given) and the user's id, with non-secret detail.
     pub fn add(&mut self, event: &str, username: &str, user_id: Option<i64>, detail: Value) {
-        self.rows.push(EventRow {
+        self.pending.push(EventRow {
             id: 0,
-            at: DateTime::default(),
+            at: self.at,
             event: event.to_string(),
             username: username.to_string(),
             user_id,
-            actor: String::new(),
-            command: String::new(),
+            actor: self.actor.clone(),
+            command: self.command.clone(),
             detail: match detail {
                 Value::Null => "{}".to_string(),
                 other => other.to_string(),
             },
         });
+    }
+
+    /// Writes the events added so far, so that a long transaction (an import) does not hold
+    /// them all in memory.
+    pub fn flush(&mut self, tx: &mut dyn Tx) -> Result<()> {
+        audit::insert_events(tx.sql(), &self.pending)?;
+        self.count += self.pending.len();
+        match self.keep_written {
+            true => self.written.append(&mut self.pending),
+            false => self.pending.clear(),
+        }
+        Ok(())
     }
 }
 
@@ -112,24 +132,27 @@ impl Accounts {
         f: impl FnOnce(&mut dyn Tx, &mut Events) -> Result<T>,
     ) -> Result<T> {
         self.store.migrate(self.now)?;
-        let (now, actor) = (self.now, self.actor.clone());
+        let now = self.now;
         let retain = Duration::days(self.audit.retain_days.min(100_000) as i64);
-        let mut events = Events::default();
+        let mut events = Events {
+            at: now,
+            actor: self.actor.describe(),
+            command: self.actor.command.clone(),
+            pending: Vec::new(),
+            written: Vec::new(),
+            keep_written: self.audit.syslog.is_some(),
+            count: 0,
+        };
         let value = self.store.write(|tx| {
             let value = f(tx, &mut events)?;
-            for row in &mut events.rows {
-                row.at = now;
-                row.actor = actor.describe();
-                row.command = actor.command.clone();
-                audit::insert_event(tx.sql(), row)?;
-            }
-            if !events.rows.is_empty() {
+            events.flush(tx)?;
+            if events.count > 0 {
                 audit::prune_events(tx.sql(), now - retain)?;
             }
             Ok(value)
         })?;
         if let Some(socket) = &self.audit.syslog {
-            for row in &events.rows {
+            for row in &events.written {
                 send_syslog(socket, row);
             }
         }

@@ -35,19 +35,47 @@ pub struct EventRow {
 }
 
 pub fn insert_event(sql: &mut dyn Portable, row: &EventRow) -> Result<()> {
-    sql.run(
-        "INSERT INTO authctl_event (at, event, username, user_id, actor, command, detail) \
-         VALUES (CAST(?1 AS bigint), ?2, ?3, CAST(?4 AS bigint), ?5, ?6, ?7)",
-        &[
-            micros(row.at),
-            text(&row.event),
-            text(&row.username),
-            row.user_id.map_or(SqlValue::Null, SqlValue::Int),
-            text(&row.actor),
-            text(&row.command),
-            text(&row.detail),
-        ],
-    )?;
+    insert_events(sql, std::slice::from_ref(row))
+}
+
+/// Events in as few statements as the database's limit on parameters allows (an import
+/// writes one per row).
+pub fn insert_events(sql: &mut dyn Portable, rows: &[EventRow]) -> Result<()> {
+    const PER_STATEMENT: usize = 128;
+    for batch in rows.chunks(PER_STATEMENT) {
+        let mut values = Vec::with_capacity(batch.len());
+        let mut params = Vec::with_capacity(batch.len() * 7);
+        for (i, row) in batch.iter().enumerate() {
+            let n = i * 7;
+            values.push(format!(
+                "(CAST(?{} AS bigint), ?{}, ?{}, CAST(?{} AS bigint), ?{}, ?{}, ?{})",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5,
+                n + 6,
+                n + 7
+            ));
+            params.extend([
+                micros(row.at),
+                text(&row.event),
+                text(&row.username),
+                row.user_id.map_or(SqlValue::Null, SqlValue::Int),
+                text(&row.actor),
+                text(&row.command),
+                text(&row.detail),
+            ]);
+        }
+        sql.run(
+            &format!(
+                "INSERT INTO authctl_event (at, event, username, user_id, actor, command, detail) \
+                 VALUES {}",
+                values.join(", ")
+            ),
+            &params,
+        )?;
+    }
     Ok(())
 }
 

@@ -154,6 +154,10 @@ pub trait Tx {
     fn references(&mut self, table: &str) -> Result<Vec<(String, String, String)>>;
     /// Whether a table exists (authctl's own are created on first need).
     fn has_table(&mut self, name: &str) -> Result<bool>;
+    /// A number that changes whenever another connection commits to the database, where the
+    /// database keeps one (SQLite's `data_version`): equal readings in two transactions mean
+    /// nobody else wrote between them. `None` where there is no such number.
+    fn others_writes(&mut self) -> Result<Option<i64>>;
 
     /// The user with exactly this username (Django's `get_by_natural_key`).
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;
@@ -161,6 +165,14 @@ pub trait Tx {
     /// The ids of users whose username equals `username` ignoring case (`UserCreationForm`'s
     /// uniqueness rule), in id order.
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>>;
+    /// [`Tx::user_ids_by_username_ignoring_case`] for many names at once (an import's rows),
+    /// in their order; a backend answers it in fewer queries where it can.
+    fn user_ids_by_usernames_ignoring_case(&mut self, usernames: &[&str]) -> Result<Vec<Vec<i64>>> {
+        usernames
+            .iter()
+            .map(|name| self.user_ids_by_username_ignoring_case(name))
+            .collect()
+    }
     /// The ids of active users whose email equals `email` ignoring case (`iexact`, the first
     /// half of Django's `PasswordResetForm.get_users`), in id order.
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>>;
@@ -169,6 +181,11 @@ pub trait Tx {
     /// Visits every user in id order until `f` returns `false`, without loading them all.
     fn each_user(&mut self, f: &mut dyn FnMut(&User) -> Result<bool>) -> Result<()>;
     fn insert_user(&mut self, user: &NewUser) -> Result<i64>;
+    /// Many new users, their ids in order; a backend inserts them in fewer statements where
+    /// it can (an import's rows).
+    fn insert_users(&mut self, users: &[NewUser]) -> Result<Vec<i64>> {
+        users.iter().map(|user| self.insert_user(user)).collect()
+    }
     /// Updates everything but the id, the password, `last_login` and `date_joined`, and of the
     /// extra columns those named in `extras` (the others are left as they are).
     fn update_profile(&mut self, user: &User, extras: &[String]) -> Result<()>;

@@ -1,17 +1,23 @@
 //! Bulk import and export of users as JSON Lines or CSV, with the same fields both ways so an
 //! export can be imported again. An import is one transaction: one bad row and nothing is written.
 
+mod rows;
+#[cfg(test)]
+use rows::split_group_cell;
+pub use rows::{ReadRow, Rows, parse};
+
 use super::form::Form;
 use super::perms;
 use super::{Accounts, store_password};
 use crate::error::{Error, FieldErrors, Result};
+use crate::hashers::Hashers;
 use crate::hashers::make_unusable;
 use crate::secret::Secret;
 use crate::store::groups;
-use crate::store::{Extras, NewUser, Tx, User, UserModel, iexact_key};
+use crate::store::{Extras, NewUser, Tx, User, UserModel, iexact_key, quote};
+use crate::validators::PasswordValidators;
 use crate::validators::{self, UserAttributes};
-use crate::values::parse_bool;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
@@ -44,7 +50,7 @@ pub enum OnConflict {
     Update,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
     Create,
     Update,
@@ -87,8 +93,6 @@ pub struct Outcome {
     pub line: usize,
     pub username: String,
     pub action: Action,
-    /// What is allowed but may surprise (a hash the site reads only with an extra package).
-    pub warnings: Vec<String>,
 }
 
 /// How to import.
@@ -124,34 +128,6 @@ fn defuse_formula(text: &str) -> String {
     }
 }
 
-/// A text column's cell as [`defuse_formula`] wrote it, back as it was, so an export imports
-/// unchanged. Passwords are never touched.
-fn restore_formula(column: &str, cell: &str) -> String {
-    let text = TEXT_COLUMNS.contains(&column) || !FIELDS.contains(&column);
-    match cell.strip_prefix('\'') {
-        Some(rest) if text && rest.starts_with(FORMULA_STARTS) => rest.to_string(),
-        _ => cell.to_string(),
-    }
-}
-
-/// An unknown column (or JSON field) as a message may show it: by name only when it looks like
-/// a misspelt field name, since a missing header or shifted columns put data — passwords too —
-/// where names should be.
-fn unknown_name(what: &str, name: &str, position: usize) -> String {
-    let typo = name.len() <= 20
-        && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-        && FIELDS
-            .iter()
-            .any(|field| strsim::damerau_levenshtein(field, name) <= 2);
-    match (typo, position) {
-        (true, _) => format!("unknown {what} `{name}`"),
-        (false, 0) => format!("an unknown {what} (its name is not shown: it may be data)"),
-        (false, n) => {
-            format!("{what} {n} is not a known field (its name is not shown: it may be data)")
-        }
-    }
-}
-
 /// Many problems at once, each its own message.
 fn problems(messages: Vec<String>) -> Error {
     Error::Form(FieldErrors(
@@ -165,57 +141,6 @@ fn problems(messages: Vec<String>) -> Error {
     ))
 }
 
-/// A row as a file gives it. Unknown fields and fields given twice are refused by serde.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Row {
-    #[serde(default, deserialize_with = "text")]
-    username: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    email: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    first_name: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    last_name: Option<String>,
-    #[serde(default, deserialize_with = "flag")]
-    is_active: Option<bool>,
-    #[serde(default, deserialize_with = "flag")]
-    is_staff: Option<bool>,
-    #[serde(default, deserialize_with = "flag")]
-    is_superuser: Option<bool>,
-    #[serde(default, deserialize_with = "group_list")]
-    groups: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "text")]
-    password: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    password_hash: Option<String>,
-}
-
-/// Group names: a JSON list of strings, or (from a CSV cell) one string with `;` between
-/// names; null for "not given".
-fn group_list<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Vec<String>>, D::Error> {
-    let names = match Value::deserialize(d)? {
-        Value::Null => return Ok(None),
-        Value::String(s) => split_group_cell(&s),
-        Value::Array(items) => items
-            .into_iter()
-            .map(|item| match item {
-                Value::String(s) => Ok(s),
-                _ => Err(serde::de::Error::custom("must be a list of group names")),
-            })
-            .collect::<std::result::Result<Vec<String>, D::Error>>()?,
-        _ => return Err(serde::de::Error::custom("must be a list of group names")),
-    };
-    // Names are taken exactly as written (a group Django made may end in a space); only empty
-    // ones, which no group can have, are dropped.
-    let mut names: Vec<String> = names.into_iter().filter(|n| !n.is_empty()).collect();
-    names.sort();
-    names.dedup();
-    Ok(Some(names))
-}
-
 /// Group names in one CSV cell: separated by `;`, with `\;` and `\\` standing for a `;` and a
 /// `\` inside a name.
 fn join_group_cell(names: &[&str]) -> String {
@@ -224,271 +149,6 @@ fn join_group_cell(names: &[&str]) -> String {
         .map(|n| n.replace('\\', "\\\\").replace(';', "\\;"))
         .collect();
     escaped.join(";")
-}
-
-/// The names [`join_group_cell`] wrote.
-fn split_group_cell(cell: &str) -> Vec<String> {
-    let (mut names, mut name, mut chars) = (Vec::new(), String::new(), cell.chars());
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => name.extend(chars.next()),
-            ';' => names.push(std::mem::take(&mut name)),
-            c => name.push(c),
-        }
-    }
-    names.push(name);
-    names
-}
-
-/// A string, or null for "not given".
-fn text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s)),
-        _ => Err(serde::de::Error::custom("must be a string")),
-    }
-}
-
-/// A flag as JSON writes it (`true`, `0`) or as text (`yes`, `off`), or null for "not given".
-fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<bool>, D::Error> {
-    let value = Value::deserialize(d)?;
-    let parsed = match &value {
-        Value::Null => return Ok(None),
-        Value::Bool(b) => Some(*b),
-        Value::Number(n) => match n.as_u64() {
-            Some(0) => Some(false),
-            Some(1) => Some(true),
-            _ => None,
-        },
-        Value::String(s) => parse_bool(s),
-        _ => None,
-    };
-    // The value is not shown: with shifted columns it may be someone's password.
-    parsed
-        .map(Some)
-        .ok_or_else(|| serde::de::Error::custom("must be true or false"))
-}
-
-impl Row {
-    /// Reads one row, naming the field at fault the way the rest of the import does.
-    fn read<'de, D>(deserializer: D) -> std::result::Result<Row, String>
-    where
-        D: serde::Deserializer<'de>,
-        D::Error: std::fmt::Display,
-    {
-        serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let field = e.path().to_string();
-            // serde_json appends where in the line it stopped; the line is named already.
-            let message = e.inner().to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m);
-            if let Some(rest) = message.strip_prefix("duplicate field `") {
-                let name = rest.split('`').next().unwrap_or(rest);
-                format!("field `{name}` appears twice")
-            } else if let Some(rest) = message.strip_prefix("unknown field `") {
-                let name = rest.split('`').next().unwrap_or(rest);
-                format!(
-                    "{} (known: {})",
-                    unknown_name("field", name, 0),
-                    FIELDS.join(", ")
-                )
-            } else if field.is_empty() || field == "." {
-                format!("not a JSON object: {message}")
-            } else {
-                format!("`{field}` {message}")
-            }
-        })
-    }
-
-    fn record(self, line: usize, fields: Vec<(String, String)>) -> Record {
-        Record {
-            fields,
-            line,
-            username: self.username.unwrap_or_default(),
-            email: self.email,
-            first_name: self.first_name,
-            last_name: self.last_name,
-            is_active: self.is_active,
-            is_staff: self.is_staff,
-            is_superuser: self.is_superuser,
-            password: self.password.map(Secret::new),
-            password_hash: self.password_hash,
-            groups: self.groups,
-        }
-    }
-}
-
-/// Reads every record, reporting every malformed row at once. `extras` are the user model's
-/// extra columns, which a row may give too.
-pub fn parse(format: Format, input: &str, extras: &[String]) -> Result<Vec<Record>> {
-    // Spreadsheets often start a UTF-8 file with a byte-order mark.
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let rows = match format {
-        Format::Jsonl => jsonl_rows(input, extras),
-        Format::Csv => csv_rows(input, extras)?,
-    };
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    for (line, row) in rows {
-        match row {
-            Ok((row, fields)) => records.push(row.record(line, fields)),
-            Err(message) => errors.push(row_error(line, message)),
-        }
-    }
-    match errors.is_empty() {
-        true => Ok(records),
-        false => Err(problems(errors)),
-    }
-}
-
-/// A row, and the extra columns it gives.
-type ParsedRow = (
-    usize,
-    std::result::Result<(Row, Vec<(String, String)>), String>,
-);
-
-/// An extra column's JSON value as the text `--field` would give (null is empty).
-fn field_text(name: &str, value: Value) -> std::result::Result<String, String> {
-    match value {
-        Value::Null => Ok(String::new()),
-        Value::String(s) => Ok(s),
-        Value::Bool(b) => Ok(b.to_string()),
-        Value::Number(n) => Ok(n.to_string()),
-        _ => Err(format!(
-            "`{name}` must be a string, a number, true, false or null"
-        )),
-    }
-}
-
-fn jsonl_rows(input: &str, extras: &[String]) -> Vec<ParsedRow> {
-    input
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let row = match serde_json::from_str::<Value>(line) {
-                Err(e) => Err(format!("not a JSON object: {e}")),
-                Ok(Value::Object(mut object)) if extras.iter().any(|e| object.contains_key(e)) => {
-                    let mut fields = Vec::new();
-                    let mut problem = None;
-                    for name in extras {
-                        if let Some(value) = object.remove(name) {
-                            match field_text(name, value) {
-                                Ok(text) => fields.push((name.clone(), text)),
-                                Err(e) => problem = Some(e),
-                            }
-                        }
-                    }
-                    match problem {
-                        Some(problem) => Err(problem),
-                        None => Row::read(Value::Object(object)).map(|row| (row, fields)),
-                    }
-                }
-                // Read from the text itself, so a field given twice is noticed.
-                Ok(Value::Object(_)) => Row::read(&mut serde_json::Deserializer::from_str(line))
-                    .map(|row| (row, Vec::new())),
-                Ok(_) => Err("not a JSON object: a line must hold one {…} object".into()),
-            };
-            (i + 1, row)
-        })
-        .collect()
-}
-
-fn csv_rows(input: &str, extras: &[String]) -> Result<Vec<ParsedRow>> {
-    let known = |name: &str| FIELDS.contains(&name) || extras.iter().any(|e| e == name);
-    let all_known = FIELDS
-        .iter()
-        .copied()
-        .chain(extras.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(", ");
-    // The csv crate counts a CRLF line end as two lines, and may place a record's start on the
-    // line end before it; count lines from the first byte of the record instead.
-    let bytes = input.as_bytes();
-    let line_at = |byte: u64| {
-        let mut start = (byte as usize).min(bytes.len());
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
-    };
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::Invalid(format!("header line: not a CSV header: {e}")))?
-        .clone();
-    let mut header_errors = Vec::new();
-    let mut seen = Vec::new();
-    for (i, name) in headers.iter().enumerate() {
-        if !known(name) {
-            header_errors.push(format!(
-                "header line: {}.",
-                unknown_name("column", name, i + 1)
-            ));
-        } else if seen.contains(&name) {
-            header_errors.push(format!("header line: column `{name}` appears twice."));
-        }
-        seen.push(name);
-    }
-    // A file without its header row makes its first row the header: say so instead of
-    // listing its cells, which are data (passwords too).
-    if !headers.is_empty() && headers.iter().all(|name| !known(name)) {
-        return Err(Error::Invalid(format!(
-            "header line: none of its {} columns is a known field; the first line must name the \
-             columns (known: {})",
-            headers.len(),
-            all_known
-        )));
-    }
-    // A bad header makes every row's complaint noise; report the header alone, and not forever.
-    if !header_errors.is_empty() {
-        const SHOWN: usize = 5;
-        let more = header_errors.len().saturating_sub(SHOWN);
-        header_errors.truncate(SHOWN);
-        if more > 0 {
-            header_errors.push(format!("header line: and {more} more unknown columns."));
-        }
-        header_errors.push(format!("header line: known columns: {}.", all_known));
-        return Err(problems(header_errors));
-    }
-    let mut rows = Vec::new();
-    for result in reader.records() {
-        match result {
-            Ok(record) => {
-                let line = record.position().map_or(0, |p| line_at(p.byte()));
-                let is_extra = |h: &str| extras.iter().any(|e| e == h);
-                let cells: Map<String, Value> = headers
-                    .iter()
-                    .zip(record.iter())
-                    .filter(|(h, _)| !is_extra(h))
-                    // An empty cell leaves a flag or password alone; names and email are plain
-                    // text where empty is a value.
-                    .filter(|(h, v)| {
-                        !v.is_empty()
-                            || matches!(*h, "email" | "first_name" | "last_name" | "groups")
-                    })
-                    .map(|(h, v)| (h.to_string(), Value::String(restore_formula(h, v))))
-                    .collect();
-                // An extra column's empty cell is a value too (NULL where the column allows).
-                let fields: Vec<(String, String)> = headers
-                    .iter()
-                    .zip(record.iter())
-                    .filter(|(h, _)| is_extra(h))
-                    .map(|(h, v)| (h.to_string(), restore_formula(h, v)))
-                    .collect();
-                rows.push((
-                    line,
-                    Row::read(Value::Object(cells)).map(|row| (row, fields)),
-                ));
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(p.byte()));
-                rows.push((line, Err(format!("not a CSV record: {e}"))));
-            }
-        }
-    }
-    Ok(rows)
 }
 
 /// A row through the form: normalised, its extra columns' values, what is wrong with it
@@ -500,312 +160,744 @@ struct CheckedRow {
     warnings: Vec<String>,
 }
 
-/// A row checked and ready to apply, with the user it collides with, if any.
+/// A row checked and ready to apply: what the second pass needs, with the hash made and no
+/// plain password. Kept in the import's spool file between the passes.
+#[derive(Debug, Serialize, Deserialize)]
 struct Planned {
-    record: Record,
+    line: usize,
+    action: Action,
+    /// The user the row collides with, by id.
+    existing: Option<i64>,
+    username: String,
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    is_active: Option<bool>,
+    is_staff: Option<bool>,
+    is_superuser: Option<bool>,
+    groups: Option<Vec<String>>,
     fields: Extras,
-    existing: Option<User>,
-    warnings: Vec<String>,
+    /// The encoded password to store; `None` leaves an existing one alone.
+    hash: Option<String>,
+}
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Debug, Default)]
+pub struct ImportSummary {
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub skipped: usize,
+    /// Each distinct warning, the number of rows it concerns and the first one's line.
+    pub warnings: Vec<(String, usize, usize)>,
+}
+
+/// Where an import reports as it goes. Called from the hashing threads too, hence `&self`.
+pub trait ImportWatch: Sync {
+    /// `n` more rows read and checked (and hashed, where they carry a password).
+    fn checked(&self, _n: usize) {}
+    /// The checks are done; `rows` rows are to be written.
+    fn writing(&self, _rows: usize) {}
+    /// `n` more rows written.
+    fn written(&self, _n: usize) {}
+    /// What one row does, in file order, once every row has been checked.
+    fn outcome(&self, _outcome: &Outcome) {}
+    /// Whether to stop (Ctrl-C): the import then writes nothing.
+    fn interrupted(&self) -> bool {
+        false
+    }
+}
+
+/// Problems shown in full; beyond them, only their number (a wrong file can have a million).
+const SHOWN_PROBLEMS: usize = 100;
+
+/// Rows checked between two hashing rounds and two progress reports.
+const CHUNK_ROWS: usize = 4096;
+
+/// The rows of the first pass, between the check and the spool: hashed in parallel a chunk at
+/// a time, then written out.
+struct Chunk {
+    rows: Vec<(Planned, Option<Secret>)>,
+}
+
+impl Chunk {
+    /// Hashes every plain password on all cores; each thread takes the next row to hash, so
+    /// slow and fast hashes even out.
+    fn hash(&mut self, hashers: &Hashers, watch: &dyn ImportWatch) {
+        let jobs: Vec<(usize, &Secret)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, password))| password.as_ref().map(|p| (i, p)))
+            .collect();
+        if jobs.is_empty() {
+            return;
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(jobs.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let hashes: Vec<std::sync::OnceLock<String>> =
+            jobs.iter().map(|_| std::sync::OnceLock::new()).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    loop {
+                        let job = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((_, password)) = jobs.get(job) else {
+                            break;
+                        };
+                        if watch.interrupted() {
+                            break;
+                        }
+                        let _ = hashes[job].set(hashers.make_password(password.expose()));
+                    }
+                });
+            }
+        });
+        let done: Vec<(usize, String)> = jobs
+            .iter()
+            .zip(hashes)
+            .map(|((i, _), hash)| (*i, hash.into_inner().unwrap_or_else(make_unusable)))
+            .collect();
+        for (i, hash) in done {
+            self.rows[i].0.hash = Some(hash);
+            self.rows[i].1 = None;
+        }
+    }
+}
+
+/// The checked rows between the two passes: a temporary file that is never linked into the
+/// file system (so nothing is left behind, whatever happens) and holds no plain password.
+struct Spool {
+    file: std::io::BufWriter<std::fs::File>,
+    rows: usize,
+    /// Rows that create or update (not skipped ones).
+    writes: usize,
+}
+
+impl Spool {
+    fn new() -> Result<Spool> {
+        let file = tempfile::tempfile()
+            .map_err(|e| Error::io("cannot create a temporary file for the import", e))?;
+        Ok(Spool {
+            file: std::io::BufWriter::with_capacity(256 * 1024, file),
+            rows: 0,
+            writes: 0,
+        })
+    }
+
+    fn push(&mut self, row: &Planned) -> Result<()> {
+        serde_json::to_writer(&mut self.file, row)
+            .map_err(std::io::Error::from)
+            .and_then(|()| self.file.write_all(b"\n"))
+            .map_err(|e| Error::io("cannot write the import's temporary file", e))?;
+        self.rows += 1;
+        self.writes += usize::from(row.action != Action::Skip);
+        Ok(())
+    }
+
+    /// The rows again, in order.
+    fn rows(self) -> Result<impl Iterator<Item = Result<Planned>>> {
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(|e| Error::io("cannot write the import's temporary file", e.into_error()))?;
+        std::io::Seek::rewind(&mut file)
+            .map_err(|e| Error::io("cannot read the import's temporary file", e))?;
+        let reader = std::io::BufReader::with_capacity(256 * 1024, file);
+        Ok(std::io::BufRead::lines(reader).map(|line| {
+            let line = line.map_err(|e| Error::io("cannot read the import's temporary file", e))?;
+            serde_json::from_str(&line)
+                .map_err(|e| Error::Invalid(format!("the import's temporary file is damaged: {e}")))
+        }))
+    }
+}
+
+/// A fixed-size fingerprint of a username's case-insensitive key, so the names already seen in
+/// a file of any length fit in a few bytes each (two 64-bit SipHashes under random keys: a
+/// false "repeats" would need a 128-bit collision).
+struct Seen {
+    keys: [std::collections::hash_map::RandomState; 2],
+    lines: HashMap<u128, usize>,
+}
+
+impl Seen {
+    fn new() -> Seen {
+        Seen {
+            keys: Default::default(),
+            lines: HashMap::new(),
+        }
+    }
+
+    /// The line that had this username (ignoring case) before, else records this one.
+    fn first(&mut self, username: &str, line: usize) -> Option<usize> {
+        use std::hash::BuildHasher;
+        let key = iexact_key(username);
+        let [a, b] = &self.keys;
+        let print = (u128::from(a.hash_one(&key)) << 64) | u128::from(b.hash_one(&key));
+        match self.lines.entry(print) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(line);
+                None
+            }
+        }
+    }
 }
 
 impl Accounts {
-    /// Imports `records` in one transaction. Every row is checked first; any problem is exit 3
-    /// naming the line, and nothing is written. With `dry_run` nothing is written either, and
-    /// the outcome says what would have happened.
-    pub fn import_users(
+    /// Imports `rows` in one transaction, in two passes and the memory of a few thousand rows,
+    /// whatever the file's length. The first reads and checks every row (and hashes the plain
+    /// passwords, on every core), before any write; any problem is exit 3 naming its line, and
+    /// nothing is written. The second writes them under the write lock, checking each name
+    /// again. With `dry_run` nothing is written, and each row's outcome says what would be.
+    pub fn import_users<R: std::io::Read>(
         &mut self,
-        records: Vec<Record>,
+        rows: Rows<R>,
         options: ImportOptions,
-    ) -> Result<Vec<Outcome>> {
-        let mut errors = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        // The user a row collides with: the same name, else one differing only in case.
-        let taken = self.store.read(|tx| tx.usernames())?;
-        let exact: HashMap<&str, i64> = taken.iter().map(|(id, n)| (n.as_str(), *id)).collect();
-        let mut folded: HashMap<String, i64> = HashMap::new();
-        for (id, name) in &taken {
-            folded.entry(iexact_key(name)).or_insert(*id);
-        }
+        watch: &dyn ImportWatch,
+    ) -> Result<ImportSummary> {
         let model = self.model().clone();
-        // The groups that exist, for rows that name them.
-        let wants_groups = records.iter().any(|r| r.groups.is_some());
-        let existing_groups: BTreeSet<String> = match (wants_groups, model.links.is_some()) {
-            (true, true) => self.store.read(|tx| {
-                Ok(groups::all_groups(tx.sql())?
+        let Accounts {
+            store,
+            hashers,
+            validators,
+            ..
+        } = self;
+        let mut pass = FirstPass {
+            model: &model,
+            hashers,
+            validators,
+            options,
+            watch,
+            summary: ImportSummary::default(),
+            problems: Vec::new(),
+            hidden_problems: 0,
+            seen: Seen::new(),
+            groups: BTreeSet::new(),
+            waiting: Vec::new(),
+            chunk: Chunk { rows: Vec::new() },
+            spool: Spool::new()?,
+        };
+        let checked_at = store.read(|tx| {
+            // Read first, so a write by anyone else from here on shows in the second pass.
+            let checked_at = tx.others_writes()?;
+            if model.links.is_some() {
+                pass.groups = groups::all_groups(tx.sql())?
                     .into_iter()
                     .map(|g| g.name)
-                    .collect())
-            })?,
-            _ => BTreeSet::new(),
+                    .collect();
+            }
+            for (line, row) in rows {
+                if watch.interrupted() {
+                    return Err(interrupted());
+                }
+                pass.row(tx, line, row)?;
+            }
+            pass.decide(tx)?;
+            pass.flush()?;
+            Ok(checked_at)
+        })?;
+        let FirstPass {
+            mut summary,
+            mut problems,
+            hidden_problems,
+            spool,
+            ..
+        } = pass;
+        if !problems.is_empty() {
+            if hidden_problems > 0 {
+                problems.push(format!("and {hidden_problems} more problems."));
+            }
+            return Err(self::problems(problems));
+        }
+        let writes = spool.writes;
+        watch.writing(spool.rows);
+        let planned_rows = spool.rows()?;
+        // Nothing to write writes nothing (and so creates no database).
+        if options.dry_run || writes == 0 {
+            for planned in planned_rows {
+                let planned = planned?;
+                summary.count(planned.action);
+                watch.outcome(&planned.outcome());
+            }
+            return Ok(summary);
+        }
+        let now = self.now;
+        self.write_with_events(|tx, events| {
+            // When nobody else has written since the first pass read the names, what it found
+            // still holds and the look-ups need not be made again under the lock.
+            let recheck = checked_at.is_none() || tx.others_writes()? != checked_at;
+            let mut batch = Vec::with_capacity(LOOKUP_ROWS);
+            let mut planned_rows = planned_rows.peekable();
+            while let Some(planned) = planned_rows.next() {
+                if watch.interrupted() {
+                    return Err(interrupted());
+                }
+                batch.push(planned?);
+                if batch.len() == LOOKUP_ROWS || planned_rows.peek().is_none() {
+                    write_batch(tx, events, &batch, &model, now, recheck)?;
+                    watch.written(batch.len());
+                    for planned in batch.drain(..) {
+                        summary.count(planned.action);
+                        watch.outcome(&planned.outcome());
+                    }
+                    events.flush(tx)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(summary)
+    }
+}
+
+fn interrupted() -> Error {
+    Error::Interrupted("import interrupted; nothing was written".into())
+}
+
+/// Rows checked together, their names looked up in one go.
+const LOOKUP_ROWS: usize = 512;
+
+/// The first pass's state: rows read and checked wait in `waiting` until a batch of them has
+/// its names looked up, then go to the chunk (hashed) and on to the spool.
+struct FirstPass<'a> {
+    model: &'a UserModel,
+    hashers: &'a Hashers,
+    validators: &'a PasswordValidators,
+    options: ImportOptions,
+    watch: &'a dyn ImportWatch,
+    summary: ImportSummary,
+    problems: Vec<String>,
+    hidden_problems: usize,
+    seen: Seen,
+    /// The groups that exist, for rows that name them.
+    groups: BTreeSet<String>,
+    waiting: Vec<(CheckedRow, Vec<String>)>,
+    chunk: Chunk,
+    spool: Spool,
+}
+
+impl FirstPass<'_> {
+    fn report(&mut self, line: usize, messages: Vec<String>) {
+        for message in messages {
+            match self.problems.len() < SHOWN_PROBLEMS {
+                true => self.problems.push(row_error(line, message)),
+                false => self.hidden_problems += 1,
+            }
+        }
+    }
+
+    /// One row read: checked on its own now, against the database with its batch.
+    fn row(
+        &mut self,
+        tx: &mut dyn Tx,
+        line: usize,
+        row: std::result::Result<Record, String>,
+    ) -> Result<()> {
+        self.summary.rows += 1;
+        let record = match row {
+            Ok(record) => record,
+            Err(message) => {
+                self.report(line, vec![message]);
+                return Ok(());
+            }
         };
-        let mut plan = Vec::new();
-        for record in records {
+        let checked = check_row(
+            self.hashers,
+            self.validators,
+            self.model,
+            record,
+            self.options.skip_validation,
+        );
+        let mut messages = Vec::new();
+        if let Some(first) = self.seen.first(&checked.record.username, line) {
+            // Rows are named by line, not by their cells: with columns mislabelled, the
+            // "username" may be someone's password.
+            messages.push(format!("the username repeats line {first}"));
+        }
+        if let Some(names) = &checked.record.groups {
+            if self.model.links.is_none() {
+                messages.push(
+                    groups::links(self.model)
+                        .map(|_| ())
+                        .unwrap_err()
+                        .to_string(),
+                );
+            }
+            for name in names.iter().filter(|n| !self.groups.contains(*n)) {
+                match (self.options.create_groups, perms::group_name_problem(name)) {
+                    (false, _) => messages.push(format!(
+                        "there is no group named {name} (use --create-groups)"
+                    )),
+                    (true, Some(problem)) => messages.push(problem),
+                    (true, None) => {}
+                }
+            }
+        }
+        self.waiting.push((checked, messages));
+        if self.waiting.len() >= LOOKUP_ROWS {
+            self.decide(tx)?;
+        }
+        Ok(())
+    }
+
+    /// The waiting rows' names looked up together, and what each row will do.
+    fn decide(&mut self, tx: &mut dyn Tx) -> Result<()> {
+        let waiting = std::mem::take(&mut self.waiting);
+        let names: Vec<&str> = waiting
+            .iter()
+            .map(|(c, _)| c.record.username.as_str())
+            .collect();
+        let found = tx.user_ids_by_usernames_ignoring_case(&names)?;
+        for ((checked, mut messages), ids) in waiting.into_iter().zip(found) {
             let CheckedRow {
-                record,
+                mut record,
                 mut fields,
                 problems,
                 warnings,
-            } = self.check_row(record, options.skip_validation);
+            } = checked;
             let line = record.line;
-            let mut messages = problems;
-            if let Some(first) = seen.insert(iexact_key(&record.username), line) {
-                // Rows are named by line, not by their cells: with columns mislabelled, the
-                // "username" may be someone's password.
-                messages.push(format!("the username repeats line {first}"));
-            }
-            let collides = exact
-                .get(record.username.as_str())
-                .or_else(|| folded.get(&iexact_key(&record.username)))
-                .copied();
-            let existing = match collides {
-                Some(id) => self.store.read(|tx| tx.user_by_id(id))?,
-                None => None,
+            messages.splice(0..0, problems);
+            let existing = match ids.as_slice() {
+                [] => None,
+                [id] => Some(*id),
+                // Names that differ only in case, made before Django checked for them.
+                [first, ..] => Some(
+                    tx.user_by_username(&record.username)?
+                        .map_or(*first, |user| user.id),
+                ),
             };
-            if existing.is_some() && options.on_conflict == OnConflict::Fail {
+            if existing.is_some() && self.options.on_conflict == OnConflict::Fail {
                 messages
                     .push("the user already exists (use --on-conflict skip or update)".to_string());
             }
             if existing.is_none() {
                 let mut form = Form::new();
-                form.complete_extras(&model, &mut fields);
+                form.complete_extras(self.model, &mut fields);
                 messages.extend(form.messages());
             }
-            if let Some(names) = &record.groups {
-                if model.links.is_none() {
-                    messages.push(groups::links(&model).map(|_| ()).unwrap_err().to_string());
-                }
-                for name in names.iter().filter(|n| !existing_groups.contains(*n)) {
-                    match (options.create_groups, perms::group_name_problem(name)) {
-                        (false, _) => messages.push(format!(
-                            "there is no group named {name} (use --create-groups)"
-                        )),
-                        (true, Some(problem)) => messages.push(problem),
-                        (true, None) => {}
-                    }
+            if !messages.is_empty() {
+                self.report(line, messages);
+                continue;
+            }
+            for warning in warnings {
+                match self
+                    .summary
+                    .warnings
+                    .iter_mut()
+                    .find(|(w, _, _)| *w == warning)
+                {
+                    Some((_, count, _)) => *count += 1,
+                    None => self.summary.warnings.push((warning, 1, line)),
                 }
             }
-            if messages.is_empty() {
-                plan.push(Planned {
-                    record,
-                    fields,
-                    existing,
-                    warnings,
+            let action = match (existing, self.options.on_conflict) {
+                (None, _) => Action::Create,
+                (Some(_), OnConflict::Update) => Action::Update,
+                (Some(_), _) => Action::Skip,
+            };
+            // Skipped rows need no hash; a new user without a password gets an unusable one.
+            let password = match action {
+                Action::Skip => None,
+                _ => record.password.take(),
+            };
+            let hash = match (action, &password, record.password_hash.take()) {
+                (Action::Skip, _, _) | (_, Some(_), _) => None,
+                (_, None, Some(hash)) => Some(hash),
+                (Action::Create, None, None) => Some(make_unusable()),
+                (_, None, None) => None,
+            };
+            let planned = Planned {
+                line,
+                action,
+                existing,
+                username: record.username,
+                email: record.email,
+                first_name: record.first_name,
+                last_name: record.last_name,
+                is_active: record.is_active,
+                is_staff: record.is_staff,
+                is_superuser: record.is_superuser,
+                groups: record.groups,
+                fields,
+                hash,
+            };
+            self.chunk.rows.push((planned, password));
+        }
+        if self.chunk.rows.len() >= CHUNK_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// The chunk hashed (while every row so far is good: once one is bad, nothing will be
+    /// written, so hashing the rest would be wasted) and written to the spool.
+    fn flush(&mut self) -> Result<()> {
+        let clean = self.problems.is_empty();
+        if clean && !self.options.dry_run {
+            self.chunk.hash(self.hashers, self.watch);
+        }
+        let n = self.chunk.rows.len();
+        for (planned, _) in self.chunk.rows.drain(..) {
+            if clean {
+                self.spool.push(&planned)?;
+            }
+        }
+        self.watch.checked(n);
+        Ok(())
+    }
+}
+
+impl ImportSummary {
+    fn count(&mut self, action: Action) {
+        match action {
+            Action::Create => self.created += 1,
+            Action::Update => self.updated += 1,
+            Action::Skip => self.skipped += 1,
+        }
+    }
+}
+
+impl Planned {
+    fn outcome(&self) -> Outcome {
+        Outcome {
+            line: self.line,
+            username: self.username.clone(),
+            action: self.action,
+        }
+    }
+}
+
+/// Checked rows written, under the write lock. With `recheck`, their names are looked up
+/// again, since another process may have taken one (or one differing only in case) since the
+/// check; new users go in together.
+fn write_batch(
+    tx: &mut dyn Tx,
+    events: &mut super::audit::Events,
+    batch: &[Planned],
+    model: &UserModel,
+    now: chrono::DateTime<chrono::Utc>,
+    recheck: bool,
+) -> Result<()> {
+    let current: Vec<Option<i64>> = match recheck {
+        true => {
+            let names: Vec<&str> = batch.iter().map(|p| p.username.as_str()).collect();
+            let found = tx.user_ids_by_usernames_ignoring_case(&names)?;
+            let mut current = Vec::with_capacity(batch.len());
+            for (planned, ids) in batch.iter().zip(found) {
+                current.push(match ids.as_slice() {
+                    [] => None,
+                    [id] => Some(*id),
+                    [first, ..] => Some(
+                        tx.user_by_username(&planned.username)?
+                            .map_or(*first, |user| user.id),
+                    ),
                 });
-            } else {
-                errors.extend(messages.into_iter().map(|m| row_error(line, m)));
             }
+            current
         }
-        if !errors.is_empty() {
-            return Err(problems(errors));
-        }
-        let outcomes: Vec<Outcome> = plan
-            .iter()
-            .map(|p| Outcome {
-                line: p.record.line,
-                username: p.record.username.clone(),
-                action: match (&p.existing, options.on_conflict) {
-                    (None, _) => Action::Create,
-                    (Some(_), OnConflict::Update) => Action::Update,
-                    (Some(_), _) => Action::Skip,
-                },
-                warnings: p.warnings.clone(),
-            })
-            .collect();
-        // Nothing to write writes nothing (and so creates no database).
-        if options.dry_run || outcomes.iter().all(|o| o.action == Action::Skip) {
-            return Ok(outcomes);
-        }
-        // Hash before taking the write lock; skipped rows need no hash.
-        let hashes: Vec<Option<String>> = plan
-            .iter()
-            .zip(&outcomes)
-            .map(|(p, outcome)| {
-                match (&p.record.password, &p.record.password_hash, outcome.action) {
-                    (_, _, Action::Skip) => None,
-                    (Some(password), _, _) => Some(self.hashers.make_password(password.expose())),
-                    (None, Some(hash), _) => Some(hash.clone()),
-                    (None, None, Action::Create) => Some(make_unusable()),
-                    (None, None, _) => None,
-                }
-            })
-            .collect();
-        let now = self.now;
-        self.write_with_events(|tx, events| {
-            // Every name again, under the write lock: another process may have created one
-            // that differs only in case since the rows were checked.
-            let mut taken: HashMap<String, i64> = HashMap::new();
-            for (id, name) in tx.usernames()? {
-                taken.entry(iexact_key(&name)).or_insert(id);
+        false => batch.iter().map(|p| p.existing).collect(),
+    };
+    let mut created = Vec::new();
+    for (planned, found) in batch.iter().zip(&current) {
+        let line = planned.line;
+        match (planned.action, found) {
+            (Action::Skip, _) => {}
+            (Action::Create, Some(_)) => {
+                return Err(Error::Invalid(row_error(
+                    line,
+                    "the user was created meanwhile",
+                )));
             }
-            for ((p, outcome), hash) in plan.iter().zip(&outcomes).zip(&hashes) {
-                let record = &p.record;
-                let key = iexact_key(&record.username);
-                let current = match (tx.user_by_username(&record.username)?, &p.existing) {
-                    (Some(user), _) => Some(user),
-                    (None, Some(e)) => tx.user_by_id(e.id)?,
-                    (None, None) => None,
+            (Action::Create, None) => created.push(planned),
+            (Action::Update, None) => {
+                return Err(Error::Invalid(row_error(
+                    line,
+                    "the user was deleted meanwhile",
+                )));
+            }
+            (Action::Update, Some(id)) => {
+                let Some(mut user) = tx.user_by_id(*id)? else {
+                    return Err(Error::Invalid(row_error(
+                        line,
+                        "the user was deleted meanwhile",
+                    )));
                 };
-                match (outcome.action, current) {
-                    (Action::Skip, _) => {}
-                    (Action::Create, found) if found.is_some() || taken.contains_key(&key) => {
-                        return Err(Error::Invalid(row_error(
-                            record.line,
-                            "the user was created meanwhile",
-                        )));
-                    }
-                    (Action::Create, _) => {
-                        let id = tx.insert_user(&NewUser {
-                            username: record.username.clone(),
-                            email: record.email.clone().unwrap_or_default(),
-                            first_name: record.first_name.clone().unwrap_or_default(),
-                            last_name: record.last_name.clone().unwrap_or_default(),
-                            password: hash.clone().unwrap_or_else(make_unusable),
-                            is_staff: record.is_staff.unwrap_or(false),
-                            is_superuser: record.is_superuser.unwrap_or(false),
-                            is_active: record.is_active.unwrap_or(true),
-                            date_joined: now,
-                            extra: p.fields.clone(),
-                        })?;
-                        taken.insert(key, id);
-                        events.add(
-                            "user_created",
-                            &record.username,
-                            Some(id),
-                            json!({"line": record.line}),
-                        );
-                        if let Some(names) = &record.groups {
-                            set_groups(tx, id, names)?;
-                        }
-                    }
-                    (Action::Update, None) => {
-                        return Err(Error::Invalid(row_error(
-                            record.line,
-                            "the user was deleted meanwhile",
-                        )));
-                    }
-                    (Action::Update, Some(mut user)) => {
-                        apply(record, &mut user);
-                        if model.login_is_email() {
-                            user.email = user.username.clone();
-                        }
-                        user.extra.extend(p.fields.clone());
-                        let changed: Vec<String> = p.fields.keys().cloned().collect();
-                        tx.update_profile(&user, &changed)?;
-                        events.add(
-                            "user_updated",
-                            &user.username,
-                            Some(user.id),
-                            json!({"line": record.line}),
-                        );
-                        if let Some(hash) = hash {
-                            store_password(tx, user.id, None, hash, None)?;
-                            events.add(
-                                "password_changed",
-                                &user.username,
-                                Some(user.id),
-                                json!({"line": record.line}),
-                            );
-                        } else if !user.is_active {
-                            tx.delete_sessions_of_user(user.id, None)?;
-                        }
-                        if let Some(names) = &record.groups {
-                            set_groups(tx, user.id, names)?;
-                        }
-                    }
-                }
+                update_row(tx, events, planned, &mut user, model)?;
             }
-            Ok(())
-        })?;
-        Ok(outcomes)
+        }
     }
+    let new: Vec<NewUser> = created
+        .iter()
+        .map(|planned| NewUser {
+            username: planned.username.clone(),
+            email: planned.email.clone().unwrap_or_default(),
+            first_name: planned.first_name.clone().unwrap_or_default(),
+            last_name: planned.last_name.clone().unwrap_or_default(),
+            password: planned.hash.clone().unwrap_or_else(make_unusable),
+            is_staff: planned.is_staff.unwrap_or(false),
+            is_superuser: planned.is_superuser.unwrap_or(false),
+            is_active: planned.is_active.unwrap_or(true),
+            date_joined: now,
+            extra: planned.fields.clone(),
+        })
+        .collect();
+    let ids = tx.insert_users(&new)?;
+    for (planned, id) in created.iter().zip(ids) {
+        events.add(
+            "user_created",
+            &planned.username,
+            Some(id),
+            json!({"line": planned.line}),
+        );
+        if let Some(names) = &planned.groups {
+            set_groups(tx, id, names)?;
+        }
+    }
+    Ok(())
+}
 
-    /// One row through the form: the record normalised, its problems as `field: message`, and
-    /// its warnings.
-    fn check_row(&self, mut record: Record, skip_validation: bool) -> CheckedRow {
-        let model = self.model().clone();
-        let mut form = Form::new();
-        let mut warnings = Vec::new();
-        // Where users log in with their email address, an `email` column alone is the login.
-        if model.login_is_email()
-            && record.username.is_empty()
-            && let Some(email) = record.email.take()
+/// An existing user changed as a row says.
+fn update_row(
+    tx: &mut dyn Tx,
+    events: &mut super::audit::Events,
+    planned: &Planned,
+    user: &mut User,
+    model: &UserModel,
+) -> Result<()> {
+    let line = planned.line;
+    apply(planned, user);
+    if model.login_is_email() {
+        user.email = user.username.clone();
+    }
+    user.extra.extend(planned.fields.clone());
+    let changed: Vec<String> = planned.fields.keys().cloned().collect();
+    tx.update_profile(user, &changed)?;
+    events.add(
+        "user_updated",
+        &user.username,
+        Some(user.id),
+        json!({"line": line}),
+    );
+    if let Some(hash) = &planned.hash {
+        store_password(tx, user.id, None, hash, None)?;
+        events.add(
+            "password_changed",
+            &user.username,
+            Some(user.id),
+            json!({"line": line}),
+        );
+    } else if !user.is_active {
+        tx.delete_sessions_of_user(user.id, None)?;
+    }
+    if let Some(names) = &planned.groups {
+        set_groups(tx, user.id, names)?;
+    }
+    Ok(())
+}
+
+/// One row through the form: the record normalised, its problems as `field: message`, and its
+/// warnings.
+fn check_row(
+    hashers: &Hashers,
+    validators: &PasswordValidators,
+    model: &UserModel,
+    mut record: Record,
+    skip_validation: bool,
+) -> CheckedRow {
+    let mut form = Form::new();
+    let mut warnings = Vec::new();
+    // Where users log in with their email address, an `email` column alone is the login.
+    if model.login_is_email()
+        && record.username.is_empty()
+        && let Some(email) = record.email.take()
+    {
+        record.username = email;
+    }
+    record.username = form.login(model, &record.username, true);
+    if model.login_is_email() {
+        // One column for both: an email that is not the login would be lost.
+        if record
+            .email
+            .as_ref()
+            .is_some_and(|e| validators::normalize_email(e) != record.username)
         {
-            record.username = email;
+            form.problem("email differs from username, and this user model logs in by email");
         }
-        record.username = form.login(&model, &record.username, true);
-        if model.login_is_email() {
-            // One column for both: an email that is not the login would be lost.
-            if record
-                .email
-                .as_ref()
-                .is_some_and(|e| validators::normalize_email(e) != record.username)
-            {
-                form.problem("email differs from username, and this user model logs in by email");
-            }
-            record.email = None;
-        } else if let Some(email) = &mut record.email {
-            form.absent_column(&model, "email", true);
-            *email = form.email(email);
-        }
-        for (column, given) in [
-            ("first_name", record.first_name.is_some()),
-            ("last_name", record.last_name.is_some()),
-            ("is_active", record.is_active.is_some()),
-            ("is_staff", record.is_staff.is_some()),
-            ("is_superuser", record.is_superuser.is_some()),
-        ] {
-            form.absent_column(&model, column, given);
-        }
-        let fields = form.extras(&model, &record.fields, false);
-        for (field, value) in [
-            ("first_name", &mut record.first_name),
-            ("last_name", &mut record.last_name),
-        ] {
-            if let Some(value) = value {
-                *value = form.name(field, value);
-            }
-        }
-        match (&record.password, &record.password_hash) {
-            (Some(_), Some(_)) => form.problem("give password or password_hash, not both"),
-            (None, Some(hash)) => {
-                if let Some(warning) = form.password_hash(hash, &self.hashers) {
-                    warnings.push(warning);
-                }
-            }
-            (Some(password), None) => {
-                let attrs = UserAttributes {
-                    username: &record.username,
-                    email: record.email.as_deref().unwrap_or(""),
-                    first_name: record.first_name.as_deref().unwrap_or(""),
-                    last_name: record.last_name.as_deref().unwrap_or(""),
-                };
-                let rules = (!skip_validation).then_some(&self.validators);
-                form.admin_password(password, &attrs, rules);
-            }
-            _ => {}
-        }
-        let messages = form
-            .into_errors()
-            .into_iter()
-            .map(|e| match e.field {
-                Some(field) => format!("{field}: {}", e.message),
-                None => e.message,
-            })
-            .collect();
-        CheckedRow {
-            record,
-            fields,
-            problems: messages,
-            warnings,
+        record.email = None;
+    } else if let Some(email) = &mut record.email {
+        form.absent_column(model, "email", true);
+        *email = form.email(email);
+    }
+    for (column, given) in [
+        ("first_name", record.first_name.is_some()),
+        ("last_name", record.last_name.is_some()),
+        ("is_active", record.is_active.is_some()),
+        ("is_staff", record.is_staff.is_some()),
+        ("is_superuser", record.is_superuser.is_some()),
+    ] {
+        form.absent_column(model, column, given);
+    }
+    let fields = form.extras(model, &record.fields, false);
+    for (field, value) in [
+        ("first_name", &mut record.first_name),
+        ("last_name", &mut record.last_name),
+    ] {
+        if let Some(value) = value {
+            *value = form.name(field, value);
         }
     }
+    match (&record.password, &record.password_hash) {
+        (Some(_), Some(_)) => form.problem("give password or password_hash, not both"),
+        (None, Some(hash)) => {
+            if let Some(warning) = form.password_hash(hash, hashers) {
+                warnings.push(warning);
+            }
+        }
+        (Some(password), None) => {
+            let attrs = UserAttributes {
+                username: &record.username,
+                email: record.email.as_deref().unwrap_or(""),
+                first_name: record.first_name.as_deref().unwrap_or(""),
+                last_name: record.last_name.as_deref().unwrap_or(""),
+            };
+            let rules = (!skip_validation).then_some(validators);
+            form.admin_password(password, &attrs, rules);
+        }
+        _ => {}
+    }
+    let messages = form
+        .into_errors()
+        .into_iter()
+        .map(|e| match e.field {
+            Some(field) => format!("{field}: {}", e.message),
+            None => e.message,
+        })
+        .collect();
+    CheckedRow {
+        record,
+        fields,
+        problems: messages,
+        warnings,
+    }
+}
 
-    /// Writes every user in `format`; hashes only when asked.
+impl Accounts {
+    /// How many users there are (for a progress bar).
+    pub fn count_users(&mut self) -> Result<u64> {
+        let sql = format!("SELECT count(*) FROM {}", quote(&self.model().table));
+        self.store
+            .read(|tx| Ok(tx.sql().rows(&sql, &[])?[0][0].int().max(0) as u64))
+    }
+
+    /// Writes every user in `format`, calling `written` after each; hashes only when asked.
     pub fn export_users(
         &mut self,
         format: Format,
         with_hashes: bool,
         out: &mut dyn Write,
+        written: &dyn Fn() -> Result<()>,
     ) -> Result<()> {
         let columns = export_columns(self.model(), with_hashes);
         let fields: Vec<&str> = columns.iter().map(String::as_str).collect();
@@ -840,6 +932,7 @@ impl Accounts {
                         writer
                             .write_record(fields.iter().map(|f| cell(&values[f])))
                             .map_err(|e| failed(&e))?;
+                        written()?;
                         Ok(true)
                     })
                 })?;
@@ -853,6 +946,7 @@ impl Accounts {
                         .map(|f| (f.to_string(), values[f].clone()))
                         .collect();
                     writeln!(out, "{}", Value::Object(object)).map_err(|e| failed(&e))?;
+                    written()?;
                     Ok(true)
                 })
             })?,
@@ -931,7 +1025,7 @@ fn set_groups(tx: &mut dyn Tx, user: i64, names: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn apply(record: &Record, user: &mut User) {
+fn apply(record: &Planned, user: &mut User) {
     if let Some(email) = &record.email {
         user.email = email.clone();
     }

@@ -504,6 +504,9 @@ impl Tx for PgTx<'_> {
     fn has_table(&mut self, name: &str) -> Result<bool> {
         table_exists(&mut self.tx, name)
     }
+    fn others_writes(&mut self) -> Result<Option<i64>> {
+        Ok(None)
+    }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&mut self.tx, self.schema, username)
     }
@@ -524,6 +527,12 @@ impl Tx for PgTx<'_> {
     }
     fn insert_user(&mut self, user: &NewUser) -> Result<i64> {
         users::insert(&mut self.tx, self.schema, user)
+    }
+    fn insert_users(&mut self, new: &[NewUser]) -> Result<Vec<i64>> {
+        users::insert_many(&mut self.tx, self.schema, new)
+    }
+    fn user_ids_by_usernames_ignoring_case(&mut self, usernames: &[&str]) -> Result<Vec<Vec<i64>>> {
+        users::ids_by_logins(&mut self.tx, self.schema, usernames)
     }
     fn update_profile(&mut self, user: &User, extras: &[String]) -> Result<()> {
         users::update_profile(&mut self.tx, self.schema, user, extras)

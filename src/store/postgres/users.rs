@@ -308,7 +308,8 @@ pub fn references(tx: &mut Transaction, table: &str) -> Result<Vec<(String, Stri
         .collect())
 }
 
-pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i64> {
+/// The columns and values of a new user's row.
+fn new_row(schema: &Schema, user: &NewUser) -> Vec<(String, Param)> {
     let model = &schema.model;
     let mut values = schema.profile(&Profile {
         username: &user.username,
@@ -324,20 +325,104 @@ pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i
         values.push(("date_joined".into(), Box::new(user.date_joined)));
     }
     values.extend(schema.extras(user.extra.iter()));
-    let names: Vec<String> = values.iter().map(|(n, _)| quote(n)).collect();
-    let marks: Vec<String> = values
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _))| schema.placeholder(name, i + 1))
-        .collect();
-    let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({}) RETURNING id::int8",
-        schema.table(),
-        names.join(", "),
-        marks.join(", ")
-    );
-    let row = tx.query_one(&sql, &refs(&values))?;
-    Ok(row.get(0))
+    values
+}
+
+pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i64> {
+    Ok(insert_many(tx, schema, std::slice::from_ref(user))?[0])
+}
+
+/// New users in one statement per batch of rows with the same columns, their ids in order
+/// (matched by login, which is unique, since `RETURNING` promises no order).
+pub fn insert_many(tx: &mut Transaction, schema: &Schema, users: &[NewUser]) -> Result<Vec<i64>> {
+    let rows: Vec<Vec<(String, Param)>> = users.iter().map(|u| new_row(schema, u)).collect();
+    let mut ids = Vec::with_capacity(users.len());
+    let mut start = 0;
+    while start < rows.len() {
+        let names: Vec<&str> = rows[start].iter().map(|(n, _)| n.as_str()).collect();
+        // The run of rows with the same columns, within PostgreSQL's 65,535 parameters.
+        let per_row = names.len();
+        let mut end = start + 1;
+        while end < rows.len()
+            && (end - start + 1) * per_row < 60_000
+            && rows[end]
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .eq(names.iter().copied())
+        {
+            end += 1;
+        }
+        let mut tuples = Vec::with_capacity(end - start);
+        let mut params: Vec<&(dyn ToSql + Sync)> = Vec::with_capacity((end - start) * per_row);
+        for (r, row) in rows[start..end].iter().enumerate() {
+            let marks: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| schema.placeholder(name, r * per_row + i + 1))
+                .collect();
+            tuples.push(format!("({})", marks.join(", ")));
+            params.extend(refs(row));
+        }
+        let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES {} RETURNING id::int8, {}::text",
+            schema.table(),
+            quoted.join(", "),
+            tuples.join(", "),
+            quote(&schema.model.login)
+        );
+        let returned: std::collections::HashMap<String, i64> = tx
+            .query(&sql, &params)?
+            .iter()
+            .map(|r| (r.get(1), r.get(0)))
+            .collect();
+        for user in &users[start..end] {
+            ids.push(*returned.get(&user.username).ok_or_else(|| {
+                Error::Environment(format!(
+                    "the database did not return the id of {}",
+                    user.username
+                ))
+            })?);
+        }
+        start = end;
+    }
+    Ok(ids)
+}
+
+/// [`ids_by_login_ignoring_case`] for many names in one query, by position.
+pub fn ids_by_logins(
+    tx: &mut Transaction,
+    schema: &Schema,
+    names: &[&str],
+) -> Result<Vec<Vec<i64>>> {
+    let mut found = vec![Vec::new(); names.len()];
+    // An import's own rows are not in the planner's statistics until it commits, and a table
+    // it believes small is scanned rather than read through the index: once per batch, which
+    // grows with every batch. Only the index is cheap at every size.
+    let previous: String = tx
+        .query_one(
+            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)",
+            &[],
+        )?
+        .get(0);
+    for (offset, batch) in names.chunks(1000).enumerate() {
+        let sql = format!(
+            "SELECT wanted.n::int8, u.id::int8 FROM unnest($1::text[]) WITH ORDINALITY \
+             AS wanted(name, n) JOIN {} u ON UPPER(u.{}::text) = UPPER(wanted.name) ORDER BY 2",
+            schema.table(),
+            quote(&schema.model.login)
+        );
+        let batch: Vec<&str> = batch.to_vec();
+        for row in tx.query(&sql, &[&batch])? {
+            let n: i64 = row.get(0);
+            found[offset * 1000 + n as usize - 1].push(row.get(1));
+        }
+    }
+    tx.query_one(
+        "SELECT set_config('enable_seqscan', $1, true)",
+        &[&previous],
+    )?;
+    Ok(found)
 }
 
 pub fn replace_password(

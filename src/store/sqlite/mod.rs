@@ -291,10 +291,7 @@ impl Sqlite {
         }
         let tables = table_names(conn)?;
         model.links = super::Links::find(&model.table, &tables, &mut |t| columns(conn, t))?;
-        Ok(users::Schema {
-            model,
-            time: config.time,
-        })
+        Ok(users::Schema::new(model, config.time))
     }
 }
 
@@ -493,7 +490,7 @@ impl Transaction for SqliteTx<'_> {
 
 impl super::Portable for SqliteTx<'_> {
     fn rows(&mut self, sql: &str, params: &[SqlValue]) -> Result<Vec<Vec<SqlValue>>> {
-        let mut stmt = self.tx.prepare(sql)?;
+        let mut stmt = self.tx.prepare_cached(sql)?;
         let width = stmt.column_count();
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter().map(to_sql)))?;
         let mut out = Vec::new();
@@ -517,7 +514,8 @@ impl super::Portable for SqliteTx<'_> {
     fn run(&mut self, sql: &str, params: &[SqlValue]) -> Result<usize> {
         Ok(self
             .tx
-            .execute(sql, rusqlite::params_from_iter(params.iter().map(to_sql)))?)
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(params.iter().map(to_sql)))?)
     }
 }
 
@@ -542,6 +540,13 @@ impl Tx for SqliteTx<'_> {
     fn has_table(&mut self, name: &str) -> Result<bool> {
         table_exists(&self.tx, name)
     }
+    fn others_writes(&mut self) -> Result<Option<i64>> {
+        Ok(Some(self.tx.query_row(
+            "PRAGMA data_version",
+            [],
+            |row| row.get(0),
+        )?))
+    }
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&self.tx, self.schema, username)
     }
@@ -550,6 +555,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn user_ids_by_username_ignoring_case(&mut self, username: &str) -> Result<Vec<i64>> {
         users::ids_where(&self.tx, self.schema, users::Match::Login, username)
+    }
+    fn user_ids_by_usernames_ignoring_case(&mut self, usernames: &[&str]) -> Result<Vec<Vec<i64>>> {
+        users::ids_by_logins(&self.tx, self.schema, usernames)
     }
     fn active_user_ids_by_email(&mut self, email: &str) -> Result<Vec<i64>> {
         users::ids_where(&self.tx, self.schema, users::Match::ActiveEmail, email)

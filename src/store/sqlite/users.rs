@@ -12,21 +12,40 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
-/// The model and the clock its datetimes are on.
+/// The model and the clock its datetimes are on, and the SQL of the look-ups every command
+/// makes, written once (an import makes them for every row).
 #[derive(Debug, Clone)]
 pub struct Schema {
     pub model: UserModel,
     pub time: SiteTime,
+    select: String,
+    /// [`lookup_sql`] for the login and the email.
+    lookups: [Option<String>; 2],
 }
 
 impl Schema {
+    pub fn new(model: UserModel, time: SiteTime) -> Schema {
+        let columns: Vec<String> = model.columns.iter().map(|c| quote(&c.name)).collect();
+        let select = format!("SELECT {} FROM {}", columns.join(", "), quote(&model.table));
+        let mut schema = Schema {
+            model,
+            time,
+            select,
+            lookups: [None, None],
+        };
+        schema.lookups = [
+            lookup_sql(&schema, Match::Login),
+            lookup_sql(&schema, Match::ActiveEmail),
+        ];
+        schema
+    }
+
     fn table(&self) -> String {
         quote(&self.model.table)
     }
 
-    fn select(&self) -> String {
-        let columns: Vec<String> = self.model.columns.iter().map(|c| quote(&c.name)).collect();
-        format!("SELECT {} FROM {}", columns.join(", "), self.table())
+    fn select(&self) -> &str {
+        &self.select
     }
 
     fn datetime_value(&self, t: DateTime<Utc>) -> Value {
@@ -193,14 +212,16 @@ pub fn by_username(conn: &Connection, schema: &Schema, username: &str) -> Result
         quote(&schema.model.login)
     );
     Ok(conn
-        .query_row(&sql, [username], |row| schema.user_of(row))
+        .prepare_cached(&sql)?
+        .query_row([username], |row| schema.user_of(row))
         .optional()?)
 }
 
 pub fn by_id(conn: &Connection, schema: &Schema, id: i64) -> Result<Option<User>> {
     let sql = format!("{} WHERE id = ?1", schema.select());
     Ok(conn
-        .query_row(&sql, [id], |row| schema.user_of(row))
+        .prepare_cached(&sql)?
+        .query_row([id], |row| schema.user_of(row))
         .optional()?)
 }
 
@@ -299,10 +320,10 @@ pub fn ids_where(
     wanted: &str,
 ) -> Result<Vec<i64>> {
     let key = iexact_key(wanted);
-    let Some(sql) = lookup_sql(schema, what) else {
+    let Some(sql) = &schema.lookups[what as usize] else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([&key])?;
     let mut ids = Vec::new();
     while let Some(row) = rows.next()? {
@@ -319,43 +340,55 @@ pub fn ids_where(
     Ok(ids)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::StoreConfig;
-
-    /// Both halves of every look-up read the index, whatever the key; without it, they would
-    /// read every row.
-    #[test]
-    fn lookups_read_the_index() {
-        let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(crate::store::django_schema::SQLITE_AUTH_USER)
-            .unwrap();
-        let columns = crate::store::sqlite::columns(&conn, "auth_user").unwrap();
-        let model =
-            UserModel::from_columns(&StoreConfig::default(), "auth_user".into(), columns, "db")
-                .unwrap();
-        let schema = Schema {
-            model,
-            time: SiteTime::default(),
-        };
-        create_lookup_indexes(&conn, &schema).unwrap();
-        assert!(lookup_indexes_present(&conn, &schema).unwrap());
-        for what in [Match::Login, Match::ActiveEmail] {
-            let sql = lookup_sql(&schema, what).unwrap();
-            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let plan: Vec<String> = stmt
-                .query_map(["KEY"], |row| row.get::<_, String>(3))
-                .unwrap()
-                .map(Result::unwrap)
-                .filter(|step| step.contains("auth_user"))
-                .collect();
-            assert!(!plan.is_empty(), "{sql}");
-            for step in plan {
-                assert!(step.contains("USING INDEX authctl_ci_"), "{what:?}: {step}");
+/// [`ids_where`] on the login for many names: their ASCII keys a few hundred to a query, and
+/// the non-ASCII rows once for them all.
+pub fn ids_by_logins(conn: &Connection, schema: &Schema, names: &[&str]) -> Result<Vec<Vec<i64>>> {
+    let keys: Vec<String> = names.iter().map(|n| iexact_key(n)).collect();
+    let mut wanted: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, key) in keys.iter().enumerate() {
+        wanted.entry(key.as_str()).or_default().push(i);
+    }
+    let mut found = vec![Vec::new(); names.len()];
+    let login = quote(&schema.model.login);
+    let by_key = ascii_key(&schema.model.login);
+    let mut visit = |sql: &str, params: &[&str]| -> Result<()> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while let Some(row) = rows.next()? {
+            if let Ok(text) = row.get_ref(1)?.as_str()
+                && let Some(inputs) = wanted.get(iexact_key(text).as_str())
+            {
+                let id: i64 = row.get(0)?;
+                for &i in inputs {
+                    found[i].push(id);
+                }
             }
         }
+        Ok(())
+    };
+    const BATCH: usize = 500;
+    let ascii: Vec<&str> = wanted.keys().copied().filter(|k| k.is_ascii()).collect();
+    for batch in ascii.chunks(BATCH) {
+        let marks: Vec<String> = (1..=batch.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "SELECT id, {login} FROM {} WHERE {by_key} IN ({})",
+            schema.table(),
+            marks.join(", ")
+        );
+        visit(&sql, batch)?;
     }
+    visit(
+        &format!(
+            "SELECT id, {login} FROM {} WHERE {by_key} = {OTHER}",
+            schema.table()
+        ),
+        &[],
+    )?;
+    for ids in &mut found {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    Ok(found)
 }
 
 /// Every `(id, login)`, for callers that look many names up at once.
@@ -485,7 +518,8 @@ pub fn insert(conn: &Connection, schema: &Schema, user: &NewUser) -> Result<i64>
         names.join(", "),
         marks.join(", ")
     );
-    conn.execute(&sql, params_from_iter(values.into_iter().map(|(_, v)| v)))
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values.into_iter().map(|(_, v)| v)))
         .map_err(|e| constraint(e, model))?;
     Ok(conn.last_insert_rowid())
 }
@@ -595,4 +629,40 @@ pub fn update_profile(
     conn.execute(&sql, params_from_iter(params))
         .map_err(|e| constraint(e, model))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreConfig;
+
+    /// Both halves of every look-up read the index, whatever the key; without it, they would
+    /// read every row.
+    #[test]
+    fn lookups_read_the_index() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::store::django_schema::SQLITE_AUTH_USER)
+            .unwrap();
+        let columns = crate::store::sqlite::columns(&conn, "auth_user").unwrap();
+        let model =
+            UserModel::from_columns(&StoreConfig::default(), "auth_user".into(), columns, "db")
+                .unwrap();
+        let schema = Schema::new(model, SiteTime::default());
+        create_lookup_indexes(&conn, &schema).unwrap();
+        assert!(lookup_indexes_present(&conn, &schema).unwrap());
+        for what in [Match::Login, Match::ActiveEmail] {
+            let sql = lookup_sql(&schema, what).unwrap();
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(["KEY"], |row| row.get::<_, String>(3))
+                .unwrap()
+                .map(Result::unwrap)
+                .filter(|step| step.contains("auth_user"))
+                .collect();
+            assert!(!plan.is_empty(), "{sql}");
+            for step in plan {
+                assert!(step.contains("USING INDEX authctl_ci_"), "{what:?}: {step}");
+            }
+        }
+    }
 }

@@ -1,0 +1,350 @@
+"""authctl's benchmark: every figure a ratio of two things measured side by side in one run.
+
+    tests/bench/run [--users N] [--rows N] [--repeat N] [--no-postgres]
+
+Prints the machine it ran on, then one table per question:
+
+- single-user commands on a database of N users against the same on a database of 1 user
+  (SQLite, and PostgreSQL when its server binaries are installed);
+- `users import` of pre-hashed rows against a bare bulk insert of the same rows into the same
+  kind of database (Python's sqlite3 `executemany`, psycopg `executemany`), and Django's
+  `bulk_create`, with authctl's peak memory;
+- `users import` of plain passwords on every core against one core's rate;
+- the floor: `verify` of a 1-iteration hash against the same pipe into /bin/true;
+- argon2 at Django's parameters: a whole `verify` process against argon2-cffi's in-process
+  `verify` of the same hash, and Django's `check_password` against `verify` for pbkdf2.
+
+Speed is measured here, never in the tests. Run it on a quiet machine.
+"""
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AUTHCTL = ROOT / "target" / "release" / "authctl"
+PASSWORD = "bench password 1"
+SECRET = "a benchmark secret key that is long enough 0123456789"
+
+
+def pbkdf2(password, iterations, salt="benchsalt"):
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), iterations)
+    return f"pbkdf2_sha256${iterations}${salt}${base64.b64encode(digest).decode()}"
+
+
+def run(argv, env=None, stdin=b""):
+    """Seconds and peak memory (KiB) of one process, which must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    proc.stdin.write(stdin)
+    proc.stdin.close()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"{argv} failed ({proc.returncode}): {err.decode(errors='replace')}")
+    return seconds, usage.ru_maxrss
+
+
+def side_by_side(a, b, repeat):
+    """Medians of `a()` and `b()`, run alternately so that drift hits both alike."""
+    ta, tb = [], []
+    for _ in range(repeat):
+        ta.append(a())
+        tb.append(b())
+    return statistics.median(ta), statistics.median(tb)
+
+
+def hardware():
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = "?"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = f"{int(line.split()[1]) // 1024} MiB"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory} RAM; {platform.system()} "
+        f"{platform.release()}; SQLite {sqlite3.sqlite_version} (Python's), Python "
+        f"{platform.python_version()}"
+    )
+
+
+class Site:
+    """An authctl database (SQLite file or PostgreSQL URL) with its environment."""
+
+    def __init__(self, workdir, name, database):
+        self.dir = Path(workdir) / name
+        self.dir.mkdir(parents=True, exist_ok=True)
+        config = self.dir / "config.toml"
+        config.write_text(
+            f'secret_key = "{SECRET}"\n[email]\nbackend = "file"\nfile_dir = "{self.dir}/mail"\n'
+            'sender = "cron"\n'
+        )
+        self.database = database
+        self.env = dict(
+            os.environ,
+            AUTHCTL_DATABASE=database,
+            AUTHCTL_CONFIG=str(config),
+            AUTHCTL_SESSION_FILE=str(self.dir / "session"),
+            AUTHCTL_HASHER="pbkdf2_sha256",
+            AUTHCTL_PBKDF2_SHA256_ITERATIONS="1",
+            DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+            RUST_BACKTRACE="0",
+        )
+
+    def authctl(self, *args, stdin=b"", env=None):
+        return run([str(AUTHCTL), *args], {**self.env, **(env or {})}, stdin)
+
+
+def user_row(i, hash_):
+    name = f"user{i:07d}"
+    return {
+        "username": name,
+        "email": f"{name}@example.com",
+        "first_name": "First",
+        "last_name": "Last",
+        "password_hash": hash_,
+    }
+
+
+def write_rows(path, n, hash_):
+    with open(path, "w") as f:
+        for i in range(1, n + 1):
+            f.write(json.dumps(user_row(i, hash_)) + "\n")
+
+
+COLUMNS = "password, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined"
+
+
+def values(row):
+    return (
+        row["password_hash"], False, row["username"], row["first_name"], row["last_name"],
+        row["email"], False, True, "2026-12-07 00:00:00",
+    )
+
+
+def bare_insert_sqlite(path, rows_file):
+    conn = sqlite3.connect(path)
+    with open(rows_file) as f:
+        rows = (values(json.loads(line)) for line in f)
+        conn.executemany(f"INSERT INTO auth_user ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    conn.commit()
+    conn.close()
+
+
+def bare_insert_postgres(url, rows_file):
+    import psycopg
+
+    with psycopg.connect(url) as conn, open(rows_file) as f:
+        rows = [values(json.loads(line)) for line in f]
+        with conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO auth_user ({COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)", rows
+            )
+
+
+def populate(site, n, hash_, postgres):
+    """`n` users (user0000001…), or with 0 one named `seed`: authctl makes the database and the
+    first, a bulk insert the rest."""
+    first = "user0000001" if n else "seed"
+    site.authctl(
+        "signup", "--username", first, "--email", f"{first}@example.com",
+        "--password-stdin", stdin=PASSWORD.encode() + b"\n",
+    )
+    # The first write adds authctl's tables and indexes; the rows below go through them.
+    site.authctl("verify", "--username", first, "--password-stdin",
+                 stdin=PASSWORD.encode() + b"\n")
+    if n <= 1:
+        return
+    rows = ((values(user_row(i, hash_))) for i in range(2, n + 1))
+    if postgres:
+        import psycopg
+
+        with psycopg.connect(site.database) as conn, conn.cursor() as cur:
+            with cur.copy(f"COPY auth_user ({COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        with psycopg.connect(site.database, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE auth_user")
+    else:
+        conn = sqlite3.connect(site.database)
+        conn.executemany(f"INSERT INTO auth_user ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.close()
+
+
+def single_user_commands(small, big, repeat, hash_):
+    """(command, seconds on 1 user, seconds on N users) for each single-user command."""
+    pw = PASSWORD.encode() + b"\n"
+    counter = iter(range(10**9))
+
+    def fresh():
+        return f"new{next(counter):08d}"
+
+    def cmd(site, kind):
+        name = fresh()
+        row = json.dumps({"username": name, "password_hash": hash_}).encode() + b"\n"
+        return {
+            "signup": lambda: site.authctl("signup", "--username", name, "--email",
+                                           f"{name}@example.com", "--password-stdin", stdin=pw),
+            "createsuperuser": lambda: site.authctl("createsuperuser", "--no-input",
+                                                    "--username", name, "--email",
+                                                    f"{name}@example.com"),
+            "verify": lambda: site.authctl("verify", "--username", "user0000001",
+                                           "--password-stdin", stdin=pw),
+            "login": lambda: site.authctl("login", "--username", "user0000001",
+                                          "--password-stdin", stdin=pw),
+            "reset-request": lambda: site.authctl("reset-request", "--email",
+                                                  "user0000001@example.com"),
+            "users show": lambda: site.authctl("users", "show", "user0000001"),
+            "users set": lambda: site.authctl("users", "set", "user0000001",
+                                              "--first-name", name),
+            "users import (1 row)": lambda: site.authctl("users", "import", "-", "--format",
+                                                         "jsonl", stdin=row),
+        }[kind]()
+
+    kinds = ["signup", "createsuperuser", "verify", "login", "reset-request", "users show",
+             "users set", "users import (1 row)"]
+    results = []
+    for kind in kinds:
+        a, b = side_by_side(lambda: cmd(small, kind)[0], lambda: cmd(big, kind)[0], repeat)
+        results.append((kind, a, b))
+    return results
+
+
+def table(title, header, rows):
+    print(f"\n{title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+def start_postgres(workdir):
+    """A throwaway server on 127.0.0.1, or None when the binaries are not installed."""
+    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not bins:
+        return None, None
+    bindir = bins[-1].parent
+    data = Path(workdir) / "pg"
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if os.geteuid() == 0:
+        shutil.chown(workdir, "postgres")
+    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
+                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
+                   check=True, stdout=subprocess.DEVNULL)
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with open(data / "postgresql.conf", "a") as f:
+        f.write(f"listen_addresses = '127.0.0.1'\nport = {port}\n"
+                f"unix_socket_directories = '{data}'\n")
+    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-l",
+                    str(data / "log"), "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+
+    def stop():
+        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
+                        "stop"], stdout=subprocess.DEVNULL)
+
+    return port, stop
+
+
+def createdb(port, name):
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres",
+                         autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql://postgres@127.0.0.1:{port}/{name}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=11)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    print(f"authctl benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"machine: {hardware()}")
+    cheap = pbkdf2(PASSWORD, 1)
+    workdir = tempfile.mkdtemp(prefix="authctl-bench-")
+    os.chmod(workdir, 0o755)
+    port, stop = (None, None) if args.no_postgres else start_postgres(workdir)
+    try:
+        backends = [("SQLite", None)] + ([("PostgreSQL", port)] if port else [])
+        # 1. Single-user commands: 1 user against N users.
+        for backend, pg in backends:
+            sites = []
+            for label, n in (("one", 1), ("many", args.users)):
+                database = (createdb(pg, label) if pg else str(Path(workdir) / f"{label}.sqlite3"))
+                site = Site(workdir, f"{backend}-{label}", database)
+                t = time.perf_counter()
+                populate(site, n, cheap, postgres=bool(pg))
+                sites.append(site)
+                print(f"({backend}: {n:,} users made in {time.perf_counter() - t:.1f} s)")
+            results = single_user_commands(sites[0], sites[1], args.repeat, cheap)
+            table(
+                f"Single-user commands on {backend}, 1 user against {args.users:,} "
+                f"(pbkdf2 at 1 iteration; median of {args.repeat}; target ratio at most 1.2)",
+                ["command", "1 user", f"{args.users:,} users", "ratio"],
+                [(k, ms(a), ms(b), f"{b / a:.2f}") for k, a, b in results],
+            )
+        # 2. Import against a bare insert.
+        rows_file = Path(workdir) / "rows.jsonl"
+        write_rows(rows_file, args.rows, cheap)
+        import_rows = []
+        for backend, pg in backends:
+            def fresh(label):
+                database = createdb(pg, label) if pg else str(Path(workdir) / f"{label}.sqlite3")
+                site = Site(workdir, f"{backend}-{label}", database)
+                populate(site, 0, cheap, postgres=bool(pg))
+                return site
+
+            site = fresh("imported")
+            t_import, rss = site.authctl("users", "import", str(rows_file))
+            bare = fresh("bare")
+            t = time.perf_counter()
+            (bare_insert_postgres if pg else bare_insert_sqlite)(bare.database, rows_file)
+            t_bare = time.perf_counter() - t
+            import_rows.append((backend, f"{t_import:.2f} s", f"{rss // 1024} MB",
+                                f"{t_bare:.2f} s", f"{t_import / t_bare:.2f}"))
+        table(
+            f"`users import` of {args.rows:,} pre-hashed rows (JSON Lines) against a bare bulk "
+            "insert of the same rows (JSON parsing included; target ratio at most 1.5, peak "
+            "memory under 100 MB)",
+            ["database", "authctl import", "peak memory", "bare insert", "ratio"],
+            import_rows,
+        )
+    finally:
+        if stop:
+            stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
