@@ -1,5 +1,5 @@
 //! Scale (issue 15): the lookup indexes that keep single-user commands flat, and the streaming
-//! import. Speed itself is the benchmark's (tests/bench); these check behaviour.
+//! import. Speed itself is the benchmark's (benches/scale); these check behaviour.
 
 use crate::on_both;
 use crate::support::{Backend, PW, Sandbox, django};
@@ -153,4 +153,124 @@ fn a_lost_index_changes_no_answer_and_comes_back() {
         [json!(arger.unwrap())]
     );
     assert_eq!(lookup_indexes(&sb).len(), 2);
+}
+
+/// A file of `n` users as JSON Lines, each with a (cheap, pre-made) hash.
+fn users_file(sb: &Sandbox, n: usize) -> std::path::PathBuf {
+    let hash = crate::support::make_hash("pbkdf2_sha256", PW);
+    let path = sb.path("users.jsonl");
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(
+            &json!({"username": format!("user{i:06}"), "email": format!("user{i:06}@example.com"),
+                    "password_hash": hash})
+            .to_string(),
+        );
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// An import holds a few thousand rows at a time, not the file: 60,000 rows go in under an
+/// 80 MiB limit on the whole address space (holding them all took about 2 KB a row).
+#[test]
+fn a_large_import_runs_in_bounded_memory() {
+    let sb = Sandbox::new();
+    sb.signup("seed", "", PW);
+    users_file(&sb, 60_000);
+    sb.shell("ulimit -v 81920 && authctl users import users.jsonl")
+        .current_dir(sb.dir.path())
+        .run()
+        .expect(0)
+        .stdout_has("Imported 60000 rows: 60000 created, 0 updated, 0 skipped.");
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), ["60001"]);
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM authctl_event WHERE event = 'user_created'"),
+        ["60001"]
+    );
+}
+
+/// The progress bar is drawn on a terminal and nowhere else.
+#[test]
+fn the_progress_bar_shows_on_a_terminal_only() {
+    use rexpect::session::spawn_command;
+    let sb = Sandbox::new();
+    sb.signup("seed", "", PW);
+    let file = users_file(&sb, 20_000);
+    // A terminal of some width (a new pseudo-terminal has none, and a bar needs room).
+    let script = format!(
+        "stty cols 100 rows 30; exec authctl users import {}",
+        file.display()
+    );
+    let mut p = spawn_command(
+        sb.shell(&script).env("TERM", "xterm").into_command(),
+        Some(60_000),
+    )
+    .unwrap();
+    p.exp_string("rows checked").unwrap();
+    p.exp_string("Imported 20000 rows").unwrap();
+    p.exp_eof().unwrap();
+    // In a pipe: the result only, with no bar and no terminal codes.
+    let sb = Sandbox::new();
+    sb.signup("seed", "", PW);
+    let file = users_file(&sb, 20_000);
+    let run = sb.cmd(["users", "import", file.to_str().unwrap()]).run();
+    run.expect(0);
+    assert_eq!(run.stderr(), "");
+    assert_eq!(
+        run.stdout(),
+        "Imported 20000 rows: 20000 created, 0 updated, 0 skipped.\n"
+    );
+    // Asked for, it is drawn even into a pipe; refused, never.
+    let sb = Sandbox::new();
+    sb.signup("seed", "", PW);
+    let file = users_file(&sb, 20_000);
+    sb.cmd(["users", "import", "--progress", file.to_str().unwrap()])
+        .run()
+        .expect(0)
+        .stderr_has("rows");
+}
+
+/// Ctrl-C during an import stops it, writes nothing, says so and exits 130.
+#[test]
+fn ctrl_c_rolls_an_import_back() {
+    use rexpect::process::wait::WaitStatus;
+    use rexpect::session::spawn_command;
+    let sb = Sandbox::new();
+    sb.signup("seed", "", PW);
+    // Plain passwords at a real cost, so that the import is still hashing when interrupted.
+    let mut text = String::from("username,password\n");
+    for i in 0..4000 {
+        text.push_str(&format!("user{i:05},a long enough password {i}\n"));
+    }
+    std::fs::write(sb.path("users.csv"), text).unwrap();
+    let before = sb.sql("SELECT count(*) FROM auth_user");
+    let script = format!(
+        "stty cols 100 rows 30; exec authctl users import {}",
+        sb.path("users.csv").display()
+    );
+    let mut p = spawn_command(
+        sb.shell(&script)
+            .env("TERM", "xterm")
+            .env("AUTHCTL_HASHER", "pbkdf2_sha256")
+            .env("AUTHCTL_PBKDF2_SHA256_ITERATIONS", "100000")
+            .into_command(),
+        Some(60_000),
+    )
+    .unwrap();
+    p.exp_string("checking").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("import interrupted; nothing was written")
+        .unwrap();
+    p.exp_eof().unwrap();
+    match p.process.wait().unwrap() {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("authctl did not exit normally: {other:?}"),
+    }
+    assert_eq!(sb.sql("SELECT count(*) FROM auth_user"), before);
+    assert_eq!(
+        sb.sql("SELECT count(*) FROM authctl_event WHERE event = 'user_created'"),
+        ["1"]
+    );
 }

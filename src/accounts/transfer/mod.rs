@@ -314,12 +314,12 @@ impl Spool {
     }
 }
 
-/// A fixed-size fingerprint of a username's case-insensitive key, so the names already seen in
-/// a file of any length fit in a few bytes each (two 64-bit SipHashes under random keys: a
-/// false "repeats" would need a 128-bit collision).
+/// The usernames a file has had so far, ignoring case, each as a fixed-size fingerprint with
+/// its first line, so that a file of any length fits in 24 bytes a row (two 64-bit SipHashes
+/// under random keys: a false "repeats" would need a 128-bit collision).
 struct Seen {
     keys: [std::collections::hash_map::RandomState; 2],
-    lines: HashMap<u128, usize>,
+    lines: HashMap<[u64; 2], u32>,
 }
 
 impl Seen {
@@ -335,11 +335,11 @@ impl Seen {
         use std::hash::BuildHasher;
         let key = iexact_key(username);
         let [a, b] = &self.keys;
-        let print = (u128::from(a.hash_one(&key)) << 64) | u128::from(b.hash_one(&key));
+        let print = [a.hash_one(&key), b.hash_one(&key)];
         match self.lines.entry(print) {
-            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get() as usize),
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(line);
+                slot.insert(u32::try_from(line).unwrap_or(u32::MAX));
                 None
             }
         }

@@ -49,7 +49,19 @@ impl Schema {
     }
 
     fn datetime_value(&self, t: DateTime<Utc>) -> Value {
-        Value::Text(format_naive(self.time.naive(t)))
+        // An import stamps every row with the same moment: format it once.
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<(DateTime<Utc>, String)>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        LAST.with_borrow_mut(|last| match last {
+            Some((at, text)) if *at == t => Value::Text(text.clone()),
+            _ => {
+                let text = format_naive(self.time.naive(t));
+                *last = Some((t, text.clone()));
+                Value::Text(text)
+            }
+        })
     }
 
     fn user_of(&self, row: &Row) -> rusqlite::Result<User> {

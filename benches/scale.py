@@ -1,6 +1,6 @@
 """authctl's benchmark: every figure a ratio of two things measured side by side in one run.
 
-    tests/bench/run [--users N] [--rows N] [--repeat N] [--no-postgres]
+    benches/scale [--users N] [--rows N] [--repeat N] [--no-postgres]
 
 Prints the machine it ran on, then one table per question:
 
@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 AUTHCTL = ROOT / "target" / "release" / "authctl"
 PASSWORD = "bench password 1"
 SECRET = "a benchmark secret key that is long enough 0123456789"
@@ -282,6 +282,120 @@ def createdb(port, name):
     return f"postgresql://postgres@127.0.0.1:{port}/{name}"
 
 
+def plain_rows(args, workdir):
+    """Import throughput with plain passwords on all cores against one core's."""
+    iterations = 100_000
+    n = 16 * (os.cpu_count() or 1)
+    rows_file = Path(workdir) / "plain.csv"
+    rows_file.write_text(
+        "username,password\n" + "".join(f"plain{i:05d},a long plain password {i}\n" for i in range(n))
+    )
+    times = {}
+    for label, prefix in (("one core", ["taskset", "-c", "0"]), ("all cores", [])):
+        site = Site(workdir, f"plain-{label.replace(' ', '-')}", str(Path(workdir) / f"plain-{label[0]}.sqlite3"))
+        populate(site, 0, "", postgres=False)
+        env = {**site.env, "AUTHCTL_PBKDF2_SHA256_ITERATIONS": str(iterations)}
+        times[label] = run([*prefix, str(AUTHCTL), "users", "import", str(rows_file)], env)[0]
+    cores = os.cpu_count() or 1
+    share = times["one core"] / (cores * times["all cores"])
+    table(
+        f"`users import` of {n} plain passwords (pbkdf2_sha256, {iterations:,} iterations): "
+        f"all {cores} cores against one (target: at least 0.90 of {cores} × one core's rate)",
+        ["one core", f"{cores} cores", "rows/s on one", f"rows/s on {cores}", "share of ideal"],
+        [(f"{times['one core']:.2f} s", f"{times['all cores']:.2f} s",
+          f"{n / times['one core']:.1f}", f"{n / times['all cores']:.1f}", f"{share:.2f}")],
+    )
+
+
+def floor_and_hashers(args, workdir):
+    """`verify` against `/bin/true`; argon2 and pbkdf2 at Django's costs against Python."""
+    pw = PASSWORD.encode() + b"\n"
+    site = Site(workdir, "floor", str(Path(workdir) / "floor.sqlite3"))
+    populate(site, 1, "", postgres=False)
+    verify = lambda env=None: site.authctl("verify", "--username", "user0000001",  # noqa: E731
+                                           "--password-stdin", stdin=pw, env=env)[0]
+    true = lambda: run(["/bin/true"], stdin=pw)[0]  # noqa: E731
+    a, b = side_by_side(verify, true, args.repeat * 3)
+    rows = [("`verify`, 1-iteration pbkdf2, 1-user database", "`/bin/true` fed the same pipe",
+             ms(a), ms(b), f"{a / b:.2f}", "2.0")]
+    # The same users at Django's own costs: re-hashed through `users set-password`.
+    import argon2
+    from django.conf import settings
+
+    settings.configure(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"])
+    from django.contrib.auth.hashers import check_password, make_password
+
+    for algorithm, env, reference, label in (
+        ("argon2", {"AUTHCTL_HASHER": "argon2"}, None, "argon2-cffi `PasswordHasher.verify`, in process"),
+        ("pbkdf2_sha256", {"AUTHCTL_PBKDF2_SHA256_ITERATIONS": "1000000"}, None,
+         "Django 5.2 `check_password`, in process"),
+    ):
+        env = {**env, "AUTHCTL_ARGON2_MEMORY_COST": "102400", "AUTHCTL_ARGON2_TIME_COST": "2",
+               "AUTHCTL_ARGON2_PARALLELISM": "8"}
+        site.authctl("users", "set-password", "user0000001", "--password-stdin", stdin=pw, env=env)
+        encoded = sqlite3.connect(site.database).execute(
+            "SELECT password FROM auth_user WHERE username = 'user0000001'").fetchone()[0]
+        assert encoded.startswith(algorithm + "$"), encoded
+        if algorithm == "argon2":
+            hasher = argon2.PasswordHasher(time_cost=2, memory_cost=102400, parallelism=8)
+            phc = encoded[len("argon2"):]
+
+            def reference():
+                t = time.perf_counter()
+                hasher.verify(phc, PASSWORD)
+                return time.perf_counter() - t
+        else:
+            assert check_password(PASSWORD, encoded)
+
+            def reference():
+                t = time.perf_counter()
+                check_password(PASSWORD, encoded)
+                return time.perf_counter() - t
+        a, b = side_by_side(lambda: verify(env), reference, args.repeat)
+        target = "1.00" if algorithm == "argon2" else "—"
+        rows.append((f"`verify` process, {algorithm} at Django's costs", label, ms(a), ms(b),
+                     f"{a / b:.2f}", target))
+    del make_password
+    table(
+        "Whole `verify` processes against the floor and the references "
+        f"(median of {args.repeat} or more)",
+        ["authctl", "against", "authctl", "reference", "ratio", "target"],
+        rows,
+    )
+
+
+def django_bulk_create(args, workdir, rows_file, import_rows):
+    """Django's `bulk_create` of the same rows into a fresh SQLite database, beside authctl."""
+    code = f"""
+import json, sys, time, django
+from django.conf import settings
+settings.configure(DATABASES={{"default": {{"ENGINE": "django.db.backends.sqlite3",
+    "NAME": sys.argv[1]}}}}, INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes"],
+    USE_TZ=True)
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.contrib.auth.models import User
+t = time.perf_counter()
+with open(sys.argv[2]) as f:
+    users = [User(username=r["username"], email=r["email"], first_name=r["first_name"],
+                  last_name=r["last_name"], password=r["password_hash"])
+             for r in map(json.loads, f)]
+User.objects.bulk_create(users, batch_size=10000)
+print(time.perf_counter() - t)
+"""
+    out = subprocess.run([sys.executable, "-c", code, str(Path(workdir) / "django.sqlite3"),
+                          str(rows_file)], check=True, capture_output=True, text=True)
+    django_seconds = float(out.stdout.strip())
+    ours = float(import_rows[0][1].split()[0])
+    table(
+        f"`users import` against Django's `bulk_create` (batches of 10,000, no validation) of "
+        f"the same {args.rows:,} rows into SQLite",
+        ["authctl import", "Django bulk_create", "ratio"],
+        [(f"{ours:.2f} s", f"{django_seconds:.2f} s", f"{ours / django_seconds:.2f}")],
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1_000_000)
@@ -340,6 +454,12 @@ def main():
             ["database", "authctl import", "peak memory", "bare insert", "ratio"],
             import_rows,
         )
+        # 3. Plain passwords: every core against one.
+        plain_rows(args, workdir)
+        # 4. The floor, and argon2 and pbkdf2 at Django's costs against the references.
+        floor_and_hashers(args, workdir)
+        # 5. Django's bulk_create of the same rows.
+        django_bulk_create(args, workdir, rows_file, import_rows)
     finally:
         if stop:
             stop()
