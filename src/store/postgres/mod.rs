@@ -67,6 +67,30 @@ pub struct Postgres {
     schema: users::Schema,
     /// When a database created now says its migrations were applied.
     now: DateTime<Utc>,
+    /// Statements prepared on this connection, by their text: the server plans a statement
+    /// that runs many times (an import's batches) once, not each time.
+    statements: Statements,
+}
+
+/// Prepared statements by their text.
+pub(super) type Statements = std::collections::HashMap<String, postgres::Statement>;
+
+/// `sql` prepared on this connection, once.
+pub(super) fn prepared(
+    tx: &mut postgres::Transaction,
+    statements: &mut Statements,
+    sql: &str,
+) -> Result<postgres::Statement> {
+    if let Some(statement) = statements.get(sql) {
+        return Ok(statement.clone());
+    }
+    // A bound on what the server keeps for this session.
+    if statements.len() >= 64 {
+        statements.clear();
+    }
+    let statement = tx.prepare(sql)?;
+    statements.insert(sql.to_string(), statement.clone());
+    Ok(statement)
 }
 
 impl Postgres {
@@ -122,6 +146,7 @@ impl Postgres {
                 time: config.time,
             },
             now,
+            statements: Statements::new(),
         };
         // A database an earlier authctl created has `auth_user` alone: it gets the rest of
         // Django's tables now, once (unless the role may not, when groups stay unknown).
@@ -340,6 +365,7 @@ impl Backend for Postgres {
         Ok(Box::new(PgTx {
             tx,
             schema: &self.schema,
+            statements: &mut self.statements,
         }))
     }
 
@@ -396,6 +422,7 @@ impl Postgres {
 struct PgTx<'a> {
     tx: postgres::Transaction<'a>,
     schema: &'a users::Schema,
+    statements: &'a mut Statements,
 }
 
 impl Transaction for PgTx<'_> {
@@ -410,7 +437,8 @@ impl super::Portable for PgTx<'_> {
         let params = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             params.iter().map(|p| p.as_ref()).collect();
-        let rows = self.tx.query(&sql, &refs)?;
+        let statement = prepared(&mut self.tx, self.statements, &sql)?;
+        let rows = self.tx.query(&statement, &refs)?;
         rows.iter()
             .map(|row| (0..row.len()).map(|i| pg_value(row, i)).collect())
             .collect()
@@ -421,7 +449,8 @@ impl super::Portable for PgTx<'_> {
         let params = pg_params(params);
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
             params.iter().map(|p| p.as_ref()).collect();
-        Ok(self.tx.execute(&sql, &refs)? as usize)
+        let statement = prepared(&mut self.tx, self.statements, &sql)?;
+        Ok(self.tx.execute(&statement, &refs)? as usize)
     }
 }
 
@@ -529,10 +558,10 @@ impl Tx for PgTx<'_> {
         users::insert(&mut self.tx, self.schema, user)
     }
     fn insert_users(&mut self, new: &[NewUser]) -> Result<Vec<i64>> {
-        users::insert_many(&mut self.tx, self.schema, new)
+        users::insert_many(&mut self.tx, self.statements, self.schema, new)
     }
     fn user_ids_by_usernames_ignoring_case(&mut self, usernames: &[&str]) -> Result<Vec<Vec<i64>>> {
-        users::ids_by_logins(&mut self.tx, self.schema, usernames)
+        users::ids_by_logins(&mut self.tx, self.statements, self.schema, usernames)
     }
     fn update_profile(&mut self, user: &User, extras: &[String]) -> Result<()> {
         users::update_profile(&mut self.tx, self.schema, user, extras)

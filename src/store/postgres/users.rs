@@ -3,6 +3,7 @@
 //! `::text` (so `citext` and the like read too), extra columns travel as text cast to their own
 //! type, and ignoring case is Django's `iexact`: `UPPER(a) = UPPER(b)`.
 
+use super::{Statements, prepared};
 use crate::error::{Error, Result};
 use crate::store::{NewUser, User, UserModel, lookup_index_name, quote};
 use crate::timezone::SiteTime;
@@ -329,12 +330,18 @@ fn new_row(schema: &Schema, user: &NewUser) -> Vec<(String, Param)> {
 }
 
 pub fn insert(tx: &mut Transaction, schema: &Schema, user: &NewUser) -> Result<i64> {
-    Ok(insert_many(tx, schema, std::slice::from_ref(user))?[0])
+    let mut once = Statements::new();
+    Ok(insert_many(tx, &mut once, schema, std::slice::from_ref(user))?[0])
 }
 
 /// New users in one statement per batch of rows with the same columns, their ids in order
 /// (matched by login, which is unique, since `RETURNING` promises no order).
-pub fn insert_many(tx: &mut Transaction, schema: &Schema, users: &[NewUser]) -> Result<Vec<i64>> {
+pub fn insert_many(
+    tx: &mut Transaction,
+    statements: &mut Statements,
+    schema: &Schema,
+    users: &[NewUser],
+) -> Result<Vec<i64>> {
     let rows: Vec<Vec<(String, Param)>> = users.iter().map(|u| new_row(schema, u)).collect();
     let mut ids = Vec::with_capacity(users.len());
     let mut start = 0;
@@ -371,8 +378,9 @@ pub fn insert_many(tx: &mut Transaction, schema: &Schema, users: &[NewUser]) -> 
             tuples.join(", "),
             quote(&schema.model.login)
         );
+        let statement = prepared(tx, statements, &sql)?;
         let returned: std::collections::HashMap<String, i64> = tx
-            .query(&sql, &params)?
+            .query(&statement, &params)?
             .iter()
             .map(|r| (r.get(1), r.get(0)))
             .collect();
@@ -392,6 +400,7 @@ pub fn insert_many(tx: &mut Transaction, schema: &Schema, users: &[NewUser]) -> 
 /// [`ids_by_login_ignoring_case`] for many names in one query, by position.
 pub fn ids_by_logins(
     tx: &mut Transaction,
+    statements: &mut Statements,
     schema: &Schema,
     names: &[&str],
 ) -> Result<Vec<Vec<i64>>> {
@@ -413,7 +422,8 @@ pub fn ids_by_logins(
             quote(&schema.model.login)
         );
         let batch: Vec<&str> = batch.to_vec();
-        for row in tx.query(&sql, &[&batch])? {
+        let statement = prepared(tx, statements, &sql)?;
+        for row in tx.query(&statement, &[&batch])? {
             let n: i64 = row.get(0);
             found[offset * 1000 + n as usize - 1].push(row.get(1));
         }
