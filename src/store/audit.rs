@@ -41,7 +41,7 @@ pub fn insert_event(sql: &mut dyn Portable, row: &EventRow) -> Result<()> {
 /// Events in as few statements as the database's limit on parameters allows (an import
 /// writes one per row).
 pub fn insert_events(sql: &mut dyn Portable, rows: &[EventRow]) -> Result<()> {
-    const PER_STATEMENT: usize = 128;
+    const PER_STATEMENT: usize = 512;
     for batch in rows.chunks(PER_STATEMENT) {
         let mut values = Vec::with_capacity(batch.len());
         let mut params = Vec::with_capacity(batch.len() * 7);
