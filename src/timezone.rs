@@ -6,13 +6,14 @@
 //! and the token covers `last_login` in that form. authctl keeps instants in UTC and converts
 //! only where Django's naive values are made or read.
 
-use chrono::offset::LocalResult;
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
+use jiff::tz::{AmbiguousOffset, TimeZone};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A site's zone, read from the system's time-zone database (`/usr/share/zoneinfo`, where
+/// Python's `zoneinfo` reads it too) when a setting names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SiteTime {
-    pub zone: Tz,
+    pub zone: TimeZone,
     /// Django's `USE_TZ`: datetimes in the database are instants (true) or local wall time.
     pub use_tz: bool,
 }
@@ -21,7 +22,7 @@ impl Default for SiteTime {
     /// What `django-admin startproject` writes: `TIME_ZONE = "UTC"`, `USE_TZ = True`.
     fn default() -> SiteTime {
         SiteTime {
-            zone: Tz::UTC,
+            zone: TimeZone::UTC,
             use_tz: true,
         }
     }
@@ -29,13 +30,17 @@ impl Default for SiteTime {
 
 impl SiteTime {
     /// Reads an IANA zone name as Django's `TIME_ZONE` takes it.
-    pub fn zone_named(name: &str) -> Option<Tz> {
-        name.parse().ok()
+    pub fn zone_named(name: &str) -> Option<TimeZone> {
+        match name {
+            "UTC" => Some(TimeZone::UTC),
+            _ => TimeZone::get(name).ok(),
+        }
     }
 
     /// The wall-clock time Django's `datetime.now()` gives at `now`.
     pub fn wall(&self, now: DateTime<Utc>) -> NaiveDateTime {
-        now.with_timezone(&self.zone).naive_local()
+        let offset = self.zone.to_offset(timestamp(now)).seconds();
+        now.naive_utc() + chrono::Duration::seconds(i64::from(offset))
     }
 
     /// A model datetime as Django holds it in Python: naive UTC with `USE_TZ` (once made
@@ -54,16 +59,45 @@ impl SiteTime {
         if self.use_tz {
             return naive.and_utc();
         }
-        match self.zone.from_local_datetime(&naive) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
-            LocalResult::None => self.instant(naive + chrono::Duration::hours(1)),
-        }
+        let Some(civil) = civil(naive) else {
+            return naive.and_utc();
+        };
+        let offset = match self.zone.to_ambiguous_timestamp(civil).offset() {
+            AmbiguousOffset::Unambiguous { offset } => offset,
+            // The first occurrence is the one before the clocks went back.
+            AmbiguousOffset::Fold { before, .. } => before,
+            AmbiguousOffset::Gap { .. } => {
+                return self.instant(naive + chrono::Duration::hours(1));
+            }
+        };
+        naive.and_utc() - chrono::Duration::seconds(i64::from(offset.seconds()))
     }
+}
+
+fn timestamp(t: DateTime<Utc>) -> jiff::Timestamp {
+    // Every instant chrono holds that a site can mean is within jiff's range.
+    jiff::Timestamp::from_second(t.timestamp()).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+/// A naive datetime as jiff's civil one (to the second: offsets are whole seconds).
+fn civil(t: NaiveDateTime) -> Option<jiff::civil::DateTime> {
+    let date: NaiveDate = t.date();
+    jiff::civil::DateTime::new(
+        i16::try_from(date.year()).ok()?,
+        i8::try_from(date.month()).ok()?,
+        i8::try_from(date.day()).ok()?,
+        i8::try_from(t.hour()).ok()?,
+        i8::try_from(t.minute()).ok()?,
+        i8::try_from(t.second()).ok()?,
+        0,
+    )
+    .ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone as _;
 
     #[test]
     fn local_wall_time_round_trips_and_survives_clock_changes() {

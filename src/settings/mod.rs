@@ -373,8 +373,13 @@ fn store_config(l: &Layers) -> Result<StoreConfig> {
     let zone_name = text("time_zone", |o| o.time_zone.as_ref());
     let zone = match zone_name {
         None => SiteTime::default().zone,
-        Some(name) => SiteTime::zone_named(&name)
-            .ok_or_else(|| l.bad("time_zone", "a time zone name such as UTC or Europe/Paris"))?,
+        Some(name) => SiteTime::zone_named(&name).ok_or_else(|| {
+            l.bad(
+                "time_zone",
+                "a time zone of the system's time-zone database (/usr/share/zoneinfo, Debian's \
+                 tzdata), such as UTC or Europe/Paris",
+            )
+        })?,
     };
     Ok(StoreConfig {
         model: ModelSettings {

@@ -552,7 +552,7 @@ impl UserModel {
             columns,
             defaults: settings.defaults.clone(),
             labels: settings.labels.clone(),
-            time: config.time,
+            time: config.time.clone(),
             links: None,
             links_note: None,
         };

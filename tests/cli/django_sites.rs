@@ -743,8 +743,12 @@ fn tokens_and_times_follow_the_sites_time_zone(backend: Backend) {
         "%Y-%m-%dT%H:%M:%S%.f",
     )
     .unwrap_or_else(|e| panic!("{e}: {row:#}"));
-    let new_york: chrono_tz::Tz = "America/New_York".parse().unwrap();
-    let wall = chrono::Utc::now().with_timezone(&new_york).naive_local();
+    let new_york = jiff::tz::TimeZone::get("America/New_York").unwrap();
+    let wall = jiff::Timestamp::now()
+        .to_zoned(new_york)
+        .datetime()
+        .to_string();
+    let wall = chrono::NaiveDateTime::parse_from_str(&wall, "%Y-%m-%dT%H:%M:%S%.f").unwrap();
     assert!(
         (wall - stored).num_seconds().abs() < 120,
         "last_login {stored} is not New York's wall time {wall}"

@@ -105,7 +105,7 @@ impl Postgres {
         // Django's own connection reads them: UTC with USE_TZ, TIME_ZONE without.
         let zone = match config.time.use_tz {
             true => "UTC",
-            false => config.time.zone.name(),
+            false => config.time.zone.iana_name().unwrap_or("UTC"),
         };
         client.query("SELECT set_config('TimeZone', $1, false)", &[&zone])?;
         let mut tables = table_names(&mut client)?;
@@ -143,7 +143,7 @@ impl Postgres {
             pending,
             schema: users::Schema {
                 model: model.clone(),
-                time: config.time,
+                time: config.time.clone(),
             },
             now,
             statements: Statements::new(),

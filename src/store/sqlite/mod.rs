@@ -291,7 +291,7 @@ impl Sqlite {
         }
         let tables = table_names(conn)?;
         model.links = super::Links::find(&model.table, &tables, &mut |t| columns(conn, t))?;
-        Ok(users::Schema::new(model, config.time))
+        Ok(users::Schema::new(model, config.time.clone()))
     }
 }
 
