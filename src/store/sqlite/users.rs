@@ -51,14 +51,14 @@ impl Schema {
     fn datetime_value(&self, t: DateTime<Utc>) -> Value {
         // An import stamps every row with the same moment: format it once.
         thread_local! {
-            static LAST: std::cell::RefCell<Option<(DateTime<Utc>, String)>> =
+            static LAST: std::cell::RefCell<Option<(DateTime<Utc>, SiteTime, String)>> =
                 const { std::cell::RefCell::new(None) };
         }
         LAST.with_borrow_mut(|last| match last {
-            Some((at, text)) if *at == t => Value::Text(text.clone()),
+            Some((at, time, text)) if *at == t && *time == self.time => Value::Text(text.clone()),
             _ => {
                 let text = format_naive(self.time.naive(t));
-                *last = Some((t, text.clone()));
+                *last = Some((t, self.time.clone(), text.clone()));
                 Value::Text(text)
             }
         })
