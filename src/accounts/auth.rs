@@ -139,18 +139,5 @@ impl Accounts {
 
 /// An active user who exists nowhere, checked in place of a missing or refused one.
 fn placeholder() -> User {
-    User {
-        id: -1,
-        password: String::new(),
-        last_login: None,
-        is_superuser: false,
-        username: String::new(),
-        first_name: String::new(),
-        last_name: String::new(),
-        email: String::new(),
-        is_staff: false,
-        is_active: true,
-        date_joined: None,
-        extra: Default::default(),
-    }
+    User::blank(-1)
 }

@@ -3,7 +3,6 @@
 use super::{Ctx, Status, report_upgrade, requirements};
 use crate::cli::LoginArgs;
 use crate::output::json_time;
-use crate::prompt;
 use authctl::error::Result;
 use serde_json::json;
 
@@ -12,14 +11,7 @@ pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     // The database first: nobody should type a password for a database that is not there.
     let mut accounts = ctx.accounts()?;
     let requirements = requirements(&mut accounts, &args.requirements)?;
-    let label = accounts.model().label(&accounts.model().login);
-    let username = ctx.value_or_prompt(
-        args.username,
-        &format!("{label}: "),
-        &label.to_lowercase(),
-        "--username",
-    )?;
-    let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
+    let (username, password) = ctx.credentials(&accounts, args.username, &args.password)?;
     // Django's login form strips the username; `verify`, like `authenticate()`, does not.
     let login = accounts.login(
         username.trim(),

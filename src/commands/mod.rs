@@ -175,6 +175,25 @@ impl Ctx {
         Err(self.missing("password", "--password-stdin or --password-file"))
     }
 
+    /// The username and password of a credential check (`login`, `verify`): from the flags,
+    /// else asked for on a terminal with the user model's label for its login field.
+    pub fn credentials(
+        &self,
+        accounts: &Accounts,
+        username: Option<String>,
+        password: &PasswordSource,
+    ) -> Result<(String, Secret)> {
+        let label = accounts.model().label(&accounts.model().login);
+        let username = self.value_or_prompt(
+            username,
+            &format!("{label}: "),
+            &label.to_lowercase(),
+            "--username",
+        )?;
+        let password = self.one_password(password, || prompt::hidden("Password: "))?;
+        Ok((username, password))
+    }
+
     /// A visible value (`noun`, such as "username"): the flag's, else asked for on a
     /// terminal, else a usage error naming the flag.
     pub fn value_or_prompt(

@@ -2,21 +2,13 @@
 
 use super::{Ctx, Status, report_upgrade, requirements};
 use crate::cli::VerifyArgs;
-use crate::prompt;
 use authctl::error::{Family, Result};
 use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
     let requirements = requirements(&mut accounts, &args.requirements)?;
-    let label = accounts.model().label(&accounts.model().login);
-    let username = ctx.value_or_prompt(
-        args.username,
-        &format!("{label}: "),
-        &label.to_lowercase(),
-        "--username",
-    )?;
-    let password = ctx.one_password(&args.password, || prompt::hidden("Password: "))?;
+    let (username, password) = ctx.credentials(&accounts, args.username, &args.password)?;
     let result = accounts.authenticate_with(&username, &password, &requirements);
     let printer = &ctx.printer;
     match result {

@@ -44,6 +44,27 @@ pub struct User {
     pub extra: Extras,
 }
 
+impl User {
+    /// A user with every field at the default a model without that column reads as: empty
+    /// names, no flags but active, no dates. Rows are read into it column by column.
+    pub fn blank(id: i64) -> User {
+        User {
+            id,
+            password: String::new(),
+            last_login: None,
+            is_superuser: false,
+            username: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            email: String::new(),
+            is_staff: false,
+            is_active: true,
+            date_joined: None,
+            extra: Default::default(),
+        }
+    }
+}
+
 /// Everything needed to insert a user; the id comes from the database. Only the columns the
 /// model has are written.
 #[derive(Debug, Clone)]

@@ -64,20 +64,7 @@ impl Schema {
         let time = |i: usize, name: &str| -> Result<Option<DateTime<Utc>>> {
             row.try_get(i).map_err(|e| unreadable(id, name, &e))
         };
-        let mut user = User {
-            id,
-            password: String::new(),
-            last_login: None,
-            is_superuser: false,
-            username: String::new(),
-            first_name: String::new(),
-            last_name: String::new(),
-            email: String::new(),
-            is_staff: false,
-            is_active: true,
-            date_joined: None,
-            extra: Default::default(),
-        };
+        let mut user = User::blank(id);
         for (i, column) in model.columns.iter().enumerate() {
             let name = column.name.as_str();
             if name == model.login {

@@ -26,34 +26,38 @@ pub fn insert(conn: &Connection, session: &NewSession) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// The columns [`session_of`] reads, in its order.
+const COLUMNS: &str = "id, user_id, created, expires, auth_hash";
+
+/// A session row as stored; `None` when a time in it cannot be read (a damaged row is no
+/// session).
+fn session_of(row: &rusqlite::Row) -> rusqlite::Result<Option<SessionRow>> {
+    let (created, expires): (String, String) = (row.get(2)?, row.get(3)?);
+    let (Some(created), Some(expires)) = (parse_datetime(&created), parse_datetime(&expires))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(SessionRow {
+        id: row.get(0)?,
+        user_id: row.get(1)?,
+        created,
+        expires,
+        auth_hash: row.get(4)?,
+    }))
+}
+
 pub fn by_key_hash(conn: &Connection, key_hash: &str) -> Result<Option<SessionRow>> {
     if !table_exists(conn)? {
         return Ok(None);
     }
     let row = conn
         .query_row(
-            "SELECT id, user_id, created, expires, auth_hash FROM authctl_session WHERE key_hash = ?1",
+            &format!("SELECT {COLUMNS} FROM authctl_session WHERE key_hash = ?1"),
             [key_hash],
-            |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, i64>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                    row.get::<_, String>(4)?,
-                ))
-            },
+            session_of,
         )
         .optional()?;
-    Ok(row.and_then(|(id, user_id, created, expires, auth_hash)| {
-        Some(SessionRow {
-            id,
-            user_id,
-            created: parse_datetime(&created)?,
-            expires: parse_datetime(&expires)?,
-            auth_hash,
-        })
-    }))
+    Ok(row.flatten())
 }
 
 pub fn delete_by_key_hash(conn: &Connection, key_hash: &str) -> Result<usize> {
@@ -110,31 +114,11 @@ pub fn of_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Result<Ve
     if !table_exists(conn)? {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare(
-        "SELECT id, user_id, created, expires, auth_hash FROM authctl_session \
-         WHERE user_id = ?1 AND expires > ?2 ORDER BY id",
-    )?;
-    let rows: Vec<(i64, i64, String, String, String)> = stmt
-        .query_map(params![user_id, format_datetime(now)], |row| {
-            Ok((
-                row.get(0)?,
-                row.get(1)?,
-                row.get(2)?,
-                row.get(3)?,
-                row.get(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, user_id, created, expires, auth_hash)| {
-            Some(SessionRow {
-                id,
-                user_id,
-                created: parse_datetime(&created)?,
-                expires: parse_datetime(&expires)?,
-                auth_hash,
-            })
-        })
-        .collect())
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM authctl_session WHERE user_id = ?1 AND expires > ?2 ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map(params![user_id, format_datetime(now)], session_of)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().flatten().collect())
 }

@@ -66,20 +66,7 @@ impl Schema {
 
     fn user_of(&self, row: &Row) -> rusqlite::Result<User> {
         let model = &self.model;
-        let mut user = User {
-            id: 0,
-            password: String::new(),
-            last_login: None,
-            is_superuser: false,
-            username: String::new(),
-            first_name: String::new(),
-            last_name: String::new(),
-            email: String::new(),
-            is_staff: false,
-            is_active: true,
-            date_joined: None,
-            extra: Default::default(),
-        };
+        let mut user = User::blank(0);
         for (i, column) in model.columns.iter().enumerate() {
             let name = column.name.as_str();
             if name == model.login {
