@@ -257,7 +257,7 @@ def start_postgres(workdir):
         shutil.chown(workdir, "postgres")
     subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, cwd="/")
     import socket
 
     with socket.socket() as s:
@@ -267,11 +267,12 @@ def start_postgres(workdir):
         f.write(f"listen_addresses = '127.0.0.1'\nport = {port}\n"
                 f"unix_socket_directories = '{data}'\n")
     subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-l",
-                    str(data / "log"), "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+                    str(data / "log"), "-w", "start"], check=True, stdout=subprocess.DEVNULL,
+                   cwd="/")
 
     def stop():
         subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast",
-                        "stop"], stdout=subprocess.DEVNULL)
+                        "stop"], stdout=subprocess.DEVNULL, cwd="/")
 
     return port, stop
 

@@ -46,14 +46,17 @@ fn binaries() -> PathBuf {
 }
 
 /// Runs as the `postgres` account when the tests run as root (initdb refuses root).
+/// Started from `/`, since the server's account may not be able to enter the checkout.
 fn as_server_user(program: &str) -> Command {
-    if nix::unistd::geteuid().is_root() {
+    let mut cmd = if nix::unistd::geteuid().is_root() {
         let mut cmd = Command::new("runuser");
         cmd.args(["-u", "postgres", "--", program]);
         cmd
     } else {
         Command::new(program)
-    }
+    };
+    cmd.current_dir("/");
+    cmd
 }
 
 fn free_port() -> u16 {
@@ -85,7 +88,10 @@ fn start() -> Server {
     let bin = binaries();
     // The server's own account owns the parent too, so the server can remove its directory
     // when it stops.
-    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("postgresql");
+    // Under the system's temporary directory, not the checkout: the server's account must be
+    // able to reach its files, and a checkout may sit in a directory only its owner can enter
+    // (`mktemp -d` makes them 0700).
+    let base = std::env::temp_dir().join("authctl-tests-postgresql");
     let root = base.join(std::process::id().to_string());
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).unwrap();
