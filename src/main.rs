@@ -16,8 +16,12 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     platform::stop_on_closed_pipe();
-    let cli =
-        cli::Cli::from_arg_matches(&cli::command().get_matches()).unwrap_or_else(|err| err.exit());
+    // The parser's tree of every command and its matches live until the process ends: freeing
+    // their thousands of small allocations one by one would cost a `verify` more time than
+    // its own password check at low costs.
+    let command = Box::leak(Box::new(cli::command()));
+    let matches = Box::leak(Box::new(command.get_matches_mut()));
+    let cli = cli::Cli::from_arg_matches(matches).unwrap_or_else(|err| err.exit());
     let printer = output::Printer {
         json: cli.json,
         quiet: cli.quiet,

@@ -24,16 +24,6 @@ pub fn login_name(vars: &BTreeMap<String, String>) -> Option<String> {
         })
 }
 
-/// The account this process runs as, by its uid (not by variables anyone can set), for the
-/// event log.
-pub fn os_user() -> String {
-    let uid = nix::unistd::getuid();
-    nix::unistd::User::from_uid(uid)
-        .ok()
-        .flatten()
-        .map_or_else(|| format!("uid {uid}"), |user| user.name)
-}
-
 /// Starts this program again with `args` and `vars`, detached: no terminal, its own process
 /// group (so a closing terminal's hang-up does not reach it), and nobody waiting for it.
 pub fn spawn_detached(args: &[&str], vars: &[(&str, &std::ffi::OsStr)]) -> std::io::Result<()> {

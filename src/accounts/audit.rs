@@ -14,8 +14,9 @@ use std::path::PathBuf;
 /// Who runs the command, for the event log.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Actor {
-    /// The OS user.
-    pub user: String,
+    /// The OS user; `None` for the account this process runs as, looked up by its uid (not
+    /// by variables anyone can set) only when an event is written.
+    pub user: Option<String>,
     /// `SUDO_USER`, when the command runs under sudo.
     pub sudo_user: Option<String>,
     /// The command, as typed after `authctl` (`users set`, `verify`).
@@ -24,11 +25,21 @@ pub struct Actor {
 
 impl Actor {
     fn describe(&self) -> String {
+        let user = self.user.clone().unwrap_or_else(os_user);
         match &self.sudo_user {
-            Some(by) => format!("{} (sudo by {by})", self.user),
-            None => self.user.clone(),
+            Some(by) => format!("{user} (sudo by {by})"),
+            None => user,
         }
     }
+}
+
+/// The name of the account this process runs as.
+fn os_user() -> String {
+    let uid = nix::unistd::getuid();
+    nix::unistd::User::from_uid(uid)
+        .ok()
+        .flatten()
+        .map_or_else(|| format!("uid {uid}"), |user| user.name)
 }
 
 /// How long events are kept, and whether they also go to the system log.
@@ -37,6 +48,8 @@ pub struct AuditConfig {
     pub retain_days: u64,
     /// The system log's socket (`/dev/log`), when events go there too.
     pub syslog: Option<PathBuf>,
+    /// Whether every successful `verify` is an event, not only those that clear failures.
+    pub verify_successes: bool,
 }
 
 impl Default for AuditConfig {
@@ -44,6 +57,7 @@ impl Default for AuditConfig {
         AuditConfig {
             retain_days: 365,
             syslog: None,
+            verify_successes: false,
         }
     }
 }

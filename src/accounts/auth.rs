@@ -1,11 +1,13 @@
 //! Django's `ModelBackend.authenticate`: is this username and password a valid, active user?
 
+use super::audit::locked_until;
 use super::perms::Requirements;
 use super::{Accounts, Upgrade};
 use crate::error::{Error, Result};
 use crate::hashers::Shape;
 use crate::secret::Secret;
 use crate::store::User;
+use crate::store::audit;
 use crate::validators;
 
 #[derive(Debug)]
@@ -14,35 +16,50 @@ pub struct Authenticated {
     pub upgrade: Upgrade,
 }
 
+/// Why a password is checked, which decides whether a success is written down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A login, which starts a session: its success is always an event.
+    Login,
+    /// A credential check (`verify`), Django's `authenticate()` alone: its success is an
+    /// event only with `audit.verify_successes`, or when it clears failed attempts.
+    Check,
+}
+
 impl Accounts {
-    /// The password must match and the user be active.
+    /// The password must match, the user be active and meet `requirements` (groups,
+    /// permissions by Django's rules).
     ///
     /// Every failure is the same denial after the same hashing work: an unknown user, an
-    /// unusable, unreadable or too costly hash still costs one hash with the preferred hasher
-    /// (Django's timing mitigation, extended to those). A denied check writes nothing: an
-    /// inactive user's outdated hash is not re-encoded.
-    pub fn authenticate(&mut self, username: &str, password: &Secret) -> Result<Authenticated> {
-        self.authenticate_with(username, password, &Requirements::default())
-    }
-
-    /// [`Accounts::authenticate`], and the user must also meet `requirements` (groups,
-    /// permissions by Django's rules). A user who does not is denied like a wrong password,
-    /// after the same work, so a caller cannot tell unknown users from unauthorised ones.
+    /// unusable, unreadable or too costly hash, an inactive user or one who lacks what is
+    /// required still costs one hash with the preferred hasher (Django's timing mitigation,
+    /// extended to those), so a caller cannot tell them apart. A denied check writes nothing
+    /// but its event: an inactive user's outdated hash is not re-encoded.
     pub fn authenticate_with(
         &mut self,
         username: &str,
         password: &Secret,
         requirements: &Requirements,
+        purpose: Purpose,
     ) -> Result<Authenticated> {
         let username = validators::normalize_username(username);
-        let found = self.store.read(|tx| tx.user_by_username(&username))?;
+        // The user and the username's failed attempts, in one read.
+        let (found, lock) = self.store.read(|tx| {
+            let user = tx.user_by_username(&username)?;
+            let lock = match tx.has_table("authctl_lockout")? {
+                true => audit::lock_of(tx.sql(), &username)?,
+                false => None,
+            };
+            Ok((user, lock))
+        })?;
         // The requirements are looked up the same way for everyone, known or not, before the
         // password's answer is known.
         let meets = self.meets(found.as_ref().unwrap_or(&placeholder()), requirements)?;
         let found_id = found.as_ref().map(|u| u.id);
         // A locked username is denied after the same work, whatever the password; the
         // attempt is recorded but does not count again.
-        if let Some(until) = self.locked(&username)? {
+        let until = lock.as_ref().and_then(|l| locked_until(l, self.now));
+        if let Some(until) = until.filter(|_| self.lockout.enabled) {
             self.hashers.make_password(password.expose());
             let why = format!("locked until {}", until.format("%Y-%m-%d %H:%M:%S UTC"));
             return Err(self.deny(&username, found_id, &why, Some(&why), false));
@@ -83,7 +100,13 @@ impl Accounts {
             let why = "the user lacks a group or permission asked for";
             return Err(self.deny(&username, found_id, why, None, true));
         }
-        let note = self.record_success(&username, user.id);
+        // Failed attempts are forgotten on success, so a success that clears some is written
+        // whatever the purpose.
+        let note = match purpose == Purpose::Login || self.audit.verify_successes || lock.is_some()
+        {
+            true => self.record_success(&username, user.id),
+            false => None,
+        };
         let upgrade = if verdict.must_update {
             self.upgrade_hash(&mut user, password)
         } else {

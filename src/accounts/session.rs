@@ -2,6 +2,7 @@
 //! session file still means "logged in": the row exists, has not expired, the user is active and
 //! the password hash is the one the session was made with.
 
+use super::auth::Purpose;
 use super::perms::Requirements;
 use super::{Accounts, Upgrade};
 use crate::crypto::constant_time_eq;
@@ -39,7 +40,7 @@ impl Accounts {
         requirements: &Requirements,
         path: &Path,
     ) -> Result<LoggedIn> {
-        let auth = self.authenticate_with(username, password, requirements)?;
+        let auth = self.authenticate_with(username, password, requirements, Purpose::Login)?;
         let keys = self.keys()?;
         self.store.migrate(self.now)?;
         let identity = self.store.identity();

@@ -258,7 +258,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     };
     let mut settings = Settings::load(&overrides, &vars, &Dirs::from_platform()?)?;
     settings.accounts.actor = authctl::accounts::audit::Actor {
-        user: platform::os_user(),
+        user: None,
         sudo_user: vars.get("SUDO_USER").filter(|v| !v.is_empty()).cloned(),
         command: cli.command.name(),
     };

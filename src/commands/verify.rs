@@ -2,6 +2,7 @@
 
 use super::{Ctx, Status, report_upgrade, requirements};
 use crate::cli::VerifyArgs;
+use authctl::accounts::auth::Purpose;
 use authctl::error::{Family, Result};
 use serde_json::json;
 
@@ -9,7 +10,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
     let requirements = requirements(&mut accounts, &args.requirements)?;
     let (username, password) = ctx.credentials(&accounts, args.username, &args.password)?;
-    let result = accounts.authenticate_with(&username, &password, &requirements);
+    let result = accounts.authenticate_with(&username, &password, &requirements, Purpose::Check);
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {

@@ -69,8 +69,9 @@ impl Argon2Params {
 
 pub struct Argon2 {
     params: Argon2Params,
-    /// The cores a hash's lanes can run on: a hash with fewer lanes takes longer.
-    cores: u64,
+    /// The cores a hash's lanes can run on: a hash with fewer lanes takes longer. Asked of
+    /// the machine (cgroup files) only when an argon2 hash is inspected.
+    cores: std::sync::OnceLock<u64>,
 }
 
 /// A stored hash taken apart.
@@ -140,14 +141,19 @@ impl Decoded {
 
 impl Argon2 {
     pub fn new(params: Argon2Params) -> Self {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
-        Argon2 { params, cores }
+        Argon2 {
+            params,
+            cores: std::sync::OnceLock::new(),
+        }
     }
 
     /// How long one check takes, in KiB-passes per core: its memory times its passes, spread
     /// over as many cores as it has lanes (and the machine has cores).
     fn time(&self, memory_cost: u32, time_cost: u32, parallelism: u32) -> u64 {
-        let lanes = u64::from(parallelism).clamp(1, self.cores);
+        let cores = *self
+            .cores
+            .get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u64));
+        let lanes = u64::from(parallelism).clamp(1, cores);
         u64::from(memory_cost) * u64::from(time_cost) / lanes
     }
 
@@ -241,9 +247,9 @@ mod tests {
 
     #[test]
     fn fewer_lanes_count_as_more_time_on_a_machine_with_the_cores() {
-        let on = |cores| Argon2 {
+        let on = |cores: u64| Argon2 {
             params: Argon2Params::new(64, 1, 1).unwrap(),
-            cores,
+            cores: cores.into(),
         };
         // Django's default costs over eight cores, and ten times that, are fine everywhere.
         assert_eq!(on(8).inspect(&encoded(102_400, 2, 8)), Shape::Fine);

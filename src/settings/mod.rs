@@ -16,7 +16,7 @@ use authctl::hashers::{
 };
 use authctl::mail::{Backend, MailConfig, SmtpConfig, SmtpSecurity};
 use authctl::secret::{KeySource, Secret, SecretKeys};
-use authctl::store::{Database, Libpq, ModelSettings, StoreConfig};
+use authctl::store::{Database, Libpq, ModelSettings, StoreConfig, is_postgres_url};
 use authctl::timezone::SiteTime;
 use authctl::validators::PasswordValidators;
 use options::{Options, SECTIONS};
@@ -341,9 +341,15 @@ fn audit_config(l: &Layers) -> Result<AuditConfig> {
     let socket = l
         .text("audit.syslog_socket", |o| o.audit.syslog_socket.as_ref())
         .unwrap_or_else(|| "/dev/log".to_string());
+    let verify_successes = l
+        .get("audit.verify_successes", |o| {
+            o.audit.verify_successes.as_ref().map(|f| f.0)
+        })
+        .map_or(standard.verify_successes, |(v, _)| v);
     Ok(AuditConfig {
         retain_days,
         syslog: syslog.then(|| PathBuf::from(socket)),
+        verify_successes,
     })
 }
 
@@ -487,7 +493,10 @@ fn database(
         connect_timeout: var("PGCONNECT_TIMEOUT"),
         passfile: var("PGPASSFILE").map(PathBuf::from),
         home: var("HOME").map(PathBuf::from),
-        login_name: crate::platform::login_name(vars),
+        // The password database is read only for a PostgreSQL URL, the one place it is needed.
+        login_name: is_postgres_url(&text)
+            .then(|| crate::platform::login_name(vars))
+            .flatten(),
     };
     let database = Database::parse(&text, &libpq).map_err(|reason| {
         Error::Config(format!(

@@ -63,6 +63,7 @@ pub struct AuditOptions {
     pub retain_days: Option<Whole>,
     pub syslog: Option<Flag>,
     pub syslog_socket: Option<Text>,
+    pub verify_successes: Option<Flag>,
 }
 
 #[derive(Debug, Default, Deserialize)]

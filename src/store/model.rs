@@ -284,7 +284,7 @@ impl Links {
     pub fn find(
         table: &str,
         tables: &[String],
-        columns_of: &mut dyn FnMut(&str) -> Result<Vec<Column>>,
+        column_names: &mut dyn FnMut(&str) -> Result<Vec<String>>,
     ) -> Result<Option<Links>> {
         let has = |name: &str| tables.iter().any(|t| t == name);
         let needed = [
@@ -302,9 +302,8 @@ impl Links {
         }
         // The column that is neither the row's own id nor the other side's.
         let mut user_column = |link: &str, other: &str| -> Result<Option<String>> {
-            let names: Vec<String> = columns_of(link)?
+            let names: Vec<String> = column_names(link)?
                 .into_iter()
-                .map(|c| c.name)
                 .filter(|c| c != "id" && c != other)
                 .collect();
             Ok(match names.as_slice() {

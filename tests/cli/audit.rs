@@ -327,9 +327,39 @@ fn the_admin_sees_and_ends_sessions(backend: Backend) {
         .expect(1);
 }
 
+/// A successful `verify` changes nothing and writes nothing, unless it clears failed attempts
+/// or `audit.verify_successes` asks for every one; a successful `login` is always an event.
+fn verify_successes_are_events_when_they_change_something_or_are_asked_for(backend: Backend) {
+    let mut sb = Sandbox::on(backend);
+    sb.signup("alice", "alice@example.com", PW);
+    let successes = |sb: &Sandbox| {
+        events(sb)
+            .iter()
+            .filter(|e| e["event"] == "login_succeeded")
+            .map(|e| e["command"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    verify(&sb, "alice", PW).expect(0);
+    assert_eq!(successes(&sb), Vec::<String>::new());
+    // A success after a failure clears the count, and that is recorded.
+    verify(&sb, "alice", "wrong password").expect(1);
+    verify(&sb, "alice", PW).expect(0);
+    assert_eq!(successes(&sb), ["verify"]);
+    let shown = sb.cmd(["--json", "users", "show", "alice"]).run();
+    assert_eq!(shown.json()["failed_logins"], json!(0), "{shown:?}");
+    verify(&sb, "alice", PW).expect(0);
+    assert_eq!(successes(&sb).len(), 1);
+    sb.login("alice", PW).expect(0);
+    assert_eq!(successes(&sb), ["login", "verify"]);
+    sb.set("AUTHCTL_AUDIT_VERIFY_SUCCESSES", "true");
+    verify(&sb, "alice", PW).expect(0);
+    assert_eq!(successes(&sb), ["verify", "login", "verify"]);
+}
+
 on_both!(
     every_change_is_logged_with_it_and_nothing_secret,
     the_admin_sees_and_ends_sessions,
+    verify_successes_are_events_when_they_change_something_or_are_asked_for,
 );
 
 /// With `audit.syslog`, each event also reaches the system log's socket (facility authpriv),

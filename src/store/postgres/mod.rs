@@ -166,7 +166,10 @@ impl Postgres {
             tables = table_names(&mut store.client)?;
         }
         model.links = Links::find(&model.table, &tables, &mut |t| {
-            columns(&mut store.client, t)
+            Ok(columns(&mut store.client, t)?
+                .into_iter()
+                .map(|c| c.name)
+                .collect())
         })?;
         store.schema.model = model;
         store.django_project = !pending && is_django_project(&mut store.client)?;

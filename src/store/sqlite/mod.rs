@@ -147,7 +147,8 @@ impl Sqlite {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && create && !place.read_only => {
                 let conn = Connection::open_in_memory()?;
                 create_django_tables(&conn, now, true)?;
-                let schema = Sqlite::schema(&conn, location, config, false, now)?;
+                let tables = table_names(&conn)?;
+                let (schema, _) = Sqlite::schema(&conn, tables, location, config, false, now)?;
                 Ok(Sqlite {
                     conn,
                     location: location.to_string(),
@@ -217,14 +218,18 @@ impl Sqlite {
         let conn = Connection::open_with_flags(location, flags)
             .map_err(failed(format!("cannot open database {location}")))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        table_names(&conn).map_err(|e| match e.sqlite_error_code() {
+        // What follows reads the schema a dozen times: one read transaction takes the file's
+        // lock once instead of once a statement (a tenth of a `verify`).
+        conn.execute_batch("BEGIN")?;
+        let tables = table_names(&conn).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => {
                 Error::Environment(format!("{location} is not a SQLite database"))
             }
             _ => failed(format!("cannot read database {location}"))(e),
         })?;
-        let schema = Sqlite::schema(&conn, location, config, create, now)?;
-        let django_project = is_django_project(&conn)?;
+        let (schema, tables) = Sqlite::schema(&conn, tables, location, config, create, now)?;
+        let django_project = is_django_project(&conn, &tables)?;
+        end_read(&conn)?;
         Ok(Sqlite {
             conn,
             location: location.to_string(),
@@ -236,19 +241,21 @@ impl Sqlite {
         })
     }
 
-    /// Finds the user model; in an empty database that may be created, Django's `auth_user`
-    /// is created first.
+    /// Finds the user model among `tables`; in an empty database that may be created, Django's
+    /// `auth_user` is created first. Also returns the tables as they are now.
     fn schema(
         conn: &Connection,
+        tables: Vec<String>,
         location: &str,
         config: &StoreConfig,
         create: bool,
         now: DateTime<Utc>,
-    ) -> Result<users::Schema> {
-        let tables: Vec<String> = table_names(conn)?
+    ) -> Result<(users::Schema, Vec<String>)> {
+        let mut tables: Vec<String> = tables
             .into_iter()
             .filter(|t| !t.starts_with("sqlite_"))
             .collect();
+        let mut wrote = false;
         let user_tables = user_shaped_tables(conn)?;
         let mut columns_of = |table: &str| columns(conn, table);
         let found = (&tables[..], &user_tables[..]);
@@ -269,6 +276,7 @@ impl Sqlite {
                     context: format!("cannot create Django's tables in {location}"),
                     source: Some(Box::new(e)),
                 })?;
+                wrote = true;
                 let columns = columns(conn, "auth_user")?;
                 UserModel::from_columns(config, "auth_user".into(), columns, location)?
             }
@@ -281,6 +289,7 @@ impl Sqlite {
                 true => Ok(()),
                 false => create_django_tables(conn, now, false),
             });
+            wrote = true;
             if let Err(e) = upgraded {
                 model.links_note = Some(format!(
                     "{location} was made by an earlier authctl and has no group tables yet, and \
@@ -289,14 +298,26 @@ impl Sqlite {
                 ));
             }
         }
-        let tables = table_names(conn)?;
-        model.links = super::Links::find(&model.table, &tables, &mut |t| columns(conn, t))?;
-        Ok(users::Schema::new(model, config.time.clone()))
+        if wrote {
+            tables = table_names(conn)?;
+        }
+        model.links = super::Links::find(&model.table, &tables, &mut |t| column_names(conn, t))?;
+        Ok((users::Schema::new(model, config.time.clone()), tables))
     }
 }
 
-/// Runs `f` in one `BEGIN IMMEDIATE` transaction, rolled back if it fails.
+/// Ends the reading transaction `connect` opened, if it is still open.
+fn end_read(conn: &Connection) -> Result<()> {
+    if !conn.is_autocommit() {
+        conn.execute_batch("COMMIT")?;
+    }
+    Ok(())
+}
+
+/// Runs `f` in one `BEGIN IMMEDIATE` transaction, rolled back if it fails (after ending the
+/// reading transaction `connect` opened: a read lock cannot become a write lock safely).
 fn in_write(conn: &Connection, f: impl FnOnce(&Connection) -> Result<()>) -> Result<()> {
+    end_read(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     match f(conn) {
         Ok(()) => Ok(conn.execute_batch("COMMIT")?),
@@ -328,11 +349,12 @@ fn create_django_tables(conn: &Connection, now: DateTime<Utc>, with_user: bool) 
 
 /// A Django project's database: Django's migrations table, not made by authctl, or with other
 /// apps' migrations (a project adopted the database).
-fn is_django_project(conn: &Connection) -> Result<bool> {
-    if !table_exists(conn, "django_migrations")? {
+fn is_django_project(conn: &Connection, tables: &[String]) -> Result<bool> {
+    let has = |name: &str| tables.iter().any(|t| t == name);
+    if !has("django_migrations") {
         return Ok(false);
     }
-    let made_by_authctl = table_exists(conn, "authctl_migrations")?
+    let made_by_authctl = has("authctl_migrations")
         && conn
             .query_row(
                 "SELECT 1 FROM authctl_migrations WHERE version = 0",
@@ -354,13 +376,25 @@ fn is_django_project(conn: &Connection) -> Result<bool> {
 
 /// The tables with the columns every Django user model has, `password` and `last_login`.
 fn user_shaped_tables(conn: &Connection) -> Result<Vec<String>> {
+    // A column's name is in its table's CREATE statement (SQLite rewrites the statement on
+    // ALTER TABLE), so the text narrows the tables to ask about, cheaply, before each is asked.
     let mut stmt = conn.prepare(
-        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' AND \
+        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' \
+         AND m.sql LIKE '%password%' AND m.sql LIKE '%last_login%' AND \
          (SELECT count(*) FROM pragma_table_info(m.name) AS c \
           WHERE c.name IN ('password', 'last_login')) = 2",
     )?;
     let names = stmt
         .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// The names of a table's columns.
+fn column_names(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    let names = stmt
+        .query_map([table], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(names)
 }
