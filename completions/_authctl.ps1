@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('perms', 'perms', [CompletionResultType]::ParameterValue, 'Permissions: what exists, what a user has and why, and custom ones')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The event log: what happened to which account, by whom, newest first')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
@@ -836,13 +837,18 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;verify' {
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username (asked for on a terminal when missing)')
+            [CompletionResult]::new('--username-env', '--username-env', [CompletionResultType]::ParameterName, 'Take the username from this environment variable (the password never comes from one)')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from a file holding exactly one line')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'Read the username from the first line of this file and the password from the second (OpenVPN''s auth-user-pass-verify via-file)')
+            [CompletionResult]::new('--serve', '--serve', [CompletionResultType]::ParameterName, 'Keep running and answer one request per line of standard input, with the database opened once: `squid` (Squid''s basic-auth helper protocol) or `lines` (USERNAME, a tab, PASSWORD; answered OK, ERR or BH)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The user must be in this group (repeatable; all must hold)')
             [CompletionResult]::new('--perm', '--perm', [CompletionResultType]::ParameterName, 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)')
             [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
             [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (exactly one line, trailing CR/LF removed)')
+            [CompletionResult]::new('--credentials-stdin', '--credentials-stdin', [CompletionResultType]::ParameterName, 'Read the username then the password, one line each, from standard input (Apache mod_authnz_external''s pipe)')
+            [CompletionResult]::new('--pam', '--pam', [CompletionResultType]::ParameterName, 'Answer PAM''s pam_exec: the username from PAM_USER, the password on standard input (expose_authtok); with PAM_TYPE=account, whether the account is active and not locked')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
@@ -851,6 +857,25 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authctl;checkpassword' {
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Set HOME for PROG to this path, `{username}` replaced by the account''s username (left unset for a username that could leave the directory)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The user must be in this group (repeatable; all must hold)')
+            [CompletionResult]::new('--perm', '--perm', [CompletionResultType]::ParameterName, 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'TOML config file [env: AUTHCTL_CONFIG]')
+            [CompletionResult]::new('--session-file', '--session-file', [CompletionResultType]::ParameterName, 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; missing input is an error (exit 2)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more on stderr (reasons for denials, hash upgrades)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -1020,6 +1045,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('perms', 'perms', [CompletionResultType]::ParameterValue, 'Permissions: what exists, what a user has and why, and custom ones')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The event log: what happened to which account, by whom, newest first')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a username and password; exit 0 if valid, 1 if not, printing nothing')
+            [CompletionResult]::new('checkpassword', 'checkpassword', [CompletionResultType]::ParameterValue, 'Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The outbox of reset emails: list what waits, or send it now')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Settings: write a Django project''s as an authctl config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or write all of them with --out-dir')
@@ -1156,6 +1182,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;verify' {
+            break
+        }
+        'authctl;help;checkpassword' {
             break
         }
         'authctl;help;mail' {

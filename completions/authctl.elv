@@ -44,6 +44,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand perms 'Permissions: what exists, what a user has and why, and custom ones'
             cand log 'The event log: what happened to which account, by whom, newest first'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand checkpassword 'Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
@@ -768,13 +769,18 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;verify'= {
             cand --username 'Username (asked for on a terminal when missing)'
+            cand --username-env 'Take the username from this environment variable (the password never comes from one)'
             cand --password-file 'Read the password from a file holding exactly one line'
+            cand --credentials-file 'Read the username from the first line of this file and the password from the second (OpenVPN''s auth-user-pass-verify via-file)'
+            cand --serve 'Keep running and answer one request per line of standard input, with the database opened once: `squid` (Squid''s basic-auth helper protocol) or `lines` (USERNAME, a tab, PASSWORD; answered OK, ERR or BH)'
             cand --group 'The user must be in this group (repeatable; all must hold)'
             cand --perm 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)'
             cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
             cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
             cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
             cand --password-stdin 'Read the password from standard input (exactly one line, trailing CR/LF removed)'
+            cand --credentials-stdin 'Read the username then the password, one line each, from standard input (Apache mod_authnz_external''s pipe)'
+            cand --pam 'Answer PAM''s pam_exec: the username from PAM_USER, the password on standard input (expose_authtok); with PAM_TYPE=account, whether the account is active and not locked'
             cand --no-input 'Never prompt; missing input is an error (exit 2)'
             cand --json 'Print a machine-readable JSON result on stdout'
             cand -q 'Print nothing on success'
@@ -783,6 +789,24 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authctl;checkpassword'= {
+            cand --home 'Set HOME for PROG to this path, `{username}` replaced by the account''s username (left unset for a username that could leave the directory)'
+            cand --group 'The user must be in this group (repeatable; all must hold)'
+            cand --perm 'The user must have this permission, app_label.codename, by Django''s rules (repeatable)'
+            cand --database 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]'
+            cand --config 'TOML config file [env: AUTHCTL_CONFIG]'
+            cand --session-file 'Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]'
+            cand --no-input 'Never prompt; missing input is an error (exit 2)'
+            cand --json 'Print a machine-readable JSON result on stdout'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -937,6 +961,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand perms 'Permissions: what exists, what a user has and why, and custom ones'
             cand log 'The event log: what happened to which account, by whom, newest first'
             cand verify 'Check a username and password; exit 0 if valid, 1 if not, printing nothing'
+            cand checkpassword 'Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user'
             cand mail 'The outbox of reset emails: list what waits, or send it now'
             cand config 'Settings: write a Django project''s as an authctl config file'
             cand completions 'Print a shell completion script, or write all of them with --out-dir'
@@ -1037,6 +1062,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;log'= {
         }
         &'authctl;help;verify'= {
+        }
+        &'authctl;help;checkpassword'= {
         }
         &'authctl;help;mail'= {
             cand list 'List the reset emails waiting to be sent, with their attempts and last error'

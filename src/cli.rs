@@ -219,9 +219,24 @@ pub enum Command {
 
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
-        after_help = "Example:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok"
+        after_help = "Examples:\n  printf '%s\\n' \"$PW\" | authctl verify --username alice --password-stdin && echo ok\n  \
+        auth required pam_exec.so expose_authtok quiet /usr/local/bin/authctl verify --pam --config /etc/authctl.toml\n  \
+        auth_param basic program /usr/local/bin/authctl verify --serve=squid --config /etc/authctl.toml"
     )]
     Verify(VerifyArgs),
+
+    /// Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user
+    #[command(
+        long_about = "Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user\n\n\
+        Reads `username NUL password NUL timestamp NUL` (at most 512 bytes) from file descriptor 3 \
+        and checks them as `verify` does. On success it runs PROG with USER set to the account's \
+        username (HOME from --home, AUTHORIZED=2 when the caller set AUTHORIZED=1, as Dovecot \
+        asks); it exits 1 for wrong credentials, 111 when the check could not be made (the \
+        database is unreachable), 2 when it is misused, and never 0 itself.",
+        after_help = "Example (Dovecot):\n  passdb {\n    driver = checkpassword\n    \
+        args = /usr/local/bin/authctl checkpassword --config /etc/authctl.toml\n  }"
+    )]
+    Checkpassword(CheckpasswordArgs),
 
     /// The outbox of reset emails: list what waits, or send it now
     #[command(subcommand)]
@@ -295,6 +310,7 @@ impl Command {
             Command::ResetRequest(_) => ("reset-request", None),
             Command::ResetConfirm(_) => ("reset-confirm", None),
             Command::Verify(_) => ("verify", None),
+            Command::Checkpassword(_) => ("checkpassword", None),
             Command::Completions(_) => ("completions", None),
             Command::Man(_) => ("man", None),
             Command::Config(_) => ("config", Some("from-django")),
@@ -433,14 +449,74 @@ pub struct SignupArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Username (asked for on a terminal when missing)
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["username_env", "caller"])]
     pub username: Option<String>,
+
+    /// Take the username from this environment variable (the password never comes from one)
+    #[arg(long, value_name = "VAR", conflicts_with = "caller")]
+    pub username_env: Option<String>,
 
     #[command(flatten)]
     pub password: PasswordSource,
 
     #[command(flatten)]
+    pub caller: CallerArgs,
+
+    #[command(flatten)]
     pub requirements: RequirementArgs,
+}
+
+/// How a program that calls out for a check hands over the username and the password.
+#[derive(Debug, Args)]
+#[group(id = "caller", multiple = false, conflicts_with_all = ["password_stdin", "password_file"])]
+pub struct CallerArgs {
+    /// Read the username from the first line of this file and the password from the second
+    /// (OpenVPN's auth-user-pass-verify via-file)
+    #[arg(long, value_name = "PATH")]
+    pub credentials_file: Option<PathBuf>,
+
+    /// Read the username then the password, one line each, from standard input (Apache
+    /// mod_authnz_external's pipe)
+    #[arg(long)]
+    pub credentials_stdin: bool,
+
+    /// Answer PAM's pam_exec: the username from PAM_USER, the password on standard input
+    /// (expose_authtok); with PAM_TYPE=account, whether the account is active and not locked
+    #[arg(long)]
+    pub pam: bool,
+
+    /// Keep running and answer one request per line of standard input, with the database
+    /// opened once: `squid` (Squid's basic-auth helper protocol) or `lines` (USERNAME, a tab,
+    /// PASSWORD; answered OK, ERR or BH)
+    #[arg(long, value_name = "PROTOCOL", num_args = 0..=1, default_missing_value = "squid")]
+    pub serve: Option<ServeProtocol>,
+}
+
+/// The line protocols of `verify --serve`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ServeProtocol {
+    Squid,
+    Lines,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckpasswordArgs {
+    /// Set HOME for PROG to this path, `{username}` replaced by the account's username (left
+    /// unset for a username that could leave the directory)
+    #[arg(long, value_name = "PATH")]
+    pub home: Option<String>,
+
+    #[command(flatten)]
+    pub requirements: RequirementArgs,
+
+    /// The program to run on success, and its arguments (Dovecot adds its checkpassword-reply)
+    #[arg(
+        value_name = "PROG",
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub program: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Args)]

@@ -122,6 +122,18 @@ impl Accounts {
         Ok(Authenticated { user, upgrade })
     }
 
+    /// PAM's account phase and a userdb lookup: may this user log in at all? The account
+    /// exists, is active, is not locked and meets `requirements`. There is no password to
+    /// check, so nothing is hashed and nothing is written.
+    pub fn account_usable(&mut self, username: &str, requirements: &Requirements) -> Result<bool> {
+        let username = validators::normalize_username(username);
+        let Some(user) = self.store.read(|tx| tx.user_by_username(&username))? else {
+            return Ok(false);
+        };
+        let locked = self.locked(&username)?.is_some();
+        Ok(user.is_active && !locked && self.meets(&user, requirements)?)
+    }
+
     /// The one denial: the same error for every reason, after the failure is recorded with
     /// `why` in the event log (and, with `count`, counted toward a lock). Only `shown` — what
     /// tells nothing of whether the account exists or the password was right — reaches `-v`.

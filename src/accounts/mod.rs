@@ -112,6 +112,12 @@ impl Accounts {
         &self.hashers
     }
 
+    /// Moves the clock on, for a process that answers many requests (`verify --serve`): lock
+    /// windows, token ages and event times are taken from it.
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
     /// The user model found in the database.
     pub fn model(&self) -> &crate::store::UserModel {
         self.store.model()

@@ -1,6 +1,7 @@
 //! One module per subcommand; this one holds what they share: the resolved context and the
 //! rules for where input comes from (flag, then stdin/file/env, then a prompt on a terminal).
 
+mod checkpassword;
 mod completions;
 mod config;
 mod createsuperuser;
@@ -48,12 +49,35 @@ pub fn read_text(mut reader: impl Read, origin: &str) -> Result<Secret> {
     }
 }
 
+/// Exactly `count` lines of `text` (CR/LF or LF; empty lines after them are ignored), else a
+/// usage error saying that `origin` must hold exactly `what`.
+pub fn exact_lines(text: &Secret, count: usize, origin: &str, what: &str) -> Result<Vec<Secret>> {
+    let mut lines: Vec<Secret> = text
+        .expose()
+        .split('\n')
+        .map(|line| Secret::new(line.strip_suffix('\r').unwrap_or(line).to_string()))
+        .collect();
+    // A final newline ends the last line rather than starting an empty one.
+    if text.expose().ends_with('\n') {
+        lines.pop();
+    }
+    while lines.len() > count && lines.last().is_some_and(Secret::is_empty) {
+        lines.pop();
+    }
+    if text.expose().is_empty() || lines.len() != count {
+        return Err(Error::Usage(format!("{origin} must hold exactly {what}")));
+    }
+    Ok(lines)
+}
+
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Success,
     /// Exit 1 with nothing on stderr (`verify`'s quiet "no").
     Denied,
+    /// Exit 111, the checkpassword interface's "try again later": the check could not be made.
+    Temporary,
 }
 
 /// Everything a command needs besides its own arguments.
@@ -137,27 +161,12 @@ impl Ctx {
         } else {
             return Ok(None);
         };
-        let mut lines: Vec<Secret> = text
-            .expose()
-            .split('\n')
-            .map(|line| Secret::new(line.strip_suffix('\r').unwrap_or(line).to_string()))
-            .collect();
-        // A final newline ends the last line rather than starting an empty one.
-        if text.expose().ends_with('\n') {
-            lines.pop();
-        }
-        while lines.len() > count && lines.last().is_some_and(Secret::is_empty) {
-            lines.pop();
-        }
-        if text.expose().is_empty() || lines.len() != count {
-            let what = match count {
-                1 => "one line, the password".to_string(),
-                2 => "two lines, the old then the new password".to_string(),
-                n => format!("{n} lines, one per password"),
-            };
-            return Err(Error::Usage(format!("{origin} must hold exactly {what}")));
-        }
-        Ok(Some(lines))
+        let what = match count {
+            1 => "one line, the password".to_string(),
+            2 => "two lines, the old then the new password".to_string(),
+            n => format!("{n} lines, one per password"),
+        };
+        exact_lines(&text, count, &origin, &what).map(Some)
     }
 
     /// One password: from the flags, else `prompt` on a terminal, else a usage error.
@@ -277,6 +286,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         }
         Command::Signup(args) => signup::run(&ctx, args),
         Command::Verify(args) => verify::run(&ctx, args),
+        Command::Checkpassword(args) => checkpassword::run(&ctx, args),
         Command::Login(args) => login::run(&ctx, args),
         Command::Logout(args) => logout::run(&ctx, args),
         Command::Whoami => whoami::run(&ctx),

@@ -1,16 +1,61 @@
 //! `authctl verify`: is this username/password pair valid? Exit 0 or 1, silent by default.
+//!
+//! The pair comes from the flags and a prompt, or the way a calling program hands it over:
+//! a credentials file or standard input (OpenVPN, Apache), PAM's pam_exec, or one request per
+//! line for as long as the caller keeps the pipe open (`--serve`, in `serve.rs`).
 
-use super::{Ctx, Status, report_upgrade, requirements};
+use super::{Ctx, Status, exact_lines, read_text, report_upgrade, requirements};
 use crate::cli::VerifyArgs;
-use authctl::accounts::auth::Purpose;
-use authctl::error::{Family, Result};
+use authctl::accounts::Accounts;
+use authctl::accounts::auth::{Authenticated, Purpose};
+use authctl::error::{Error, Family, IoContext, Result};
+use authctl::secret::Secret;
 use serde_json::json;
 
+mod serve;
+
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
+    if let Some(protocol) = args.caller.serve {
+        return serve::run(ctx, protocol, &args.requirements);
+    }
     let mut accounts = ctx.accounts()?;
     let requirements = requirements(&mut accounts, &args.requirements)?;
-    let (username, password) = ctx.credentials(&accounts, args.username, &args.password)?;
+    let (username, password) = if args.caller.pam {
+        match pam_phase(ctx)? {
+            PamPhase::Auth(username) => (username, pam_password()?),
+            PamPhase::Account(username) => {
+                return match accounts.account_usable(&username, &requirements)? {
+                    true => Ok(Status::Success),
+                    false => {
+                        ctx.printer.detail("denied: the account cannot log in");
+                        Ok(Status::Denied)
+                    }
+                };
+            }
+        }
+    } else if let Some(path) = &args.caller.credentials_file {
+        let origin = format!("credentials file {}", path.display());
+        let file = std::fs::File::open(path).context(|| format!("cannot read {origin}"))?;
+        username_and_password(&read_text(file, &origin)?, &origin)?
+    } else if args.caller.credentials_stdin {
+        let text = read_text(std::io::stdin(), "standard input")?;
+        username_and_password(&text, "standard input")?
+    } else {
+        let username = match &args.username_env {
+            Some(var) => Some(ctx.vars.get(var).cloned().ok_or_else(|| {
+                Error::Usage(format!("--username-env {var}: the variable is not set"))
+            })?),
+            None => args.username,
+        };
+        ctx.credentials(&accounts, username, &args.password)?
+    };
     let result = accounts.authenticate_with(&username, &password, &requirements, Purpose::Check);
+    answer(ctx, &username, result)
+}
+
+/// Says what a check found: nothing on success (JSON with `--json`, the reason with `-v`),
+/// exit 1 on a denial, the error otherwise.
+fn answer(ctx: &Ctx, username: &str, result: Result<Authenticated>) -> Result<Status> {
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {
@@ -30,4 +75,61 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         }
         Err(err) => Err(err),
     }
+}
+
+/// The first line the username, the second the password.
+fn username_and_password(text: &Secret, origin: &str) -> Result<(String, Secret)> {
+    let mut lines = exact_lines(text, 2, origin, "two lines, the username then the password")?;
+    let password = lines.pop().expect("two lines");
+    let username = lines.pop().expect("two lines").expose().to_string();
+    Ok((username, password))
+}
+
+/// What pam_exec asks, from the variables it sets.
+enum PamPhase {
+    Auth(String),
+    Account(String),
+}
+
+fn pam_phase(ctx: &Ctx) -> Result<PamPhase> {
+    let var = |name: &str| ctx.vars.get(name).filter(|v| !v.is_empty());
+    let Some(user) = var("PAM_USER").cloned() else {
+        return Err(Error::Usage(
+            "--pam reads the username from PAM_USER, which is not set (run it from pam_exec)"
+                .into(),
+        ));
+    };
+    match var("PAM_TYPE").map(String::as_str) {
+        Some("auth") => Ok(PamPhase::Auth(user)),
+        Some("account") => Ok(PamPhase::Account(user)),
+        other => Err(Error::Usage(format!(
+            "--pam answers PAM's auth and account phases, not {} (PAM_TYPE)",
+            other.unwrap_or("an unnamed one")
+        ))),
+    }
+}
+
+/// The password pam_exec's `expose_authtok` writes: the whole of standard input, ended by a
+/// NUL and no newline.
+fn pam_password() -> Result<Secret> {
+    let text = read_text(std::io::stdin(), "standard input")?;
+    let password = text.expose();
+    let password = password.strip_suffix('\0').unwrap_or(password);
+    if password.contains('\0') {
+        return Err(Error::Usage(
+            "standard input holds more than one password (pam_exec writes one, ended by a NUL)"
+                .into(),
+        ));
+    }
+    Ok(Secret::new(password.to_string()))
+}
+
+/// Opens the database for a long-running answerer, with the requirements checked once.
+fn open_for_checks(
+    ctx: &Ctx,
+    args: &crate::cli::RequirementArgs,
+) -> Result<(Accounts, authctl::accounts::perms::Requirements)> {
+    let mut accounts = ctx.accounts()?;
+    let requirements = requirements(&mut accounts, args)?;
+    Ok((accounts, requirements))
 }

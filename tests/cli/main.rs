@@ -2,6 +2,7 @@
 //! interoperability checks against a real Django.
 
 mod audit;
+mod callers;
 mod config;
 mod createsuperuser;
 mod django_interop;

@@ -114,6 +114,25 @@ impl Sandbox {
         }
     }
 
+    /// A config file holding what this sandbox gives through the environment (the database,
+    /// the cheap costs) and `extra` (keys, or whole tables): for callers that run the program with an environment of
+    /// their own (PAM, Dovecot, Squid), which name it with `--config`.
+    pub fn config_file(&self, extra: &str) -> PathBuf {
+        let mut toml = format!("database = {:?}\n{extra}\n", self.database);
+        for section in ["argon2", "pbkdf2_sha256", "pbkdf2_sha1", "bcrypt", "scrypt"] {
+            toml.push_str(&format!("[{section}]\n"));
+            for (var, value) in CHEAP {
+                let key = var.to_lowercase();
+                if let Some(key) = key.strip_prefix(&format!("authctl_{section}_")) {
+                    toml.push_str(&format!("{key} = {value}\n"));
+                }
+            }
+        }
+        let path = self.path("caller.toml");
+        std::fs::write(&path, toml).expect("write the config file");
+        path
+    }
+
     /// The PostgreSQL database's name (PostgreSQL sandboxes only).
     pub fn pg_database(&self) -> String {
         assert_eq!(self.backend, Backend::Postgres);

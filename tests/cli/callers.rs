@@ -1,0 +1,361 @@
+//! The programs that call out for a credential check (issue 16): the ways they hand over the
+//! username and password, first as the program sees them, then through the real callers —
+//! PAM (pamtester and pam_exec), Dovecot (checkpassword) and Squid (a basic-auth helper).
+
+use crate::on_both;
+use crate::support::{BIN, Backend, PW, Sandbox};
+use serde_json::Value;
+
+fn events(sb: &Sandbox, event: &str) -> Vec<Value> {
+    let run = sb.cmd(["--json", "log", "--event", event]).run();
+    run.expect(0);
+    run.json_lines()
+}
+
+/// A user who may log in, one who is inactive, and a third with a password full of the
+/// characters callers escape.
+fn users(sb: &Sandbox) {
+    sb.signup("alice", "alice@example.com", PW);
+    sb.signup("bob", "bob@example.com", PW);
+    sb.cmd(["users", "set", "bob", "--inactive"])
+        .run()
+        .expect(0);
+    sb.signup("carol", "carol@example.com", ODD);
+}
+
+/// Spaces, a percent sign, a plus, a tab and a letter outside ASCII.
+const ODD: &str = "s3cret pass%+\tétoile";
+
+fn serve_answers_one_line_per_request_with_the_same_check(backend: Backend) {
+    let sb = Sandbox::on(backend);
+    users(&sb);
+    // Plain lines: username, a tab, the password (which may hold a tab itself).
+    let input = format!(
+        "alice\t{PW}\nalice\twrong\nbob\t{PW}\nghost\t{PW}\ncarol\t{ODD}\nno tab here\n\
+         alice\t{PW}\r\n"
+    );
+    sb.cmd(["verify", "--serve=lines"])
+        .stdin(input)
+        .run()
+        .expect(0)
+        .stdout_is("OK\nERR\nERR\nERR\nOK\nERR\nOK\n");
+    // Squid: URL-escaped fields, with and without the concurrency channel.
+    let input = "alice correct%20horse%20battery%20staple\n\
+                 0 carol s3cret%20pass%25+%09%C3%A9toile\n\
+                 17 alice wrong\n\
+                 3 ghost%40example.com x\n\
+                 4 alice two words\n";
+    sb.cmd(["verify", "--serve"])
+        .stdin(input)
+        .run()
+        .expect(0)
+        .stdout_is("OK\n0 OK\n17 ERR\n3 ERR\n4 ERR\n");
+    // (A line of two fields is a username and a password: Squid sends a channel with every
+    // request or with none.)
+    // Failures are recorded and counted as `verify`'s are: five lock the name, and the
+    // right password is refused after them, in the same process.
+    let input = format!("{}dave\t{PW}\n", "dave\twrong\n".repeat(5));
+    sb.signup("dave", "dave@example.com", PW);
+    sb.cmd(["verify", "--serve=lines"])
+        .stdin(input)
+        .run()
+        .expect(0)
+        .stdout_is("ERR\nERR\nERR\nERR\nERR\nERR\n");
+    let locked = sb.cmd(["--json", "users", "show", "dave"]).run();
+    assert!(locked.json()["locked_until"].is_string(), "{locked:?}");
+    let failed: Vec<Value> = events(&sb, "login_failed")
+        .into_iter()
+        .filter(|e| e["username"] == "dave")
+        .collect();
+    assert_eq!(failed.len(), 6);
+    // A requirement applies to every request.
+    sb.cmd(["groups", "create", "mail"]).run().expect(0);
+    sb.cmd(["groups", "add", "mail", "carol"]).run().expect(0);
+    sb.cmd(["verify", "--serve=lines", "--group", "mail"])
+        .stdin(format!("alice\t{PW}\ncarol\t{ODD}\n"))
+        .run()
+        .expect(0)
+        .stdout_is("ERR\nOK\n");
+}
+
+on_both!(serve_answers_one_line_per_request_with_the_same_check);
+
+#[test]
+fn serve_says_a_check_could_not_be_made_and_stops_at_the_end_of_input() {
+    let mut sb = Sandbox::new();
+    // No database: every request is answered, none of them OK.
+    sb.set(
+        "AUTHCTL_DATABASE",
+        sb.path("missing.sqlite3").to_str().unwrap(),
+    );
+    let run = sb
+        .cmd(["verify", "--serve"])
+        .stdin(format!("1 alice {}\n", PW.replace(' ', "%20")))
+        .run();
+    run.expect(0).stderr_has("does not exist");
+    assert!(run.stdout().starts_with("1 BH message=\""), "{run:?}");
+    sb.cmd(["verify", "--serve=lines"])
+        .stdin(format!("alice\t{PW}\n"))
+        .run()
+        .expect(0)
+        .stdout_is("BH\n");
+    // A line longer than any request is refused, and the next is read.
+    let sb = Sandbox::new();
+    sb.signup("alice", "alice@example.com", PW);
+    let long = format!("alice\t{}\nalice\t{PW}\n", "x".repeat(100_000));
+    sb.cmd(["verify", "--serve=lines"])
+        .stdin(long)
+        .run()
+        .expect(0)
+        .stdout_is("ERR\nOK\n");
+    // Empty input: nothing to answer.
+    sb.cmd(["verify", "--serve"]).run().expect(0).stdout_is("");
+}
+
+#[test]
+fn credentials_come_from_a_file_standard_input_or_a_named_variable() {
+    let sb = Sandbox::new();
+    users(&sb);
+    let file = sb.path("via-file");
+    std::fs::write(&file, format!("carol\n{ODD}\n")).unwrap();
+    let file = file.to_str().unwrap();
+    sb.cmd(["verify", "--credentials-file", file])
+        .run()
+        .expect(0)
+        .stdout_is("");
+    std::fs::write(sb.path("via-file"), "carol\nwrong\n").unwrap();
+    sb.cmd(["verify", "--credentials-file", file])
+        .run()
+        .expect(1);
+    std::fs::write(sb.path("via-file"), "carol\n").unwrap();
+    sb.cmd(["verify", "--credentials-file", file])
+        .run()
+        .expect(2)
+        .stderr_has("two lines, the username then the password");
+    sb.cmd(["verify", "--credentials-stdin"])
+        .stdin(format!("alice\r\n{PW}\r\n"))
+        .run()
+        .expect(0);
+    sb.cmd(["verify", "--credentials-stdin"])
+        .stdin(format!("bob\n{PW}\n"))
+        .run()
+        .expect(1);
+    sb.cmd(["verify", "--username-env", "LOGIN", "--password-stdin"])
+        .env("LOGIN", "alice")
+        .stdin_line(PW)
+        .run()
+        .expect(0);
+    sb.cmd(["verify", "--username-env", "LOGIN", "--password-stdin"])
+        .stdin_line(PW)
+        .run()
+        .expect(2)
+        .stderr_has("--username-env LOGIN: the variable is not set");
+    // One way at a time.
+    sb.cmd(["verify", "--pam", "--username", "alice"])
+        .run()
+        .expect(2);
+    sb.cmd(["verify", "--credentials-stdin", "--password-stdin"])
+        .run()
+        .expect(2);
+}
+
+#[test]
+fn pam_mode_takes_pam_user_and_the_token_as_pam_exec_gives_them() {
+    let sb = Sandbox::new();
+    users(&sb);
+    let pam = |kind: &str, user: &str, stdin: &str| {
+        sb.cmd(["verify", "--pam"])
+            .env("PAM_TYPE", kind)
+            .env("PAM_USER", user)
+            .stdin(stdin)
+            .run()
+    };
+    // No newline after the token: a newline would be part of the password.
+    pam("auth", "carol", ODD).expect(0);
+    pam("auth", "alice", &format!("{PW}\n")).expect(1);
+    pam("auth", "alice", &format!("{PW}\0")).expect(0);
+    pam("auth", "bob", PW).expect(1);
+    pam("account", "alice", "").expect(0);
+    pam("account", "bob", "").expect(1);
+    pam("account", "ghost", "").expect(1);
+    pam("session", "alice", "")
+        .expect(2)
+        .stderr_has("auth and account phases");
+    sb.cmd(["verify", "--pam"])
+        .run()
+        .expect(2)
+        .stderr_has("PAM_USER");
+}
+
+#[test]
+fn checkpassword_runs_the_program_only_for_a_valid_pair() {
+    let sb = Sandbox::new();
+    users(&sb);
+    let fd3 = |user: &str, password: &str| {
+        let path = sb.path("fd3");
+        std::fs::write(&path, format!("{user}\0{password}\01700000000\0")).unwrap();
+        path.display().to_string()
+    };
+    let check = |fd3: String, extra: &str| {
+        sb.shell(&format!(
+            "authctl checkpassword {extra} /usr/bin/env 3<'{fd3}'; echo \"exit $?\""
+        ))
+        .env(
+            "AUTHCTL_SECRET_KEY",
+            "a secret that the program run must not see",
+        )
+        .run()
+    };
+    let has_line = |run: &crate::support::Run, line: &str| run.stdout().lines().any(|l| l == line);
+    let run = check(fd3("carol", ODD), "--home '/var/mail/{username}'");
+    run.expect(0)
+        .stdout_lacks("AUTHCTL_")
+        .stdout_lacks("AUTHORIZED");
+    // The program ran in authctl's place, and its own exit status is the one the caller sees.
+    assert!(has_line(&run, "USER=carol") && has_line(&run, "HOME=/var/mail/carol"));
+    assert!(has_line(&run, "exit 0"), "{run:?}");
+    check(fd3("carol", "wrong"), "")
+        .stdout_is("exit 1\n")
+        .stdout_lacks("USER=");
+    check(fd3("bob", PW), "").stdout_is("exit 1\n");
+    check(fd3("ghost", PW), "").stdout_is("exit 1\n");
+    // A userdb lookup (Dovecot sets AUTHORIZED=1 and sends no password): the account need
+    // only be usable, and the program hears AUTHORIZED=2.
+    let lookup = |user: &str| {
+        sb.shell(&format!(
+            "AUTHORIZED=1 authctl checkpassword /usr/bin/env 3<'{}'; echo \"exit $?\"",
+            fd3(user, "")
+        ))
+        .run()
+    };
+    let run = lookup("alice");
+    assert!(
+        has_line(&run, "AUTHORIZED=2") && has_line(&run, "USER=alice"),
+        "{run:?}"
+    );
+    lookup("bob").stdout_is("exit 1\n");
+    // Misuse is 2, a check that cannot be made 111, and a program that cannot run 111.
+    sb.shell("authctl checkpassword /usr/bin/env; echo \"exit $?\"")
+        .run()
+        .stdout_is("exit 2\n")
+        .stderr_has("file descriptor 3");
+    let garbage = sb.path("garbage");
+    std::fs::write(&garbage, "no nul bytes at all").unwrap();
+    sb.shell(&format!(
+        "authctl checkpassword /usr/bin/env 3<'{}'; echo \"exit $?\"",
+        garbage.display()
+    ))
+    .run()
+    .stdout_is("exit 2\n");
+    sb.shell(&format!(
+        "AUTHCTL_DATABASE=/nonexistent/db.sqlite3 authctl checkpassword /usr/bin/env 3<'{}'; \
+         echo \"exit $?\"",
+        fd3("alice", PW)
+    ))
+    .run()
+    .stdout_is("exit 111\n");
+    sb.shell(&format!(
+        "authctl checkpassword /nonexistent/program 3<'{}'; echo \"exit $?\"",
+        fd3("alice", PW)
+    ))
+    .run()
+    .stdout_is("exit 111\n")
+    .stderr_has("cannot run /nonexistent/program");
+    // The password is in none of the program's arguments or variables, nor in the log.
+    let run = check(fd3("carol", ODD), "");
+    assert!(!run.stdout().contains("étoile"));
+    let dump = sb.sql("SELECT * FROM authctl_event").join("\n");
+    assert!(!dump.contains("étoile") && !dump.contains(PW));
+}
+
+/// A PAM service file of the test's own in /etc/pam.d (PAM reads services nowhere else),
+/// removed when the test ends.
+struct PamService {
+    name: String,
+}
+
+impl PamService {
+    fn new(lines: &str) -> PamService {
+        let name = format!("authctl-test-{}-{}", std::process::id(), rand_suffix());
+        std::fs::write(format!("/etc/pam.d/{name}"), lines).expect("write /etc/pam.d");
+        PamService { name }
+    }
+}
+
+impl Drop for PamService {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(format!("/etc/pam.d/{}", self.name));
+    }
+}
+
+fn rand_suffix() -> u64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64)
+}
+
+fn pamtester(
+    service: &PamService,
+    user: &str,
+    operation: &str,
+    stdin: &str,
+) -> crate::support::Run {
+    let mut command = std::process::Command::new("pamtester");
+    command.args([&service.name, user, operation]).env_clear();
+    crate::support::run_command(command, stdin)
+}
+
+/// pamtester through a service whose auth and account lines run authctl with pam_exec, as
+/// the README shows them: no shell and no wrapper, the environment PAM gives (none of the
+/// test's), the settings from `--config`.
+#[test]
+fn pam_exec_runs_authctl_for_auth_and_account() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: PAM reads services only from /etc/pam.d, which needs root");
+        return;
+    }
+    assert!(
+        std::process::Command::new("pamtester")
+            .arg("--version")
+            .output()
+            .is_ok(),
+        "pamtester is needed (Debian: apt-get install pamtester)"
+    );
+    let sb = Sandbox::new();
+    users(&sb);
+    let config = sb.config_file("");
+    let line = format!("{BIN} verify --pam --config {}", config.display());
+    let service = PamService::new(&format!(
+        "auth     [success=1 default=ignore] pam_exec.so quiet expose_authtok {line}\n\
+         auth     requisite pam_deny.so\n\
+         auth     required  pam_permit.so\n\
+         account  required  pam_exec.so quiet {line}\n\
+         password required  pam_deny.so\n\
+         session  required  pam_deny.so\n"
+    ));
+    pamtester(&service, "alice", "authenticate", &format!("{PW}\n"))
+        .expect(0)
+        .stdout_has("successfully authenticated");
+    pamtester(&service, "carol", "authenticate", &format!("{ODD}\n")).expect(0);
+    for (user, password) in [("alice", "wrong"), ("bob", PW), ("ghost", PW)] {
+        pamtester(&service, user, "authenticate", &format!("{password}\n"))
+            .expect(1)
+            .stderr_has("Authentication failure");
+    }
+    pamtester(&service, "alice", "acct_mgmt", "").expect(0);
+    pamtester(&service, "bob", "acct_mgmt", "").expect(1);
+    pamtester(&service, "ghost", "acct_mgmt", "").expect(1);
+    // The failures were recorded by the program PAM ran, and count toward a lock: after five,
+    // the right password is refused and the account phase says no too.
+    let failed = events(&sb, "login_failed");
+    assert!(
+        failed.iter().any(|e| e["username"] == "ghost"),
+        "{failed:?}"
+    );
+    for _ in 0..4 {
+        pamtester(&service, "alice", "authenticate", "wrong\n").expect(1);
+    }
+    pamtester(&service, "alice", "authenticate", &format!("{PW}\n")).expect(1);
+    pamtester(&service, "alice", "acct_mgmt", "").expect(1);
+}
