@@ -14,9 +14,6 @@ use clap::FromArgMatches;
 use commands::Status;
 use std::process::ExitCode;
 
-/// The checkpassword interface's "try again later".
-const TEMPORARY_FAILURE: u8 = 111;
-
 fn main() -> ExitCode {
     platform::stop_on_closed_pipe();
     // The parser's tree of every command and its matches live until the process ends: freeing
@@ -38,7 +35,7 @@ fn main() -> ExitCode {
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
         Ok(Status::Denied) => ExitCode::from(Family::Denied.exit_code()),
-        Ok(Status::Temporary) => ExitCode::from(TEMPORARY_FAILURE),
+        Ok(Status::Code(code)) => ExitCode::from(code),
         Err(err) => {
             output::Printer::error(&err.chain());
             if let Some(why) = err.why() {

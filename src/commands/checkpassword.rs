@@ -3,9 +3,9 @@
 //! The caller writes `username NUL password NUL timestamp NUL` to file descriptor 3. A valid
 //! pair runs PROG in place of this process, with `USER` (and `HOME` with `--home`) set; a
 //! wrong one exits 1, a check that could not be made 111 (try again later), a misuse 2. It
-//! never exits 0 itself: success is PROG's to report. Dovecot's userdb lookups set
-//! `AUTHORIZED=1` and send no password: the account need only be usable, and PROG is told
-//! so with `AUTHORIZED=2`.
+//! never exits 0 itself: success is PROG's to report. Dovecot's lookups set `AUTHORIZED=1`
+//! and send no password: the account need only be usable, PROG is told so with
+//! `AUTHORIZED=2`, and an account that is not is exit 3, Dovecot's "no such user".
 
 use super::{Ctx, Status, requirements};
 use crate::cli::CheckpasswordArgs;
@@ -21,19 +21,24 @@ use zeroize::Zeroizing;
 const CREDENTIALS_FD: RawFd = 3;
 /// The most the interface allows there.
 const MAX_CREDENTIALS: usize = 512;
+/// "Try again later": the check could not be made.
+const TEMPORARY_FAILURE: u8 = 111;
+/// A lookup's "no such user" (Dovecot).
+const NO_SUCH_USER: u8 = 3;
 
 pub fn run(ctx: &Ctx, args: CheckpasswordArgs) -> Result<Status> {
     let (username, password) = credentials()?;
     let authorized = ctx.vars.get("AUTHORIZED").map(String::as_str) == Some("1");
     let err = match check(ctx, &args, &username, &password, authorized) {
         Ok(Some(user)) => exec(&args, &user, authorized),
+        Ok(None) if authorized => return Ok(Status::Code(NO_SUCH_USER)),
         Ok(None) => return Ok(Status::Denied),
         Err(err) if err.family() == Family::Usage => return Err(err),
         Err(err) => err,
     };
     // Whatever kept the check from being made, the caller may try again later.
     crate::output::Printer::error(&err.chain());
-    Ok(Status::Temporary)
+    Ok(Status::Code(TEMPORARY_FAILURE))
 }
 
 /// The username and password from file descriptor 3.
@@ -105,7 +110,8 @@ fn exec(args: &CheckpasswordArgs, username: &str, authorized: bool) -> Error {
     let (program, rest) = args.program.split_first().expect("clap requires PROG");
     let mut command = std::process::Command::new(program);
     command.args(rest);
-    // What PROG inherits: not authctl's own settings, which may hold the secret key or the
+    // What PROG inherits: the caller's environment (Dovecot's reply program checks its
+    // ORIG_UID), but not authctl's own settings, which may hold the secret key or the
     // database's password.
     for (name, _) in std::env::vars_os() {
         let name_text = name.to_string_lossy();

@@ -76,8 +76,8 @@ pub enum Status {
     Success,
     /// Exit 1 with nothing on stderr (`verify`'s quiet "no").
     Denied,
-    /// Exit 111, the checkpassword interface's "try again later": the check could not be made.
-    Temporary,
+    /// Another exit status a calling program's interface asks for (checkpassword's 111).
+    Code(u8),
 }
 
 /// Everything a command needs besides its own arguments.

@@ -233,7 +233,8 @@ fn checkpassword_runs_the_program_only_for_a_valid_pair() {
         has_line(&run, "AUTHORIZED=2") && has_line(&run, "USER=alice"),
         "{run:?}"
     );
-    lookup("bob").stdout_is("exit 1\n");
+    lookup("bob").stdout_is("exit 3\n");
+    lookup("ghost").stdout_is("exit 3\n");
     // Misuse is 2, a check that cannot be made 111, and a program that cannot run 111.
     sb.shell("authctl checkpassword /usr/bin/env; echo \"exit $?\"")
         .run()
@@ -358,4 +359,311 @@ fn pam_exec_runs_authctl_for_auth_and_account() {
     }
     pamtester(&service, "alice", "authenticate", &format!("{PW}\n")).expect(1);
     pamtester(&service, "alice", "acct_mgmt", "").expect(1);
+}
+
+/// A process the test started, stopped (SIGTERM, then waited for) when the test ends.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let pid = nix::unistd::Pid::from_raw(self.0.id() as i32);
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits (ten seconds at most) for `ready` to hold.
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !ready() {
+        assert!(std::time::Instant::now() < deadline, "{what} did not start");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    probe.local_addr().unwrap().port()
+}
+
+/// A directory others may enter: the servers' own accounts (dovenull, proxy) work in it.
+fn open_dir(sb: &Sandbox, name: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = sb.path(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Its parent too: the sandbox itself is its owner's alone.
+    std::fs::set_permissions(sb.dir.path(), std::fs::Permissions::from_mode(0o711)).unwrap();
+    dir
+}
+
+/// An IMAP LOGIN on 127.0.0.1: whether the server said OK.
+fn imap_login(port: u16, user: &str, password: &str) -> bool {
+    use std::io::{BufRead, BufReader, Write};
+    let stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect to IMAP");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("* OK"), "IMAP greeting: {line}");
+    write!(&stream, "a1 LOGIN \"{user}\" \"{password}\"\r\n").unwrap();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if let Some(answer) = line.strip_prefix("a1 ") {
+            let _ = write!(&stream, "a2 LOGOUT\r\n");
+            return answer.starts_with("OK");
+        }
+    }
+}
+
+/// Dovecot with `passdb { driver = checkpassword }` running authctl, as the README shows it:
+/// `doveadm auth test` and `auth lookup`, and an IMAP LOGIN on 127.0.0.1.
+#[test]
+fn dovecot_checks_passwords_through_checkpassword() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: Dovecot runs its services as their own accounts, which needs root");
+        return;
+    }
+    let sb = Sandbox::new();
+    users(&sb);
+    let config = sb.config_file("");
+    let dir = open_dir(&sb, "dovecot");
+    for user in ["alice", "carol"] {
+        let home = dir.join("home").join(user);
+        std::fs::create_dir_all(&home).unwrap();
+        let nobody = nix::unistd::User::from_name("nobody").unwrap().unwrap();
+        nix::unistd::chown(&home, Some(nobody.uid), Some(nobody.gid)).unwrap();
+    }
+    let port = free_port();
+    let conf = dir.join("dovecot.conf");
+    let d = dir.display();
+    std::fs::write(
+        &conf,
+        format!(
+            "base_dir = {d}/run\n\
+             state_dir = {d}/state\n\
+             log_path = {d}/dovecot.log\n\
+             listen = 127.0.0.1\n\
+             protocols = imap\n\
+             ssl = no\n\
+             disable_plaintext_auth = no\n\
+             auth_failure_delay = 0\n\
+             mail_location = maildir:~/Maildir\n\
+             service imap-login {{\n  inet_listener imap {{\n    address = 127.0.0.1\n    \
+             port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}\n\
+             # The test's database is its owner's alone; a real one is shared with the\n\
+             # auth process's account (see the README).\n\
+             service auth {{\n  user = root\n}}\n\
+             passdb {{\n  driver = checkpassword\n  \
+             args = {BIN} checkpassword --config {config}\n}}\n\
+             userdb {{\n  driver = static\n  args = uid=nobody gid=nogroup home={d}/home/%u\n}}\n",
+            config = config.display(),
+        ),
+    )
+    .unwrap();
+    let server = Server(
+        std::process::Command::new("dovecot")
+            .args(["-F", "-c"])
+            .arg(&conf)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("dovecot is needed (Debian: apt-get install dovecot-core dovecot-imapd)"),
+    );
+    wait_until("dovecot", || {
+        dir.join("run/auth-client").exists()
+            && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let doveadm = |args: &[&str]| {
+        let mut command = std::process::Command::new("doveadm");
+        command.arg("-c").arg(&conf).args(args);
+        crate::support::run_command(command, "")
+    };
+    doveadm(&["auth", "test", "alice", PW])
+        .expect(0)
+        .stdout_has("auth succeeded");
+    // (Dovecot's own protocol is tab-separated: a password with a tab never reaches a passdb.)
+    let untabbed = ODD.replace('\t', " ");
+    sb.cmd(["users", "set-password", "carol", "--password-stdin"])
+        .stdin_line(&untabbed)
+        .run()
+        .expect(0);
+    doveadm(&["auth", "test", "carol", &untabbed]).expect(0);
+    for (user, password) in [("alice", "wrong"), ("bob", PW), ("ghost", PW)] {
+        doveadm(&["auth", "test", user, password])
+            .expect(77)
+            .stdout_has("auth failed")
+            .stdout_lacks("temp_fail");
+    }
+    // A lookup without a password (AUTHORIZED=1): the account exists and may log in.
+    doveadm(&["auth", "lookup", "alice"]).expect(0);
+    doveadm(&["auth", "lookup", "bob"])
+        .expect(67)
+        .stdout_has("doesn't exist");
+    assert!(imap_login(port, "alice", PW));
+    assert!(!imap_login(port, "alice", "wrong"));
+    // The failures were recorded, and the password is nowhere in Dovecot's log.
+    let failed = events(&sb, "login_failed");
+    assert!(
+        failed.iter().any(|e| e["username"] == "ghost"),
+        "{failed:?}"
+    );
+    drop(server);
+    let log = std::fs::read_to_string(dir.join("dovecot.log")).unwrap_or_default();
+    assert!(!log.contains(PW) && !log.contains("étoile"), "{log}");
+}
+
+/// An origin server for the proxy to reach: answers every request with 200 and "hello".
+fn origin() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind the origin");
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
+            );
+        }
+    });
+    port
+}
+
+/// Squid with `auth_param basic program authctl verify --serve=squid` (several requests at
+/// once to one helper, so with channel IDs), and curl through it with `--proxy-user`.
+#[test]
+fn squid_asks_a_running_authctl_through_its_helper_protocol() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: Squid runs its helpers as the proxy account, which needs root");
+        return;
+    }
+    let sb = Sandbox::new();
+    users(&sb);
+    let config = sb.config_file("");
+    // The helper runs as `proxy`: it gets the database, its directory and a copy of the
+    // program (the checkout may be a directory only its owner can enter).
+    let helper = sb.path("authctl");
+    std::fs::copy(BIN, &helper).unwrap();
+    let dir = open_dir(&sb, "squid");
+    let proxy = nix::unistd::User::from_name("proxy")
+        .unwrap()
+        .expect("the proxy account (Debian's squid package makes it)");
+    for entry in walk(sb.dir.path()) {
+        nix::unistd::chown(&entry, Some(proxy.uid), Some(proxy.gid)).unwrap();
+    }
+    let (port, origin) = (free_port(), origin());
+    let name = format!("authctl{}", std::process::id());
+    let conf = dir.join("squid.conf");
+    let d = dir.display();
+    std::fs::write(
+        &conf,
+        format!(
+            "http_port 127.0.0.1:{port}\n\
+             visible_hostname authctl-test\n\
+             pid_filename {d}/squid.pid\n\
+             cache_log {d}/cache.log\n\
+             access_log stdio:{d}/access.log\n\
+             cache_store_log none\n\
+             netdb_filename none\n\
+             coredump_dir {d}\n\
+             cache deny all\n\
+             cache_mem 8 MB\n\
+             pinger_enable off\n\
+             shutdown_lifetime 0 seconds\n\
+             dns_nameservers 127.0.0.1\n\
+             auth_param basic program {helper} verify --serve=squid --config {config}\n\
+             auth_param basic children 1 startup=1 idle=1 concurrency=8\n\
+             auth_param basic realm authctl-test\n\
+             auth_param basic credentialsttl 1 second\n\
+             auth_param basic casesensitive on\n\
+             acl authed proxy_auth REQUIRED\n\
+             http_access allow authed\n\
+             http_access deny all\n",
+            helper = helper.display(),
+            config = config.display(),
+        ),
+    )
+    .unwrap();
+    let squid = Server(
+        std::process::Command::new("squid")
+            .args(["-n", &name, "-N", "-f"])
+            .arg(&conf)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("squid is needed (Debian: apt-get install squid)"),
+    );
+    let _shm = SharedMemory(name);
+    wait_until("squid", || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let curl = |user: &str, password: &str| {
+        let mut command = std::process::Command::new("curl");
+        command
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--proxy"])
+            .arg(format!("http://127.0.0.1:{port}"))
+            .arg("--proxy-user")
+            .arg(format!("{user}:{password}"))
+            .arg(format!("http://127.0.0.1:{origin}/"));
+        crate::support::run_command(command, "").stdout()
+    };
+    assert_eq!(curl("alice", PW), "200");
+    assert_eq!(curl("carol", ODD), "200");
+    for (user, password) in [("alice", "wrong"), ("bob", PW), ("ghost", PW)] {
+        assert_eq!(curl(user, password), "407", "{user}");
+    }
+    // Requests at once: one helper answers them by channel.
+    let answers: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..6)
+            .map(|i| {
+                let curl = &curl;
+                s.spawn(move || match i % 2 {
+                    0 => curl("alice", PW),
+                    _ => curl("ghost", "nope"),
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(answers, ["200", "407", "200", "407", "200", "407"]);
+    let failed = events(&sb, "login_failed");
+    assert!(
+        failed.iter().any(|e| e["username"] == "ghost"),
+        "{failed:?}"
+    );
+    // Squid closes the helper's input when it stops, and the helper ends with it.
+    drop(squid);
+    wait_until("the helper's end", || {
+        std::process::Command::new("pgrep")
+            .args(["-f", helper.to_str().unwrap()])
+            .output()
+            .is_ok_and(|o| o.stdout.is_empty())
+    });
+}
+
+/// Squid's shared memory segments, named after the service, removed when the test ends
+/// (a squid that did not stop cleanly leaves them, and the next one would refuse to start).
+struct SharedMemory(String);
+
+impl Drop for SharedMemory {
+    fn drop(&mut self) {
+        for part in ["metadata", "queues", "readers"] {
+            let _ = std::fs::remove_file(format!("/dev/shm/{}-cf__{part}.shm", self.0));
+        }
+    }
+}
+
+/// A directory and everything under it.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        match entry.file_type().is_ok_and(|t| t.is_dir()) {
+            true => out.extend(walk(&entry.path())),
+            false => out.push(entry.path()),
+        }
+    }
+    out
 }
