@@ -225,12 +225,13 @@ pub enum Command {
     )]
     Verify(VerifyArgs),
 
-    /// Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user
+    /// Answer the checkpassword interface (Dovecot, qmail): on success, run PROG in its place
     #[command(
-        long_about = "Answer the checkpassword interface (qmail, Dovecot): on success, run PROG as the user\n\n\
+        long_about = "Answer the checkpassword interface (Dovecot, qmail): on success, run PROG in its place\n\n\
         Reads `username NUL password NUL timestamp NUL` (at most 512 bytes) from file descriptor 3 \
         and checks them as `verify` does. On success it runs PROG with USER set to the account's \
-        username (HOME from --home). It exits 1 for wrong credentials, 111 when the check could \
+        username (HOME from --home); authctl's users are virtual, so it changes no user ID or \
+        directory. It exits 1 for wrong credentials, 111 when the check could \
         not be made (the database is unreachable), 2 when it is misused, and never 0 itself. \
         Dovecot's lookups set AUTHORIZED=1 and send no password: then the account need only be \
         able to log in, PROG gets AUTHORIZED=2, and an account that cannot is exit 3.",

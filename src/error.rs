@@ -107,7 +107,12 @@ pub enum Error {
     /// Every failed credential check looks the same; `why`, when there is more to say, is for
     /// `-v` only (the operator's eyes), never part of the message.
     #[error("{}", messages::LOGIN_FAILED)]
-    LoginFailed { why: Option<String> },
+    LoginFailed {
+        why: Option<String>,
+        /// Why the failure could not be recorded (a read-only database): then it did not
+        /// count toward a lock, which a caller answering many checks must say out loud.
+        unrecorded: Option<String>,
+    },
     #[error("{}", messages::OLD_PASSWORD_WRONG)]
     OldPasswordWrong,
     #[error("{}", messages::RESET_LINK_INVALID)]
@@ -207,7 +212,15 @@ impl Error {
     /// A denial's reason for `-v`, when there is one beyond its message.
     pub fn why(&self) -> Option<&str> {
         match self {
-            Error::LoginFailed { why } => why.as_deref(),
+            Error::LoginFailed { why, .. } => why.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// For a denial whose failure could not be recorded: why not.
+    pub fn unrecorded(&self) -> Option<&str> {
+        match self {
+            Error::LoginFailed { unrecorded, .. } => unrecorded.as_deref(),
             _ => None,
         }
     }

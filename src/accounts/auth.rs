@@ -21,8 +21,11 @@ pub struct Authenticated {
 pub enum Purpose {
     /// A login, which starts a session: its success is always an event.
     Login,
-    /// A credential check (`verify`), Django's `authenticate()` alone: its success is an
-    /// event only with `audit.verify_successes`, or when it clears failed attempts.
+    /// A credential check (`verify`, and the programs that call out), Django's
+    /// `authenticate()` alone: the username is taken exactly as given (no NFKC folding, which
+    /// only Django's forms do, so a caller never hears OK for a name that is not the
+    /// account's), and a success is an event only with `audit.verify_successes`, or when it
+    /// clears failed attempts.
     Check,
 }
 
@@ -42,7 +45,10 @@ impl Accounts {
         requirements: &Requirements,
         purpose: Purpose,
     ) -> Result<Authenticated> {
-        let username = validators::normalize_username(username);
+        let username = match purpose {
+            Purpose::Login => validators::normalize_username(username),
+            Purpose::Check => username.to_string(),
+        };
         // The user and the username's failed attempts, in one read.
         let (found, lock) = self.store.read(|tx| {
             let user = tx.user_by_username(&username)?;
@@ -123,15 +129,21 @@ impl Accounts {
     }
 
     /// PAM's account phase and a userdb lookup: may this user log in at all? The account
-    /// exists, is active, is not locked and meets `requirements`. There is no password to
-    /// check, so nothing is hashed and nothing is written.
-    pub fn account_usable(&mut self, username: &str, requirements: &Requirements) -> Result<bool> {
-        let username = validators::normalize_username(username);
-        let Some(user) = self.store.read(|tx| tx.user_by_username(&username))? else {
-            return Ok(false);
+    /// (named exactly, as [`Purpose::Check`] names it) when it exists, is active, is not locked
+    /// and meets `requirements`. There is no password to check, so nothing is hashed and
+    /// nothing is written.
+    pub fn usable_account(
+        &mut self,
+        username: &str,
+        requirements: &Requirements,
+    ) -> Result<Option<User>> {
+        let Some(user) = self.store.read(|tx| tx.user_by_username(username))? else {
+            return Ok(None);
         };
-        let locked = self.locked(&username)?.is_some();
-        Ok(user.is_active && !locked && self.meets(&user, requirements)?)
+        let usable = user.is_active
+            && self.locked(username)?.is_none()
+            && self.meets(&user, requirements)?;
+        Ok(usable.then_some(user))
     }
 
     /// The one denial: the same error for every reason, after the failure is recorded with
@@ -146,14 +158,17 @@ impl Accounts {
         count: bool,
     ) -> Error {
         let note = self.record_failure(username, user_id, why, count);
-        let why = match (shown, note) {
+        let why = match (shown, &note) {
             (Some(shown), Some(note)) => Some(format!(
                 "{shown}; the failure could not be recorded: {note}"
             )),
             (None, Some(note)) => Some(format!("the failure could not be recorded: {note}")),
             (shown, None) => shown.map(String::from),
         };
-        Error::LoginFailed { why }
+        Error::LoginFailed {
+            why,
+            unrecorded: note,
+        }
     }
 
     /// Re-encodes an outdated hash, unless the password changed meanwhile; failures (a

@@ -112,6 +112,12 @@ impl Accounts {
         &self.hashers
     }
 
+    /// Whether the database opened is no longer the one at its location (a SQLite file
+    /// replaced or removed), so that a process answering many requests opens it again.
+    pub fn database_replaced(&self) -> bool {
+        self.store.replaced()
+    }
+
     /// Moves the clock on, for a process that answers many requests (`verify --serve`): lock
     /// windows, token ages and event times are taken from it.
     pub fn set_now(&mut self, now: DateTime<Utc>) {

@@ -21,6 +21,8 @@ use zeroize::Zeroizing;
 const CREDENTIALS_FD: RawFd = 3;
 /// The most the interface allows there.
 const MAX_CREDENTIALS: usize = 512;
+/// The interface's "misused".
+const MISUSED: u8 = 2;
 /// "Try again later": the check could not be made.
 const TEMPORARY_FAILURE: u8 = 111;
 /// A lookup's "no such user" (Dovecot).
@@ -33,7 +35,11 @@ pub fn run(ctx: &Ctx, args: CheckpasswordArgs) -> Result<Status> {
         Ok(Some(user)) => exec(&args, &user, authorized),
         Ok(None) if authorized => return Ok(Status::Code(NO_SUCH_USER)),
         Ok(None) => return Ok(Status::Denied),
-        Err(err) if err.family() == Family::Usage => return Err(err),
+        // A flag that names no group or permission is misuse too, not "try again later".
+        Err(err) if matches!(err.family(), Family::Usage | Family::Invalid) => {
+            crate::output::Printer::error(&err.chain());
+            return Ok(Status::Code(MISUSED));
+        }
         Err(err) => err,
     };
     // Whatever kept the check from being made, the caller may try again later.
@@ -89,8 +95,8 @@ fn check(
     let requirements = requirements(&mut accounts, &args.requirements)?;
     if authorized {
         return Ok(accounts
-            .account_usable(username, &requirements)?
-            .then(|| username.to_string()));
+            .usable_account(username, &requirements)?
+            .map(|user| user.username));
     }
     match accounts.authenticate_with(username, password, &requirements, Purpose::Check) {
         Ok(auth) => {
@@ -99,6 +105,9 @@ fn check(
         }
         Err(err) if err.family() == Family::Denied => {
             ctx.printer.detail(&format!("denied: {}", err.chain()));
+            if let Some(why) = err.unrecorded() {
+                ctx.printer.warn(&super::verify::unrecorded(why));
+            }
             Ok(None)
         }
         Err(err) => Err(err),

@@ -241,7 +241,11 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Man(args) => return man::run(args),
         _ => cli,
     };
-    let vars: BTreeMap<String, String> = std::env::vars().collect();
+    // Variables that are not UTF-8 are left out (as if unset) rather than failing the run:
+    // a caller may set them from what a client typed (PAM_USER, PAM_RHOST).
+    let vars: BTreeMap<String, String> = std::env::vars_os()
+        .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
+        .collect();
     // Writing a config file must not depend on the config being read.
     let cli = match cli.command {
         Command::Config(command) => {

@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         match pam_phase(ctx)? {
             PamPhase::Auth(username) => (username, pam_password()?),
             PamPhase::Account(username) => {
-                return match accounts.account_usable(&username, &requirements)? {
+                return match accounts.usable_account(&username, &requirements)?.is_some() {
                     true => Ok(Status::Success),
                     false => {
                         ctx.printer.detail("denied: the account cannot log in");
@@ -50,12 +50,25 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         ctx.credentials(&accounts, username, &args.password)?
     };
     let result = accounts.authenticate_with(&username, &password, &requirements, Purpose::Check);
-    answer(ctx, &username, result)
+    let called = args.caller.pam || args.caller.credentials_file.is_some();
+    answer(
+        ctx,
+        &username,
+        result,
+        called || args.caller.credentials_stdin,
+    )
 }
 
 /// Says what a check found: nothing on success (JSON with `--json`, the reason with `-v`),
-/// exit 1 on a denial, the error otherwise.
-fn answer(ctx: &Ctx, username: &str, result: Result<Authenticated>) -> Result<Status> {
+/// exit 1 on a denial, the error otherwise. For a program that calls out (`called`), a
+/// failure that could not be recorded is a warning even without `-v`: it did not count
+/// toward a lock, and nobody is at a terminal to notice.
+fn answer(
+    ctx: &Ctx,
+    username: &str,
+    result: Result<Authenticated>,
+    called: bool,
+) -> Result<Status> {
     let printer = &ctx.printer;
     match result {
         Ok(auth) => {
@@ -70,11 +83,19 @@ fn answer(ctx: &Ctx, username: &str, result: Result<Authenticated>) -> Result<St
             if let Some(why) = err.why() {
                 printer.detail(why);
             }
+            if let Some(why) = err.unrecorded().filter(|_| called) {
+                printer.warn(&unrecorded(why));
+            }
             printer.result("", json!({"valid": false, "username": username}));
             Ok(Status::Denied)
         }
         Err(err) => Err(err),
     }
+}
+
+/// The warning for a failed check that could not be recorded.
+pub(super) fn unrecorded(why: &str) -> String {
+    format!("a failed check could not be recorded, so it does not count toward a lock: {why}")
 }
 
 /// The first line the username, the second the password.

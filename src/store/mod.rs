@@ -281,6 +281,9 @@ trait Backend {
     fn identity(&self) -> String;
     fn is_django_project(&self) -> bool;
     fn model(&self) -> &UserModel;
+    /// Whether the database opened is no longer the one at its location (a SQLite file
+    /// replaced or removed since): a long-running process then opens it again.
+    fn replaced(&self) -> bool;
 }
 
 /// A transaction that can be committed; dropping it uncommitted rolls it back.
@@ -383,6 +386,11 @@ impl Store {
     /// The database's canonical name, which a session file must name to be valid here.
     pub fn identity(&self) -> String {
         self.backend.identity()
+    }
+
+    /// See [`Backend::replaced`].
+    pub fn replaced(&self) -> bool {
+        self.backend.replaced()
     }
 
     /// Whether this is a Django project's database (it has `django_migrations`).

@@ -667,3 +667,104 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// What an outside review of the callers' modes found, each now refused or said.
+#[test]
+fn callers_get_no_answer_for_a_name_that_is_not_the_accounts_and_hear_what_went_wrong() {
+    let sb = Sandbox::new();
+    users(&sb);
+    let escaped = PW.replace(' ', "%20");
+    // A name that only Django's forms would fold to `alice` (NFKC) is not alice here, as it
+    // is not for Django's authenticate().
+    sb.cmd(["verify", "--serve"])
+        .stdin(format!("1 %EF%BD%81lice {escaped}\n2 alice {escaped}\n"))
+        .run()
+        .stdout_is("1 ERR\n2 OK\n");
+    sb.cmd(["verify", "--pam"])
+        .env("PAM_TYPE", "account")
+        .env("PAM_USER", "ａlice")
+        .run()
+        .expect(1);
+    // Every malformed request is answered on its channel, and never with a stray space.
+    let long = format!("10 alice {}\n", "x".repeat(70_000));
+    let mut input = long.into_bytes();
+    input.extend_from_slice(b"4 \xff pw\n\n 5 alice pw\n6 al%00ice pw\n");
+    sb.cmd(["verify", "--serve"])
+        .stdin(input)
+        .run()
+        .expect(0)
+        .stdout_is("10 ERR\n4 ERR\nERR\nERR\n6 ERR\n");
+    // A name from a request cannot forge a line in the caller's log.
+    let run = sb
+        .cmd(["-v", "verify", "--serve"])
+        .stdin("7 x%0Aauthctl:%20forged pw\n")
+        .run();
+    run.expect(0).stdout_is("7 ERR\n");
+    assert!(!run.stderr().contains("\nauthctl: forged"), "{run:?}");
+    // A failure that cannot be recorded does not count toward a lock: said without -v.
+    let read_only = format!("file:{}?mode=ro", sb.db.display());
+    sb.cmd(["--database", &read_only, "verify", "--serve=lines"])
+        .stdin("alice\twrong\n")
+        .run()
+        .expect(0)
+        .stdout_is("ERR\n")
+        .stderr_has("could not be recorded, so it does not count toward a lock");
+    // A variable that is not UTF-8 is as good as unset, not a crash.
+    use std::os::unix::ffi::OsStrExt;
+    sb.cmd(["verify", "--pam"])
+        .env("PAM_TYPE", "auth")
+        .env("PAM_USER", std::ffi::OsStr::from_bytes(b"al\xffice"))
+        .stdin(PW)
+        .run()
+        .expect(2)
+        .stderr_has("PAM_USER");
+    // A flag naming no group is checkpassword's misuse (2), not "try again later".
+    let fd3 = sb.path("fd3");
+    std::fs::write(&fd3, format!("alice\0{PW}\0\0")).unwrap();
+    sb.shell(&format!(
+        "authctl checkpassword --group nosuchgroup /usr/bin/env 3<'{}'; echo \"exit $?\"",
+        fd3.display()
+    ))
+    .run()
+    .stdout_is("exit 2\n");
+}
+
+/// A running `--serve` notices that its SQLite file was replaced (or removed) and opens the
+/// one at the path, rather than answering from the old file.
+#[test]
+fn serve_follows_a_replaced_database_file() {
+    use std::io::{BufRead, BufReader, Write};
+    let sb = Sandbox::new();
+    users(&sb);
+    let mut child = sb
+        .cmd(["verify", "--serve=lines"])
+        .into_command()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    let mut ask = |line: &str| {
+        writeln!(input, "{line}").unwrap();
+        input.flush().unwrap();
+        let mut answer = String::new();
+        output.read_line(&mut answer).unwrap();
+        answer
+    };
+    assert_eq!(ask(&format!("alice\t{PW}")), "OK\n");
+    // A copy in which alice is inactive takes the original's place.
+    let copy = sb.path("copy.sqlite3");
+    std::fs::copy(&sb.db, &copy).unwrap();
+    crate::support::exec(
+        &copy,
+        "UPDATE auth_user SET is_active = 0 WHERE username = 'alice'",
+    );
+    std::fs::rename(&copy, &sb.db).unwrap();
+    assert_eq!(ask(&format!("alice\t{PW}")), "ERR\n");
+    std::fs::remove_file(&sb.db).unwrap();
+    assert_eq!(ask(&format!("carol\t{ODD}")), "BH\n");
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}

@@ -2,8 +2,9 @@
 //! open, with the database opened once — Squid's basic-auth helper protocol, or plain lines.
 //!
 //! Each request is the same check as `verify` (lockout, events, the same work for unknown
-//! users). A request that cannot be checked (the database went away) is answered `BH`, and the
-//! database is opened again for the next one.
+//! users). A request that cannot be checked (the database is unreachable) is answered `BH`,
+//! and the database is opened again for the next one, as it is when its SQLite file was
+//! replaced or removed since it was opened.
 
 use super::{Ctx, Status, open_for_checks};
 use crate::cli::{RequirementArgs, ServeProtocol};
@@ -30,7 +31,10 @@ pub fn run(ctx: &Ctx, protocol: ServeProtocol, args: &RequirementArgs) -> Result
             Some(complete) => complete,
         };
         let (channel, reply) = match parse(protocol, &line) {
-            _ if !complete => (None, Reply::Malformed("the request is too long")),
+            _ if !complete => (
+                channel_of(protocol, &line),
+                Reply::Malformed("the request is too long"),
+            ),
             Request::Check {
                 channel,
                 username,
@@ -93,54 +97,67 @@ enum Request {
 }
 
 /// Squid: `[channel-ID ]username password`, both URL-escaped (a space is `%20`). Lines:
-/// `username<TAB>password`, taken as they are.
+/// `username<TAB>password`, taken as they are. No field may hold a NUL.
 fn parse(protocol: ServeProtocol, line: &[u8]) -> Request {
-    let malformed = |channel: Option<&str>, why| Request::Malformed {
-        channel: channel.map(String::from),
+    let channel = channel_of(protocol, line);
+    let malformed = |why| Request::Malformed {
+        channel: channel.clone(),
         why,
     };
-    let Ok(text) = std::str::from_utf8(line) else {
-        return malformed(None, "the request is not UTF-8 text");
-    };
-    match protocol {
-        ServeProtocol::Lines => match text.split_once('\t') {
-            Some((username, password)) => Request::Check {
-                channel: None,
-                username: username.to_string(),
-                password: Secret::new(password.to_string()),
-            },
-            None => malformed(None, "expected a username, a tab and a password"),
-        },
-        ServeProtocol::Squid => {
-            let fields: Vec<&str> = text.split(' ').collect();
-            let (channel, username, password) = match fields.as_slice() {
-                [username, password] => (None, *username, *password),
-                [channel, username, password] if channel.bytes().all(|b| b.is_ascii_digit()) => {
-                    (Some(*channel), *username, *password)
-                }
-                // Squid always sends a channel first when its helpers take concurrent requests.
-                [channel, ..] if channel.bytes().all(|b| b.is_ascii_digit()) => {
-                    return malformed(Some(channel), "expected a username and a password");
-                }
-                _ => return malformed(None, "expected a username and a password"),
+    let (username, password) = match protocol {
+        ServeProtocol::Lines => {
+            let Some(tab) = line.iter().position(|b| *b == b'\t') else {
+                return malformed("expected a username, a tab and a password");
             };
-            match (unescape(username), unescape(password)) {
-                (Some(username), Some(password)) => Request::Check {
-                    channel: channel.map(String::from),
-                    username,
-                    password: Secret::new(password),
-                },
-                _ => malformed(channel, "an escaped field is not UTF-8 text"),
+            (
+                Zeroizing::new(line[..tab].to_vec()),
+                Zeroizing::new(line[tab + 1..].to_vec()),
+            )
+        }
+        ServeProtocol::Squid => {
+            let fields: Vec<&[u8]> = line.split(|b| *b == b' ').collect();
+            let skip = usize::from(channel.is_some());
+            match &fields[skip..] {
+                [username, password] => (unescape(username), unescape(password)),
+                _ => return malformed("expected a username and a password"),
             }
         }
+    };
+    let text = |bytes: &[u8]| {
+        std::str::from_utf8(bytes)
+            .ok()
+            .filter(|t| !t.contains('\0'))
+            .map(str::to_string)
+    };
+    match (text(&username), text(&password)) {
+        (Some(username), Some(password)) => Request::Check {
+            channel,
+            username,
+            password: Secret::new(password),
+        },
+        _ => malformed("a field is not UTF-8 text, or holds a NUL"),
     }
 }
 
+/// Squid's channel-ID: the first of three space-separated fields, when it is all digits
+/// (Squid sends one with every request, or with none). Read from the raw line, so that even
+/// a request refused as malformed is answered on its channel.
+fn channel_of(protocol: ServeProtocol, line: &[u8]) -> Option<String> {
+    if protocol != ServeProtocol::Squid {
+        return None;
+    }
+    let mut fields = line.split(|b| *b == b' ');
+    let first = fields.next()?;
+    let is_channel = !first.is_empty()
+        && first.len() <= 20
+        && first.iter().all(u8::is_ascii_digit)
+        && fields.count() != 1;
+    is_channel.then(|| String::from_utf8_lossy(first).into_owned())
+}
+
 /// Squid's URL escaping undone (`%XX`; a `+` stays a plus).
-fn unescape(field: &str) -> Option<String> {
-    let bytes: Vec<u8> = percent_encoding::percent_decode_str(field).collect();
-    let bytes = Zeroizing::new(bytes);
-    std::str::from_utf8(&bytes).ok().map(str::to_string)
+fn unescape(field: &[u8]) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(percent_encoding::percent_decode(field).collect())
 }
 
 enum Reply {
@@ -172,6 +189,12 @@ fn check(
     username: &str,
     password: &Secret,
 ) -> Reply {
+    if open
+        .as_ref()
+        .is_some_and(|(accounts, _)| accounts.database_replaced())
+    {
+        *open = None;
+    }
     if open.is_none() {
         match open_for_checks(ctx, args) {
             Ok(opened) => *open = Some(opened),
@@ -189,7 +212,13 @@ fn check(
             Reply::Valid
         }
         Err(err) if err.family() == Family::Denied => {
-            ctx.printer.detail(&format!("{username}: denied"));
+            // The name came in a request: escaped, so that it cannot forge a line of the
+            // caller's log.
+            ctx.printer
+                .detail(&format!("{}: denied", username.escape_debug()));
+            if let Some(why) = err.unrecorded() {
+                ctx.printer.warn(&super::unrecorded(why));
+            }
             Reply::Denied
         }
         Err(err) => {

@@ -398,6 +398,10 @@ impl Backend for Postgres {
         self.target.identity.clone()
     }
 
+    fn replaced(&self) -> bool {
+        false
+    }
+
     fn is_django_project(&self) -> bool {
         self.django_project
     }

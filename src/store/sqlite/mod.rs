@@ -52,6 +52,15 @@ pub struct Sqlite {
     schema: users::Schema,
     /// When a database created now says its migrations were applied.
     now: DateTime<Utc>,
+    /// The file opened (device and inode), to notice it was replaced or removed since.
+    file: Option<(u64, u64)>,
+}
+
+/// The device and inode of the file at a location, if there is one.
+fn file_id(location: &str) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(place(location).ok()?.file).ok()?;
+    Some((meta.dev(), meta.ino()))
 }
 
 /// Where a database is: its file, and how SQLite is to be told (the path itself, or a `file:`
@@ -157,6 +166,7 @@ impl Sqlite {
                     config: config.clone(),
                     schema,
                     now,
+                    file: None,
                 })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Environment(format!(
@@ -215,6 +225,7 @@ impl Sqlite {
         if create {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
+        let file = file_id(location);
         let conn = Connection::open_with_flags(location, flags)
             .map_err(failed(format!("cannot open database {location}")))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -238,6 +249,7 @@ impl Sqlite {
             config: config.clone(),
             schema,
             now,
+            file,
         })
     }
 
@@ -500,6 +512,10 @@ impl Backend for Sqlite {
 
     fn is_django_project(&self) -> bool {
         self.django_project
+    }
+
+    fn replaced(&self) -> bool {
+        self.file.is_some() && file_id(&self.location) != self.file
     }
 
     fn model(&self) -> &UserModel {
