@@ -347,8 +347,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --quiet 'Print nothing on success'
             cand -v 'Explain more on stderr (reasons for denials, hash upgrades)'
             cand --verbose 'Explain more on stderr (reasons for denials, hash upgrades)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

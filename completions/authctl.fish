@@ -263,7 +263,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Print a machine-readable JSON result on stdout'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Explain more on stderr (reasons for denials, hash upgrades)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from sessions" -l database -d 'SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else DATABASE_URL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from sessions" -l config -d 'TOML config file [env: AUTHCTL_CONFIG]' -r -F

@@ -108,6 +108,9 @@ fn long_help() -> String {
     .join("\n\n")
 }
 
+/// The heading of the options every command takes, shown after a command's own.
+const GLOBAL: &str = "Global options";
+
 /// The whole command line, with the sections that only the long help shows.
 pub fn command() -> clap::Command {
     Cli::command().after_long_help(long_help())
@@ -127,31 +130,31 @@ pub fn command() -> clap::Command {
 pub struct Cli {
     /// SQLite path or `file:` URI, or a `postgres://` URL [env: AUTHCTL_DATABASE, else
     /// DATABASE_URL]
-    #[arg(long, global = true, value_name = "PATH|URL")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "PATH|URL")]
     pub database: Option<String>,
 
     /// TOML config file [env: AUTHCTL_CONFIG]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
     /// Where `login` keeps the session [env: AUTHCTL_SESSION_FILE]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, help_heading = GLOBAL, value_name = "PATH")]
     pub session_file: Option<PathBuf>,
 
     /// Never prompt; missing input is an error (exit 2)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_input: bool,
 
     /// Print a machine-readable JSON result on stdout
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
     /// Print nothing on success
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, help_heading = GLOBAL, conflicts_with = "verbose")]
     pub quiet: bool,
 
     /// Explain more on stderr (reasons for denials, hash upgrades)
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true, help_heading = GLOBAL, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     #[command(subcommand)]
@@ -595,7 +598,25 @@ pub enum UsersCommand {
 
     /// Create or update users from JSON Lines or CSV, all or nothing
     #[command(
-        after_help = "Example:\n  authctl users import staff.csv --on-conflict update --dry-run"
+        long_about = "Create or update users from JSON Lines or CSV, all or nothing\n\n\
+        Formats: JSON Lines (one object per line) or CSV (a header line naming the fields); \
+        --format, else by the file's extension (.csv is CSV, anything else JSON Lines).\n\n\
+        Fields:\n  \
+        username      the login (whatever the user model's login column is); required\n  \
+        email\n  \
+        first_name, last_name\n  \
+        is_active, is_staff, is_superuser\n                \
+        true/false, 1/0, yes/no, y/n or on/off\n  \
+        groups        group names: a JSON list; in CSV one cell, separated by ;\n  \
+        password      plain; hashed with the preferred hasher and validated unless \
+        --skip-validation\n  \
+        password_hash an encoded hash in any format authctl reads, stored as it is\n  \
+        NAME          a custom user model's other column, by name\n\n\
+        A new user without password or password_hash gets an unusable password; an empty CSV \
+        cell leaves a flag or password alone. Every row is checked first: a bad row is exit 3 \
+        naming its line, and nothing is written.",
+        after_help = "Examples:\n  authctl users import staff.csv --on-conflict update --dry-run\n  \
+        authctl users import users.jsonl --create-groups"
     )]
     Import(UsersImportArgs),
 

@@ -11,7 +11,8 @@ use std::io::Write;
 
 /// One page: clap_mangen's standard sections, then ours.
 fn render(cmd: &clap::Command, top: bool) -> std::io::Result<Vec<u8>> {
-    let man = Man::new(cmd.clone());
+    // Every page's footer names the program, not the last word of its command.
+    let man = Man::new(cmd.clone()).source(format!("authctl {}", env!("CARGO_PKG_VERSION")));
     let mut out = Vec::new();
     man.render_title(&mut out)?;
     man.render_name_section(&mut out)?;

@@ -150,3 +150,89 @@ fn long_help_lists_exit_codes_and_short_help_stays_short() {
         .stdout_has("AUTHCTL_<KEY>");
     authctl(["-h"]).run().stdout_lacks("Exit status:");
 }
+
+/// The subcommands with pages of their own, as `authctl help` names them (`users list`).
+fn subcommands() -> Vec<Vec<String>> {
+    fn walk(prefix: &[String], out: &mut Vec<Vec<String>>) {
+        let mut args: Vec<&str> = prefix.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = authctl(args).run().stdout();
+        let Some(list) = help.split("\nCommands:\n").nth(1) else {
+            return;
+        };
+        for line in list.lines().take_while(|l| l.starts_with("  ")) {
+            // A wrapped summary goes on in deeper-indented lines.
+            if line.starts_with("   ") {
+                continue;
+            }
+            let name = line.split_whitespace().next().unwrap_or_default();
+            if name != "help" && !name.is_empty() {
+                let mut path = prefix.to_vec();
+                path.push(name.to_string());
+                out.push(path.clone());
+                walk(&path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&[], &mut out);
+    out
+}
+
+/// In every subcommand's help the command's own options come first and the options every
+/// command takes follow under their own heading; the man pages keep that order, and every
+/// page's footer names the program.
+#[test]
+fn own_options_come_first_and_the_global_ones_under_their_heading() {
+    let commands = subcommands();
+    assert!(commands.len() > 30, "{commands:?}");
+    for path in commands {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = authctl(args).run().stdout();
+        let (own, global) = help
+            .split_once("\nGlobal options:\n")
+            .unwrap_or_else(|| panic!("{path:?}: no Global options heading\n{help}"));
+        // The command's own options: its Options section (summaries above may name flags).
+        let own = own.split_once("\nOptions:\n").map_or("", |(_, o)| o);
+        for flag in ["--database", "--config", "--json", "--quiet", "--verbose"] {
+            assert!(!own.contains(flag), "{path:?}: {flag} before the heading");
+            assert!(global.contains(flag), "{path:?}: {flag} not under it");
+        }
+        let page =
+            std::fs::read_to_string(repo("man").join(format!("authctl-{}.1", path.join("-"))))
+                .unwrap();
+        let options = page.find(".SH OPTIONS");
+        let globals = page
+            .find(".SH \"GLOBAL OPTIONS\"")
+            .expect("a GLOBAL OPTIONS section");
+        assert!(
+            options.is_none_or(|o| o < globals),
+            "{path:?}: man page order"
+        );
+        assert!(page.contains("\"authctl 0.1.0\""), "{path:?}: footer");
+    }
+}
+
+/// `users import --help` and its page say what a file holds.
+#[test]
+fn the_import_help_lists_the_fields_and_formats() {
+    let help = authctl(["users", "import", "--help"]).run().stdout();
+    let page = std::fs::read_to_string(repo("man").join("authctl-users-import.1")).unwrap();
+    for field in [
+        "username",
+        "email",
+        "first_name",
+        "is_superuser",
+        "groups",
+        "password_hash",
+        "JSON Lines",
+        "CSV",
+    ] {
+        assert!(help.contains(field), "--help lacks {field}");
+        assert!(
+            page.contains(&field.replace('_', "\\_")) || page.contains(field),
+            "page lacks {field}"
+        );
+    }
+}
