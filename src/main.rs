@@ -20,8 +20,13 @@ fn main() -> ExitCode {
     // their thousands of small allocations one by one would cost a `verify` more time than
     // its own password check at low costs.
     let command = Box::leak(Box::new(cli::command()));
-    let matches = Box::leak(Box::new(command.get_matches_mut()));
-    let cli = cli::Cli::from_arg_matches(matches).unwrap_or_else(|err| err.exit());
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| cli::Cli::from_arg_matches(Box::leak(Box::new(matches))));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     let printer = output::Printer {
         json: cli.json,
         quiet: cli.quiet,
@@ -44,4 +49,35 @@ fn main() -> ExitCode {
             ExitCode::from(err.family().exit_code())
         }
     }
+}
+
+/// A command line clap could not take, said the way every error is: one line,
+/// `authctl: error: …`, then the command's usage line (exit 2). Help and version requests are
+/// clap's to print, on stdout.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        err.exit()
+    }
+    let text = err.render().to_string();
+    let (message, rest) = text.split_once("\n\nUsage:").unwrap_or((&text, ""));
+    // The message's own lines (a list of missing arguments, a tip) joined into one.
+    const MORE: &str = "For more information, try";
+    let lines: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with(MORE))
+        .collect();
+    let message = lines.join(" ");
+    output::Printer::error(message.strip_prefix("error: ").unwrap_or(&message));
+    match rest.lines().next().filter(|u| !u.trim().is_empty()) {
+        Some(usage) => output::Printer::usage(&format!("Usage:{usage}")),
+        None => output::Printer::usage(&format!("{MORE} '--help'.")),
+    }
+    ExitCode::from(Family::Usage.exit_code())
 }

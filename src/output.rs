@@ -194,6 +194,11 @@ impl Printer {
     pub fn error(text: &str) {
         err(&format!("authctl: error: {}\n", field(text)));
     }
+
+    /// The line after a usage error: how the command is called.
+    pub fn usage(text: &str) {
+        err(&format!("{}\n", field(text)));
+    }
 }
 
 #[cfg(test)]

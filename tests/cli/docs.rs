@@ -236,3 +236,37 @@ fn the_import_help_lists_the_fields_and_formats() {
         );
     }
 }
+
+/// A command line that cannot be read is said like every other error: one line
+/// `authctl: error: …`, then the usage line, exit 2 (as the README shows).
+#[test]
+fn usage_errors_are_one_line_and_a_usage_line() {
+    for (args, usage) in [
+        (
+            vec!["verify", "--usernme", "alice"],
+            "Usage: authctl verify",
+        ),
+        (vec!["checkpassword"], "Usage: authctl checkpassword"),
+        (vec!["nope"], "Usage: authctl [OPTIONS] <COMMAND>"),
+        (
+            vec!["verify", "--serve=bad"],
+            "For more information, try '--help'.",
+        ),
+    ] {
+        let run = authctl(args.clone()).run();
+        run.expect(2).stdout_is("");
+        let lines: Vec<String> = run.stderr().lines().map(String::from).collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {lines:?}");
+        assert!(
+            lines[0].starts_with("authctl: error: "),
+            "{args:?}: {lines:?}"
+        );
+        assert!(lines[1].starts_with(usage), "{args:?}: {lines:?}");
+    }
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let shown = authctl(["verify", "--usernme", "alice"]).run().stderr();
+    assert!(
+        readme.contains(&shown),
+        "the README shows another message:\n{shown}"
+    );
+}
