@@ -134,9 +134,13 @@ impl Accounts {
         }
         let key_hash = session::key_hash(&file.key);
         let Some(row) = self.store.read(|tx| tx.session_by_key_hash(&key_hash))? else {
-            return Err(not_logged_in(
-                "the session has ended (logged out, replaced, or the password changed)",
-            ));
+            // Deactivating or deleting a user ends their sessions: say that, not a guess.
+            let user = self.store.read(|tx| tx.user_by_username(&file.username))?;
+            return Err(not_logged_in(match user {
+                None => "the user no longer exists",
+                Some(user) if !user.is_active => "the user is inactive",
+                Some(_) => "the session has ended (logged out, replaced, or the password changed)",
+            }));
         };
         if row.expires <= self.now {
             // Best effort: a read-only database still gets the right answer.
@@ -202,11 +206,22 @@ impl Accounts {
         Ok(ended)
     }
 
-    /// Active sessions of a user (for the admin view).
-    pub fn session_count(&mut self, user_id: i64) -> Result<i64> {
-        let now = self.now;
-        self.store
-            .read(|tx| tx.count_sessions_of_user(user_id, now))
+    /// How many of a user's sessions would let them in now (for the admin view).
+    pub fn session_count(&mut self, user: &User) -> Result<i64> {
+        let (id, now) = (user.id, self.now);
+        let rows = self.store.read(|tx| tx.sessions_of_user(id, now))?;
+        if rows.is_empty() || !user.is_active {
+            return Ok(0);
+        }
+        // Only those that still work: a password changed since (by Django, say) ends a
+        // session without removing its row.
+        let keys = self.keys()?;
+        let works = |row: &SessionRow| {
+            keys.all().any(|key| {
+                constant_time_eq(session::auth_hash(&user.password, key), &row.auth_hash)
+            })
+        };
+        Ok(rows.iter().filter(|row| works(row)).count() as i64)
     }
 
     /// A user's sessions that have not expired (for the admin: never their keys).

@@ -229,7 +229,6 @@ pub trait Tx {
     fn set_session_auth_hash(&mut self, id: i64, auth_hash: &str) -> Result<()>;
     /// Removes expired rows, so the table does not grow forever.
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize>;
-    fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64>;
     /// A user's sessions that have not expired, oldest first.
     fn sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>>;
 
@@ -462,7 +461,17 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
 /// case reads a few rows, not all: `authctl_ci_<table>_<column>`, shortened with a hash of the
 /// whole to stay within PostgreSQL's 63 bytes.
 pub fn lookup_index_name(table: &str, column: &str) -> String {
-    let name = format!("authctl_ci_{table}_{column}");
+    object_name(format!("authctl_ci_{table}_{column}"))
+}
+
+/// The trigger on the user table that removes a deleted user's session rows, whoever deletes
+/// the user (Django's admin, its ORM, a SQL console).
+pub fn session_cascade_name(table: &str) -> String {
+    object_name(format!("authctl_sessions_of_{table}"))
+}
+
+/// A name within PostgreSQL's 63 bytes: cut, with a hash of the whole, when longer.
+fn object_name(name: String) -> String {
     match name.len() <= 63 {
         true => name,
         false => {

@@ -38,7 +38,69 @@ on_both!(
     a_session_made_under_an_old_secret_key_survives_as_a_fallback,
     generated_secret_key_is_kept_private_in_the_config_dir,
     login_strips_spaces_around_the_username_like_djangos_form,
+    session_facts_stay_true_whatever_django_or_the_admin_does,
 );
+
+/// `users show` counts the sessions that still let the user in, a user Django deletes takes
+/// their session rows along, and `whoami` names the reason a session stopped working.
+fn session_facts_stay_true_whatever_django_or_the_admin_does(backend: Backend) {
+    let sb = with_user(backend);
+    let count = |sb: &Sandbox| {
+        let shown = sb.cmd(["--json", "users", "show", "alice"]).run();
+        shown.expect(0);
+        shown.json()["sessions"].as_i64().unwrap()
+    };
+    login(&sb, "a");
+    login(&sb, "b");
+    assert_eq!(count(&sb), 2);
+    // Django changes the password: both rows stay, neither works.
+    django(
+        "set_password",
+        json!({"database": sb.database, "username": "alice", "password": NEW}),
+    );
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["2"]);
+    assert_eq!(count(&sb), 0);
+    // An expired row does not count either.
+    on(&sb, "c")
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
+    assert_eq!(count(&sb), 1);
+    sb.exec("UPDATE authctl_session SET expires = '2000-01-01 00:00:00'");
+    assert_eq!(count(&sb), 0);
+    // Deactivated by the admin: the session ends, and whoami says why.
+    on(&sb, "d")
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
+    sb.cmd(["users", "set", "alice", "--inactive"])
+        .run()
+        .expect(0);
+    assert_eq!(count(&sb), 0);
+    whoami(&sb, "d")
+        .expect(1)
+        .stderr_has("the user is inactive");
+    // Django deletes the user: the session rows go with it.
+    sb.cmd(["users", "set", "alice", "--active"])
+        .run()
+        .expect(0);
+    on(&sb, "e")
+        .args(["login", "--username", "alice", "--password-stdin"])
+        .stdin_line(NEW)
+        .run()
+        .expect(0);
+    assert_ne!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
+    django(
+        "delete_user",
+        json!({"database": sb.database, "username": "alice"}),
+    );
+    assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
+    whoami(&sb, "e")
+        .expect(1)
+        .stderr_has("the user no longer exists");
+}
 
 /// The program on "terminal" `term`, which has its own session file.
 fn on(sb: &Sandbox, term: &str) -> Cmd {

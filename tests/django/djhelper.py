@@ -271,6 +271,15 @@ def set_password(request):
     return {"ok": True}
 
 
+def delete_user(request):
+    """Django's own DELETE of a user row, on its connection (the ORM's collector would also
+    visit the admin's log, which a database authctl made has no table for)."""
+    from django.contrib.auth.models import User
+
+    users = User.objects.filter(username=request["username"])
+    return {"deleted": users._raw_delete(users.db)}
+
+
 def tokens(request):
     """Django's PasswordResetTokenGenerator for unsaved users at given moments (UTC)."""
     from datetime import datetime
@@ -388,6 +397,7 @@ ACTIONS = {
     "authenticate": authenticate,
     "session_auth_hash": session_auth_hash,
     "set_password": set_password,
+    "delete_user": delete_user,
     "tokens": tokens,
     "db_make_token": db_make_token,
     "db_check_token": db_check_token,

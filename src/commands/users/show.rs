@@ -10,7 +10,7 @@ pub fn run(ctx: &Ctx, args: UsersShowArgs) -> Result<Status> {
     let mut accounts = ctx.accounts()?;
     let user = accounts.user(&args.username)?;
     let info = accounts.password_info(&user);
-    let sessions = accounts.session_count(user.id)?;
+    let sessions = accounts.session_count(&user)?;
     let mut json = user_json(&user, accounts.model(), args.with_hashes);
     json["password_hasher"] = json!(info.hasher);
     json["password_usable"] = json!(info.usable);

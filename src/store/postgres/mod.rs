@@ -376,8 +376,8 @@ impl Backend for Postgres {
         self.materialize()?;
         // Most commands find nothing to do: no write lock for that.
         if migrations::up_to_date(&mut self.client)? {
-            if !users::lookup_indexes_present(&mut self.client, &self.schema)? {
-                self.create_lookup_indexes();
+            if !users::user_table_helpers_present(&mut self.client, &self.schema)? {
+                self.create_user_table_helpers();
             }
             return Ok(());
         }
@@ -390,7 +390,7 @@ impl Backend for Postgres {
                 context: format!("cannot update authctl's tables in {shown}"),
                 source: Some(Box::new(e)),
             })?;
-        self.create_lookup_indexes();
+        self.create_user_table_helpers();
         Ok(())
     }
 
@@ -412,17 +412,21 @@ impl Backend for Postgres {
 }
 
 impl Postgres {
-    /// Adds the case-insensitive lookup indexes, in a transaction of their own. Best effort: a
-    /// role that does not own the user table cannot, and the look-ups are as correct without.
-    fn create_lookup_indexes(&mut self) {
-        let created = self.client.transaction().and_then(|mut tx| {
-            let done = users::create_lookup_indexes(&mut tx, &self.schema);
-            match done {
-                Ok(()) => tx.commit(),
-                Err(_) => tx.rollback(),
-            }
-        });
-        let _ = created;
+    /// Adds the case-insensitive lookup indexes and the session trigger, in a transaction of
+    /// their own. Best effort: a role that does not own the user table cannot, and the
+    /// look-ups are as correct without (a deleted user's sessions no longer work either way).
+    fn create_user_table_helpers(&mut self) {
+        // Each in a transaction of its own: a role may be allowed an index but not a function.
+        for create in [users::create_lookup_indexes, users::create_session_cascade] {
+            let created =
+                self.client
+                    .transaction()
+                    .and_then(|mut tx| match create(&mut tx, &self.schema) {
+                        Ok(()) => tx.commit(),
+                        Err(_) => tx.rollback(),
+                    });
+            let _ = created;
+        }
     }
 }
 
@@ -608,9 +612,6 @@ impl Tx for PgTx<'_> {
     }
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize> {
         sessions::delete_expired(&mut self.tx, now)
-    }
-    fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
-        sessions::count_for_user(&mut self.tx, user_id, now)
     }
     fn sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
         sessions::of_user(&mut self.tx, user_id, now)

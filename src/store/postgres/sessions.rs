@@ -71,18 +71,6 @@ pub fn delete_expired(tx: &mut Transaction, now: DateTime<Utc>) -> Result<usize>
     Ok(tx.execute("DELETE FROM authctl_session WHERE expires <= $1", &[&now])? as usize)
 }
 
-pub fn count_for_user(tx: &mut Transaction, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
-    if !table_exists(tx, "authctl_session")? {
-        return Ok(0);
-    }
-    Ok(tx
-        .query_one(
-            "SELECT count(*) FROM authctl_session WHERE user_id = $1 AND expires > $2",
-            &[&user_id, &now],
-        )?
-        .get(0))
-}
-
 /// A user's sessions that have not expired, oldest first.
 pub fn of_user(tx: &mut Transaction, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
     if !table_exists(tx, "authctl_session")? {

@@ -5,7 +5,7 @@
 
 use super::{Statements, prepared};
 use crate::error::{Error, Result};
-use crate::store::{NewUser, User, UserModel, lookup_index_name, quote};
+use crate::store::{NewUser, User, UserModel, lookup_index_name, quote, session_cascade_name};
 use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
 use postgres::Transaction;
@@ -188,7 +188,7 @@ fn ids(rows: Vec<postgres::Row>) -> Vec<i64> {
 }
 
 /// Whether every lookup index is there.
-pub fn lookup_indexes_present(client: &mut postgres::Client, schema: &Schema) -> Result<bool> {
+pub fn user_table_helpers_present(client: &mut postgres::Client, schema: &Schema) -> Result<bool> {
     for column in schema.model.lookup_columns() {
         let name = lookup_index_name(&schema.model.table, column);
         let row = client.query_one("SELECT to_regclass($1) IS NOT NULL", &[&quote(&name)])?;
@@ -196,7 +196,12 @@ pub fn lookup_indexes_present(client: &mut postgres::Client, schema: &Schema) ->
             return Ok(false);
         }
     }
-    Ok(true)
+    let trigger = session_cascade_name(&schema.model.table);
+    let row = client.query_one(
+        "SELECT count(*) FROM pg_trigger WHERE tgname = $1 AND tgrelid = to_regclass($2)",
+        &[&trigger, &schema.table()],
+    )?;
+    Ok(row.get::<_, i64>(0) > 0)
 }
 
 /// Creates the missing indexes on `UPPER(column::text)`, the very expression Django's `iexact`
@@ -210,6 +215,30 @@ pub fn create_lookup_indexes(tx: &mut Transaction, schema: &Schema) -> Result<()
             quote(column)
         ))?;
     }
+    Ok(())
+}
+
+/// Creates the trigger that removes a deleted user's session rows. Its function names the
+/// schema of `authctl_session`, so it works whatever search path the deleting connection
+/// (Django's) has; `TRUNCATE` (Django's `flush`) fires no row trigger and is not held up by
+/// it, as it would be by a foreign key.
+pub fn create_session_cascade(tx: &mut Transaction, schema: &Schema) -> Result<()> {
+    let sessions: String = tx
+        .query_one(
+            "SELECT quote_ident(n.nspname) || '.authctl_session' FROM pg_class c \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE c.oid = to_regclass('authctl_session')",
+            &[],
+        )?
+        .get(0);
+    let name = quote(&session_cascade_name(&schema.model.table));
+    tx.batch_execute(&format!(
+        "CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$ \
+         BEGIN DELETE FROM {sessions} WHERE user_id = OLD.id; RETURN NULL; END $body$; \
+         CREATE OR REPLACE TRIGGER {name} AFTER DELETE ON {} \
+         FOR EACH ROW EXECUTE FUNCTION {name}();",
+        schema.table()
+    ))?;
     Ok(())
 }
 

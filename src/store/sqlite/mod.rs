@@ -483,7 +483,7 @@ impl Backend for Sqlite {
         self.materialize()?;
         // Most commands find nothing to do: no write lock for that.
         if migrations::up_to_date(&self.conn)?
-            && users::lookup_indexes_present(&self.conn, &self.schema)?
+            && users::user_table_helpers_present(&self.conn, &self.schema)?
         {
             return Ok(());
         }
@@ -493,7 +493,7 @@ impl Backend for Sqlite {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed(format!("cannot start a write to {location}")))?;
         migrations::apply(&tx, now)
-            .and_then(|()| users::create_lookup_indexes(&tx, &self.schema))
+            .and_then(|()| users::create_user_table_helpers(&tx, &self.schema))
             .and_then(|()| Ok(tx.commit()?))
             .map_err(|e| Error::Database {
                 context: format!("cannot update authctl's tables in {location}"),
@@ -659,9 +659,6 @@ impl Tx for SqliteTx<'_> {
     }
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> Result<usize> {
         sessions::delete_expired(&self.tx, now)
-    }
-    fn count_sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
-        sessions::count_for_user(&self.tx, user_id, now)
     }
     fn sessions_of_user(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
         sessions::of_user(&self.tx, user_id, now)

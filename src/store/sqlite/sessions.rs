@@ -98,17 +98,6 @@ pub fn delete_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
     )?)
 }
 
-pub fn count_for_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Result<i64> {
-    if !table_exists(conn)? {
-        return Ok(0);
-    }
-    Ok(conn.query_row(
-        "SELECT count(*) FROM authctl_session WHERE user_id = ?1 AND expires > ?2",
-        params![user_id, format_datetime(now)],
-        |row| row.get(0),
-    )?)
-}
-
 /// A user's sessions that have not expired, oldest first.
 pub fn of_user(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> Result<Vec<SessionRow>> {
     if !table_exists(conn)? {

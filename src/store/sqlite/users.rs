@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::store::{
     Column, Kind, NewUser, User, UserModel, format_naive, iexact_key, lookup_index_name,
-    parse_datetime_text, quote,
+    parse_datetime_text, quote, session_cascade_name,
 };
 use crate::timezone::SiteTime;
 use chrono::{DateTime, Utc};
@@ -252,14 +252,22 @@ fn ascii_key(column: &str) -> String {
 /// holding a NUL counts as not ASCII here, since `length` stops at the NUL).
 const OTHER: &str = "char(0)";
 
-/// Whether every lookup index is there (a table Django rebuilt has lost them).
-pub fn lookup_indexes_present(conn: &Connection, schema: &Schema) -> Result<bool> {
-    for column in schema.model.lookup_columns() {
-        let name = lookup_index_name(&schema.model.table, column);
+/// Whether authctl's helpers on the user table are all there: the lookup indexes and the
+/// trigger that ends a deleted user's sessions (a table Django rebuilt has lost them).
+pub fn user_table_helpers_present(conn: &Connection, schema: &Schema) -> Result<bool> {
+    let table = &schema.model.table;
+    let mut wanted: Vec<(&str, String)> = schema
+        .model
+        .lookup_columns()
+        .into_iter()
+        .map(|column| ("index", lookup_index_name(table, column)))
+        .collect();
+    wanted.push(("trigger", session_cascade_name(table)));
+    for (kind, name) in wanted {
         let found: Option<i64> = conn
             .query_row(
-                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1",
-                [&name],
+                "SELECT 1 FROM sqlite_master WHERE type = ?1 AND name = ?2",
+                [kind, &name],
                 |row| row.get(0),
             )
             .optional()?;
@@ -270,16 +278,25 @@ pub fn lookup_indexes_present(conn: &Connection, schema: &Schema) -> Result<bool
     Ok(true)
 }
 
-/// Creates the lookup indexes that are missing, in the caller's write transaction.
-pub fn create_lookup_indexes(conn: &Connection, schema: &Schema) -> Result<()> {
+/// Creates the helpers that are missing, in the caller's write transaction (after the
+/// migrations, which make `authctl_session`). The trigger is plain SQL, so it runs on
+/// Django's connections too.
+pub fn create_user_table_helpers(conn: &Connection, schema: &Schema) -> Result<()> {
+    let table = &schema.model.table;
     for column in schema.model.lookup_columns() {
         conn.execute_batch(&format!(
             "CREATE INDEX IF NOT EXISTS {} ON {} ({})",
-            quote(&lookup_index_name(&schema.model.table, column)),
+            quote(&lookup_index_name(table, column)),
             schema.table(),
             ascii_key(column)
         ))?;
     }
+    conn.execute_batch(&format!(
+        "CREATE TRIGGER IF NOT EXISTS {} AFTER DELETE ON {} BEGIN \
+         DELETE FROM authctl_session WHERE user_id = OLD.id; END",
+        quote(&session_cascade_name(table)),
+        schema.table(),
+    ))?;
     Ok(())
 }
 
@@ -647,8 +664,8 @@ mod tests {
             UserModel::from_columns(&StoreConfig::default(), "auth_user".into(), columns, "db")
                 .unwrap();
         let schema = Schema::new(model, SiteTime::default());
-        create_lookup_indexes(&conn, &schema).unwrap();
-        assert!(lookup_indexes_present(&conn, &schema).unwrap());
+        create_user_table_helpers(&conn, &schema).unwrap();
+        assert!(user_table_helpers_present(&conn, &schema).unwrap());
         for what in [Match::Login, Match::ActiveEmail] {
             let sql = lookup_sql(&schema, what).unwrap();
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
