@@ -61,20 +61,12 @@ fn session_facts_stay_true_whatever_django_or_the_admin_does(backend: Backend) {
     assert_eq!(sb.sql("SELECT count(*) FROM authctl_session"), ["2"]);
     assert_eq!(count(&sb), 0);
     // An expired row does not count either.
-    on(&sb, "c")
-        .args(["login", "--username", "alice", "--password-stdin"])
-        .stdin_line(NEW)
-        .run()
-        .expect(0);
+    login_with(&sb, "c", NEW);
     assert_eq!(count(&sb), 1);
     sb.exec("UPDATE authctl_session SET expires = '2000-01-01 00:00:00'");
     assert_eq!(count(&sb), 0);
     // Deactivated by the admin: the session ends, and whoami says why.
-    on(&sb, "d")
-        .args(["login", "--username", "alice", "--password-stdin"])
-        .stdin_line(NEW)
-        .run()
-        .expect(0);
+    login_with(&sb, "d", NEW);
     sb.cmd(["users", "set", "alice", "--inactive"])
         .run()
         .expect(0);
@@ -86,11 +78,7 @@ fn session_facts_stay_true_whatever_django_or_the_admin_does(backend: Backend) {
     sb.cmd(["users", "set", "alice", "--active"])
         .run()
         .expect(0);
-    on(&sb, "e")
-        .args(["login", "--username", "alice", "--password-stdin"])
-        .stdin_line(NEW)
-        .run()
-        .expect(0);
+    login_with(&sb, "e", NEW);
     assert_ne!(sb.sql("SELECT count(*) FROM authctl_session"), ["0"]);
     django(
         "delete_user",
@@ -109,9 +97,13 @@ fn on(sb: &Sandbox, term: &str) -> Cmd {
 }
 
 fn login(sb: &Sandbox, term: &str) {
+    login_with(sb, term, PW);
+}
+
+fn login_with(sb: &Sandbox, term: &str, password: &str) {
     on(sb, term)
         .args(["login", "--username", "alice", "--password-stdin"])
-        .stdin_line(PW)
+        .stdin_line(password)
         .run()
         .expect(0)
         .stdout_is("Logged in as alice.\n");
