@@ -14,6 +14,7 @@ mod hardening;
 mod pg;
 mod postgres;
 mod projects;
+mod readme;
 mod reset;
 mod scale;
 mod sessions;

@@ -50,6 +50,8 @@ pub struct Sandbox {
     pub database: String,
     pub backend: Backend,
     vars: Vec<(String, String)>,
+    /// Whether `AUTHCTL_DATABASE` is left unset, so the program finds its default database.
+    default_database: bool,
 }
 
 /// Which database a sandbox keeps its users in. Tests whose behaviour is the database's run on
@@ -111,6 +113,7 @@ impl Sandbox {
             database,
             backend,
             vars,
+            default_database: false,
         }
     }
 
@@ -148,6 +151,13 @@ impl Sandbox {
     pub fn set(&mut self, key: &str, value: &str) -> &mut Self {
         self.vars.retain(|(k, _)| k != key);
         self.vars.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// Leaves the database to the program's default (in the sandbox's data directory), as a
+    /// reader's would be.
+    pub fn use_default_database(&mut self) -> &mut Self {
+        self.default_database = true;
         self
     }
 
@@ -201,8 +211,10 @@ impl Sandbox {
             .env("XDG_CONFIG_HOME", self.dir.path().join("home/config"))
             .env("XDG_DATA_HOME", self.dir.path().join("home/data"))
             .env("XDG_STATE_HOME", self.dir.path().join("home/state"))
-            .env("RUST_BACKTRACE", "0")
-            .env("AUTHCTL_DATABASE", &self.database);
+            .env("RUST_BACKTRACE", "0");
+        if !self.default_database {
+            command.env("AUTHCTL_DATABASE", &self.database);
+        }
         for (k, v) in &self.vars {
             command.env(k, v);
         }
