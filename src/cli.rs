@@ -1,6 +1,7 @@
 //! The command line, as clap types only: doc comments here are the `--help` text.
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 use std::path::PathBuf;
 
 /// Exit statuses, for `--help` and the man page, from the one table in the library.
@@ -454,7 +455,7 @@ pub struct SignupArgs {
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Username (asked for on a terminal when missing)
-    #[arg(long, conflicts_with_all = ["username_env", "caller"])]
+    #[arg(long, conflicts_with_all = ["username_env", "caller"], add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: Option<String>,
 
     /// Take the username from this environment variable (the password never comes from one)
@@ -527,7 +528,7 @@ pub struct CheckpasswordArgs {
 #[derive(Debug, Args)]
 pub struct LoginArgs {
     /// Username (asked for on a terminal when missing)
-    #[arg(long)]
+    #[arg(long, add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: Option<String>,
 
     #[command(flatten)]
@@ -691,7 +692,7 @@ pub struct UsersListArgs {
 #[derive(Debug, Args)]
 pub struct UsersUnlockArgs {
     /// Usernames, as they were typed at the failed logins
-    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    #[arg(required_unless_present = "all", conflicts_with = "all", add = ArgValueCompleter::new(crate::completion::usernames))]
     pub usernames: Vec<String>,
 
     /// Every username with failed logins or a lock
@@ -702,7 +703,7 @@ pub struct UsersUnlockArgs {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Only events about this username
-    #[arg(long, value_name = "USER")]
+    #[arg(long, value_name = "USER", add = ArgValueCompleter::new(crate::completion::usernames))]
     pub user: Option<String>,
 
     /// Only this event (user_created, login_failed, locked, password_changed, and so on)
@@ -725,12 +726,14 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct UsersSessionsArgs {
     /// Username
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 }
 
 #[derive(Debug, Args)]
 pub struct UsersLogoutArgs {
     /// Username
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 
     /// End only this session (its id, as users sessions lists it)
@@ -741,6 +744,7 @@ pub struct UsersLogoutArgs {
 #[derive(Debug, Args)]
 pub struct UsersGrantArgs {
     /// Username
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 
     /// Permissions, as app_label.codename
@@ -821,7 +825,7 @@ pub struct GroupMembersArgs {
     pub name: String,
 
     /// Usernames
-    #[arg(required = true, value_name = "USER")]
+    #[arg(required = true, value_name = "USER", add = ArgValueCompleter::new(crate::completion::usernames))]
     pub users: Vec<String>,
 }
 
@@ -857,7 +861,7 @@ pub struct PermsListArgs {
     pub app: Option<String>,
 
     /// A user's effective permissions, each with where it comes from (direct, a group, superuser)
-    #[arg(long, value_name = "USER")]
+    #[arg(long, value_name = "USER", add = ArgValueCompleter::new(crate::completion::usernames))]
     pub user: Option<String>,
 }
 
@@ -878,6 +882,7 @@ pub struct PermsCreateArgs {
 #[derive(Debug, Args)]
 pub struct UsersShowArgs {
     /// Username
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 
     /// Include the password hash
@@ -888,6 +893,7 @@ pub struct UsersShowArgs {
 #[derive(Debug, Args)]
 pub struct UsersSetArgs {
     /// Username of the user to change
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 
     /// Rename the user (case-insensitively unique, like signup)
@@ -942,7 +948,7 @@ pub struct UsersSetArgs {
 #[derive(Debug, Args)]
 pub struct UsersDeleteArgs {
     /// Usernames
-    #[arg(required = true)]
+    #[arg(required = true, add = ArgValueCompleter::new(crate::completion::usernames))]
     pub usernames: Vec<String>,
 
     /// Do not ask for confirmation
@@ -957,6 +963,7 @@ pub struct UsersDeleteArgs {
 #[derive(Debug, Args)]
 pub struct UsersSetPasswordArgs {
     /// Username
+    #[arg(add = ArgValueCompleter::new(crate::completion::usernames))]
     pub username: String,
 
     #[command(flatten)]

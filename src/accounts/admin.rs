@@ -108,6 +108,11 @@ impl Accounts {
         })
     }
 
+    /// Up to `limit` logins that start with `prefix`, for shell completion.
+    pub fn logins_starting_with(&mut self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        self.store.read(|tx| tx.logins_starting_with(prefix, limit))
+    }
+
     /// How a user's password is stored, for the admin view.
     pub fn password_info(&self, user: &User) -> PasswordInfo {
         self.hashers.describe(&user.password)

@@ -70,6 +70,14 @@ pub fn exact_lines(text: &Secret, count: usize, origin: &str, what: &str) -> Res
     Ok(lines)
 }
 
+/// The environment, as text. Variables that are not UTF-8 are left out (as if unset) rather
+/// than failing the run: a caller may set them from what a client typed (PAM_USER, PAM_RHOST).
+pub fn environment() -> BTreeMap<String, String> {
+    std::env::vars_os()
+        .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
+        .collect()
+}
+
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -241,11 +249,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Man(args) => return man::run(args),
         _ => cli,
     };
-    // Variables that are not UTF-8 are left out (as if unset) rather than failing the run:
-    // a caller may set them from what a client typed (PAM_USER, PAM_RHOST).
-    let vars: BTreeMap<String, String> = std::env::vars_os()
-        .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
-        .collect();
+    let vars = environment();
     // Writing a config file must not depend on the config being read.
     let cli = match cli.command {
         Command::Config(command) => {

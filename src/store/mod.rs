@@ -182,6 +182,9 @@ pub trait Tx {
 
     /// The user with exactly this username (Django's `get_by_natural_key`).
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>>;
+    /// Up to `limit` logins that start with `prefix` (exactly, case and all), in order,
+    /// read through the login column's own index (for shell completion).
+    fn logins_starting_with(&mut self, prefix: &str, limit: usize) -> Result<Vec<String>>;
     fn user_by_id(&mut self, id: i64) -> Result<Option<User>>;
     /// The ids of users whose username equals `username` ignoring case (`UserCreationForm`'s
     /// uniqueness rule), in id order.

@@ -119,26 +119,80 @@ fn man_page_documents_exit_status_environment_files_and_examples() {
     assert!(sub.contains("EXAMPLES") && sub.contains("authctl users list \\-\\-staff"));
 }
 
+/// What the checked-in bash script offers for the words typed (the last one being completed),
+/// asking the program under test as an installed script asks `authctl` on PATH.
+pub fn bash_completes(sb: &crate::support::Sandbox, words: &[&str]) -> Vec<String> {
+    let line = words.join(" ");
+    let script = format!(
+        "source {}; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; \
+         COMP_TYPE=9; _clap_complete_authctl authctl '{}' '{}'; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        repo("completions/authctl.bash").display(),
+        words.len() - 1,
+        line.len(),
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let run = sb
+        .shell(&format!("exec bash -c {}", shell_quote(&script)))
+        .run();
+    let mut words: Vec<String> = run
+        .stdout()
+        .lines()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words
+}
+
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
 #[test]
 fn bash_completion_completes_the_reset_commands() {
-    let script = format!(
-        "source {}; COMP_WORDS=(authctl res); COMP_CWORD=1; COMP_LINE='authctl res'; COMP_POINT=11; \
-         _authctl authctl res authctl; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        repo("completions/authctl.bash").display()
-    );
-    let out = Command::new("bash")
-        .args(["-c", &script])
-        .output()
-        .expect("bash");
-    let words = String::from_utf8_lossy(&out.stdout);
-    let mut words: Vec<&str> = words.lines().collect();
-    words.sort();
+    let sb = crate::support::Sandbox::new();
     assert_eq!(
-        words,
-        ["reset-confirm", "reset-request"],
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
+        bash_completes(&sb, &["authctl", "res"]),
+        ["reset-confirm", "reset-request"]
     );
+}
+
+/// Tab after a command that takes a username offers the database's usernames with that
+/// prefix (case and all), and nothing, silently, when there is no database.
+#[test]
+fn usernames_complete_from_the_database() {
+    let sb = crate::support::Sandbox::new();
+    assert!(bash_completes(&sb, &["authctl", "users", "show", "al"]).is_empty());
+    for name in ["alice", "albert", "Alan", "bob"] {
+        sb.signup(
+            name,
+            &format!("{}@example.com", name.to_lowercase()),
+            crate::support::PW,
+        );
+    }
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "users", "show", "al"]),
+        ["albert", "alice"]
+    );
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "verify", "--username", "b"]),
+        ["bob"]
+    );
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "groups", "add", "staff", "A"]),
+        ["Alan"]
+    );
+    // Fish asks the same way.
+    let fish = sb
+        .cmd(["--", "authctl", "log", "--user", "al"])
+        .env("COMPLETE", "fish")
+        .run();
+    let stdout = fish.stdout();
+    let mut offered: Vec<&str> = stdout.lines().collect();
+    offered.sort();
+    assert_eq!(offered, ["albert", "alice"], "{fish:?}");
 }
 
 #[test]

@@ -550,6 +550,9 @@ impl Tx for PgTx<'_> {
     fn user_by_username(&mut self, username: &str) -> Result<Option<User>> {
         users::by_username(&mut self.tx, self.schema, username)
     }
+    fn logins_starting_with(&mut self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        users::logins_starting_with(&mut self.tx, self.schema, prefix, limit)
+    }
     fn user_by_id(&mut self, id: i64) -> Result<Option<User>> {
         users::by_id(&mut self.tx, self.schema, id)
     }

@@ -575,3 +575,28 @@ pub fn delete_cascade(tx: &mut Transaction, schema: &Schema, user: &User) -> Res
     )?;
     Ok(())
 }
+
+/// Logins that start with `prefix`, through `LIKE 'prefix%'` (Django gives a unique text
+/// column a `varchar_pattern_ops` index that answers it).
+pub fn logins_starting_with(
+    tx: &mut Transaction,
+    schema: &Schema,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<String>> {
+    let login = quote(&schema.model.login);
+    let sql = format!(
+        "SELECT {login}::text FROM {} WHERE {login} LIKE $1 ESCAPE '\\' ORDER BY {login} \
+         LIMIT $2",
+        schema.table()
+    );
+    let escaped: String = prefix
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    let rows = tx.query(&sql, &[&format!("{escaped}%"), &(limit as i64)])?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}

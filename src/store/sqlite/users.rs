@@ -647,6 +647,25 @@ pub fn update_profile(
     Ok(())
 }
 
+/// Logins from `prefix` up to `prefix` followed by the last character there is: in SQLite's
+/// byte order, exactly those that start with it, read from the login column's unique index.
+pub fn logins_starting_with(
+    conn: &Connection,
+    schema: &Schema,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<String>> {
+    let login = quote(&schema.model.login);
+    let sql = format!(
+        "SELECT {login} FROM {} WHERE {login} >= ?1 AND {login} < ?2 ORDER BY {login} LIMIT ?3",
+        schema.table()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let end = format!("{prefix}{}", char::MAX);
+    let rows = stmt.query_map(rusqlite::params![prefix, end, limit as i64], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
