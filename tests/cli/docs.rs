@@ -324,3 +324,25 @@ fn usage_errors_are_one_line_and_a_usage_line() {
         "the README shows another message:\n{shown}"
     );
 }
+
+/// The same completion on PostgreSQL (its own query: `LIKE`, with `_` taken as itself, not
+/// as a wildcard).
+#[test]
+fn usernames_complete_from_a_postgresql_database() {
+    let sb = crate::support::Sandbox::postgres();
+    for name in ["al_ice", "alxice", "al.bert", "bob"] {
+        sb.signup(name, "", crate::support::PW);
+    }
+    let offered = |prefix: &str| {
+        let run = sb
+            .cmd(["--", "authctl", "users", "show", prefix])
+            .env("COMPLETE", "fish")
+            .run();
+        let mut names: Vec<String> = run.stdout().lines().map(String::from).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(offered("al"), ["al.bert", "al_ice", "alxice"]);
+    assert_eq!(offered("al_"), ["al_ice"]);
+    assert_eq!(offered("b"), ["bob"]);
+}
