@@ -635,13 +635,24 @@ fn squid_asks_a_running_authctl_through_its_helper_protocol() {
         "{failed:?}"
     );
     // Squid closes the helper's input when it stops, and the helper ends with it.
+    assert!(running(&config), "the helper runs while Squid does");
     drop(squid);
-    wait_until("the helper's end", || {
-        std::process::Command::new("pgrep")
-            .args(["-f", helper.to_str().unwrap()])
-            .output()
-            .is_ok_and(|o| o.stdout.is_empty())
-    });
+    wait_until("the helper's end", || !running(&config));
+}
+
+/// Whether a `verify --serve` with this config file runs (Squid names its helpers
+/// `(authctl)`, so the command line's arguments are what tell), read from /proc.
+fn running(config: &std::path::Path) -> bool {
+    let config = config.as_os_str().as_encoded_bytes();
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+        .any(|cmdline| {
+            let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+            args.contains(&&b"--serve=squid"[..]) && args.contains(&config)
+        })
 }
 
 /// Squid's shared memory segments, named after the service, removed when the test ends
