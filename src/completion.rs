@@ -1,6 +1,6 @@
 //! Completion of what people type most, usernames, from the configured database: the
 //! shells' completion scripts (`authctl completions`) ask the program itself at each Tab
-//! (clap_complete's `COMPLETE=<shell> authctl …` protocol).
+//! (clap_complete's protocol, through `_AUTHCTL_COMPLETE=<shell> authctl -- …`).
 
 use crate::settings::{Dirs, Overrides, Settings};
 use authctl::accounts::Accounts;

@@ -16,9 +16,11 @@ use commands::Status;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // A shell asking for completions (COMPLETE=bash …) is answered here, and nothing else
-    // runs; otherwise this reads one variable.
-    clap_complete::CompleteEnv::with_factory(cli::command).complete();
+    // A shell asking for completions (the scripts set the variable) is answered here, and
+    // nothing else runs; otherwise this reads one variable.
+    clap_complete::CompleteEnv::with_factory(cli::command)
+        .var(commands::COMPLETION_VAR)
+        .complete();
     platform::stop_on_closed_pipe();
     // The parser's tree of every command and its matches live until the process ends: freeing
     // their thousands of small allocations one by one would cost a `verify` more time than

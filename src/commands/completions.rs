@@ -8,8 +8,9 @@ use authctl::error::IoContext;
 use authctl::error::Result;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
-/// The variable through which the scripts ask for completions.
-const VAR: &str = "COMPLETE";
+/// The variable through which the scripts ask for completions: a name of authctl's own, which
+/// nobody's environment sets for anything else (clap's default, `COMPLETE`, might be).
+pub const VAR: &str = "_AUTHCTL_COMPLETE";
 
 /// The shell's completer, and the file name its completion directory expects.
 fn target(shell: Shell) -> (&'static dyn EnvCompleter, &'static str) {

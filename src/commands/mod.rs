@@ -3,6 +3,7 @@
 
 mod checkpassword;
 mod completions;
+pub use completions::VAR as COMPLETION_VAR;
 mod config;
 mod createsuperuser;
 mod groups;

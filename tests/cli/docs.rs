@@ -187,7 +187,7 @@ fn usernames_complete_from_the_database() {
     // Fish asks the same way.
     let fish = sb
         .cmd(["--", "authctl", "log", "--user", "al"])
-        .env("COMPLETE", "fish")
+        .env("_AUTHCTL_COMPLETE", "fish")
         .run();
     let stdout = fish.stdout();
     let mut offered: Vec<&str> = stdout.lines().collect();
@@ -336,7 +336,7 @@ fn usernames_complete_from_a_postgresql_database() {
     let offered = |prefix: &str| {
         let run = sb
             .cmd(["--", "authctl", "users", "show", prefix])
-            .env("COMPLETE", "fish")
+            .env("_AUTHCTL_COMPLETE", "fish")
             .run();
         let mut names: Vec<String> = run.stdout().lines().map(String::from).collect();
         names.sort();
