@@ -132,6 +132,15 @@ impl Events {
     }
 }
 
+/// A username's failed logins and lock, read in the caller's transaction (the table is made
+/// at the first failure).
+pub(super) fn lock_in(tx: &mut dyn Tx, username: &str) -> Result<Option<Lock>> {
+    match tx.has_table("authctl_lockout")? {
+        true => audit::lock_of(tx.sql(), username),
+        false => Ok(None),
+    }
+}
+
 /// What a lock says at `now`: until when a username is locked, if it is.
 pub fn locked_until(lock: &Lock, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     lock.locked_until.filter(|until| *until > now)
@@ -183,11 +192,7 @@ impl Accounts {
 
     /// A username's failed logins and lock, if any.
     pub fn lock_state(&mut self, username: &str) -> Result<Option<Lock>> {
-        self.store
-            .read(|tx| match tx.has_table("authctl_lockout")? {
-                true => audit::lock_of(tx.sql(), username),
-                false => Ok(None),
-            })
+        self.store.read(|tx| lock_in(tx, username))
     }
 
     /// Every username with failed logins or a lock.
@@ -226,10 +231,14 @@ impl Accounts {
         if !self.lockout.enabled {
             return Ok(None);
         }
-        let now = self.now;
-        Ok(self
-            .lock_state(username)?
-            .and_then(|lock| locked_until(&lock, now)))
+        let lock = self.lock_state(username)?;
+        Ok(self.locked_by(lock.as_ref()))
+    }
+
+    /// Until when `lock` (already read) holds now (`None` with lockout off).
+    pub(super) fn locked_by(&self, lock: Option<&Lock>) -> Option<DateTime<Utc>> {
+        lock.filter(|_| self.lockout.enabled)
+            .and_then(|lock| locked_until(lock, self.now))
     }
 
     /// Records a failed login of a username as typed (and the user's id when there is one),

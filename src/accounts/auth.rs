@@ -1,13 +1,12 @@
 //! Django's `ModelBackend.authenticate`: is this username and password a valid, active user?
 
-use super::audit::locked_until;
+use super::audit::lock_in;
 use super::perms::Requirements;
 use super::{Accounts, Upgrade};
 use crate::error::{Error, Result};
 use crate::hashers::Shape;
 use crate::secret::Secret;
 use crate::store::User;
-use crate::store::audit;
 use crate::validators;
 
 #[derive(Debug)]
@@ -52,11 +51,7 @@ impl Accounts {
         // The user and the username's failed attempts, in one read.
         let (found, lock) = self.store.read(|tx| {
             let user = tx.user_by_username(&username)?;
-            let lock = match tx.has_table("authctl_lockout")? {
-                true => audit::lock_of(tx.sql(), &username)?,
-                false => None,
-            };
-            Ok((user, lock))
+            Ok((user, lock_in(tx, &username)?))
         })?;
         // The requirements are looked up the same way for everyone, known or not, before the
         // password's answer is known.
@@ -64,8 +59,7 @@ impl Accounts {
         let found_id = found.as_ref().map(|u| u.id);
         // A locked username is denied after the same work, whatever the password; the
         // attempt is recorded but does not count again.
-        let until = lock.as_ref().and_then(|l| locked_until(l, self.now));
-        if let Some(until) = until.filter(|_| self.lockout.enabled) {
+        if let Some(until) = self.locked_by(lock.as_ref()) {
             self.hashers.make_password(password.expose());
             let why = format!("locked until {}", until.format("%Y-%m-%d %H:%M:%S UTC"));
             return Err(self.deny(&username, found_id, &why, Some(&why), false));

@@ -7,7 +7,7 @@
 //! and send no password: the account need only be usable, PROG is told so with
 //! `AUTHORIZED=2`, and an account that is not is exit 3, Dovecot's "no such user".
 
-use super::{Ctx, Status, requirements};
+use super::{Ctx, Status};
 use crate::cli::CheckpasswordArgs;
 use authctl::accounts::auth::Purpose;
 use authctl::error::{Error, Family, Result};
@@ -91,8 +91,7 @@ fn check(
     password: &Secret,
     authorized: bool,
 ) -> Result<Option<String>> {
-    let mut accounts = ctx.accounts()?;
-    let requirements = requirements(&mut accounts, &args.requirements)?;
+    let (mut accounts, requirements) = ctx.accounts_requiring(&args.requirements)?;
     if authorized {
         return Ok(accounts
             .usable_account(username, &requirements)?

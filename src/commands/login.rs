@@ -1,6 +1,6 @@
 //! `authctl login`: Django's `LoginView` for a terminal session.
 
-use super::{Ctx, Status, report_upgrade, requirements};
+use super::{Ctx, Status, report_upgrade};
 use crate::cli::LoginArgs;
 use crate::output::json_time;
 use authctl::error::Result;
@@ -8,9 +8,7 @@ use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: LoginArgs) -> Result<Status> {
     ctx.warn_about_keys();
-    // The database first: nobody should type a password for a database that is not there.
-    let mut accounts = ctx.accounts()?;
-    let requirements = requirements(&mut accounts, &args.requirements)?;
+    let (mut accounts, requirements) = ctx.accounts_requiring(&args.requirements)?;
     let (username, password) = ctx.credentials(&accounts, args.username, &args.password)?;
     // Django's login form strips the username; `verify`, like `authenticate()`, does not.
     let login = accounts.login(

@@ -112,6 +112,17 @@ impl Ctx {
         self.open(false)
     }
 
+    /// The database, and the `--group`/`--perm` requirements of a credential check, checked
+    /// to exist (the database first: nobody should type a password for one that is not there).
+    pub fn accounts_requiring(
+        &self,
+        args: &crate::cli::RequirementArgs,
+    ) -> Result<(Accounts, authctl::accounts::perms::Requirements)> {
+        let mut accounts = self.accounts()?;
+        let requirements = requirements(&mut accounts, args)?;
+        Ok((accounts, requirements))
+    }
+
     /// The database, created if missing (for the commands that add users).
     pub fn accounts_or_new(&self) -> Result<Accounts> {
         self.open(true)
@@ -382,7 +393,7 @@ pub fn ask_fields(
 
 /// `--group` and `--perm` as requirements, each name checked to exist (exit 3 otherwise,
 /// before anything about the user is looked at).
-pub fn requirements(
+fn requirements(
     accounts: &mut Accounts,
     args: &crate::cli::RequirementArgs,
 ) -> Result<authctl::accounts::perms::Requirements> {

@@ -4,9 +4,8 @@
 //! a credentials file or standard input (OpenVPN, Apache), PAM's pam_exec, or one request per
 //! line for as long as the caller keeps the pipe open (`--serve`, in `serve.rs`).
 
-use super::{Ctx, Status, exact_lines, read_text, report_upgrade, requirements};
+use super::{Ctx, Status, exact_lines, read_text, report_upgrade};
 use crate::cli::VerifyArgs;
-use authctl::accounts::Accounts;
 use authctl::accounts::auth::{Authenticated, Purpose};
 use authctl::error::{Error, Family, IoContext, Result};
 use authctl::secret::Secret;
@@ -18,8 +17,7 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
     if let Some(protocol) = args.caller.serve {
         return serve::run(ctx, protocol, &args.requirements);
     }
-    let mut accounts = ctx.accounts()?;
-    let requirements = requirements(&mut accounts, &args.requirements)?;
+    let (mut accounts, requirements) = ctx.accounts_requiring(&args.requirements)?;
     let (username, password) = if args.caller.pam {
         match pam_phase(ctx)? {
             PamPhase::Auth(username) => (username, pam_password()?),
@@ -50,13 +48,9 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<Status> {
         ctx.credentials(&accounts, username, &args.password)?
     };
     let result = accounts.authenticate_with(&username, &password, &requirements, Purpose::Check);
-    let called = args.caller.pam || args.caller.credentials_file.is_some();
-    answer(
-        ctx,
-        &username,
-        result,
-        called || args.caller.credentials_stdin,
-    )
+    let caller = &args.caller;
+    let called = caller.pam || caller.credentials_file.is_some() || caller.credentials_stdin;
+    answer(ctx, &username, result, called)
 }
 
 /// Says what a check found: nothing on success (JSON with `--json`, the reason with `-v`),
@@ -143,14 +137,4 @@ fn pam_password() -> Result<Secret> {
         ));
     }
     Ok(Secret::new(password.to_string()))
-}
-
-/// Opens the database for a long-running answerer, with the requirements checked once.
-fn open_for_checks(
-    ctx: &Ctx,
-    args: &crate::cli::RequirementArgs,
-) -> Result<(Accounts, authctl::accounts::perms::Requirements)> {
-    let mut accounts = ctx.accounts()?;
-    let requirements = requirements(&mut accounts, args)?;
-    Ok((accounts, requirements))
 }

@@ -3,7 +3,7 @@
 //! PAM (pamtester and pam_exec), Dovecot (checkpassword) and Squid (a basic-auth helper).
 
 use crate::on_both;
-use crate::support::{BIN, Backend, PW, Sandbox};
+use crate::support::{BIN, Backend, PW, Sandbox, free_port};
 use serde_json::Value;
 
 fn events(sb: &Sandbox, event: &str) -> Vec<Value> {
@@ -312,8 +312,7 @@ fn pamtester(
 /// test's), the settings from `--config`.
 #[test]
 fn pam_exec_runs_authctl_for_auth_and_account() {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: PAM reads services only from /etc/pam.d, which needs root");
+    if !as_root("PAM reads services only from /etc/pam.d, which needs root") {
         return;
     }
     assert!(
@@ -361,6 +360,15 @@ fn pam_exec_runs_authctl_for_auth_and_account() {
     pamtester(&service, "alice", "acct_mgmt", "").expect(1);
 }
 
+/// Whether the test runs as root, which the real callers need; says why it is skipped if not.
+fn as_root(why: &str) -> bool {
+    let root = nix::unistd::geteuid().is_root();
+    if !root {
+        eprintln!("skipped: {why}");
+    }
+    root
+}
+
 /// A process the test started, stopped (SIGTERM, then waited for) when the test ends.
 struct Server(std::process::Child);
 
@@ -379,11 +387,6 @@ fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
         assert!(std::time::Instant::now() < deadline, "{what} did not start");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-}
-
-fn free_port() -> u16 {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    probe.local_addr().unwrap().port()
 }
 
 /// A directory others may enter: the servers' own accounts (dovenull, proxy) work in it.
@@ -423,8 +426,7 @@ fn imap_login(port: u16, user: &str, password: &str) -> bool {
 /// `doveadm auth test` and `auth lookup`, and an IMAP LOGIN on 127.0.0.1.
 #[test]
 fn dovecot_checks_passwords_through_checkpassword() {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: Dovecot runs its services as their own accounts, which needs root");
+    if !as_root("Dovecot runs its services as their own accounts, which needs root") {
         return;
     }
     let sb = Sandbox::new();
@@ -536,8 +538,7 @@ fn origin() -> u16 {
 /// once to one helper, so with channel IDs), and curl through it with `--proxy-user`.
 #[test]
 fn squid_asks_a_running_authctl_through_its_helper_protocol() {
-    if !nix::unistd::geteuid().is_root() {
-        eprintln!("skipped: Squid runs its helpers as the proxy account, which needs root");
+    if !as_root("Squid runs its helpers as the proxy account, which needs root") {
         return;
     }
     let sb = Sandbox::new();

@@ -121,7 +121,7 @@ fn man_page_documents_exit_status_environment_files_and_examples() {
 
 /// What the checked-in bash script offers for the words typed (the last one being completed),
 /// asking the program under test as an installed script asks `authctl` on PATH.
-pub fn bash_completes(sb: &crate::support::Sandbox, words: &[&str]) -> Vec<String> {
+fn bash_completes(sb: &crate::support::Sandbox, words: &[&str]) -> Vec<String> {
     let line = words.join(" ");
     let script = format!(
         "source {}; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; \

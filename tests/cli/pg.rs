@@ -59,11 +59,6 @@ fn as_server_user(program: &str) -> Command {
     cmd
 }
 
-fn free_port() -> u16 {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    probe.local_addr().unwrap().port()
-}
-
 /// A CA and a certificate it signed for localhost and 127.0.0.1, as PEM files in `dir`.
 fn certificates(dir: &Path) {
     use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
@@ -128,7 +123,7 @@ fn start() -> Server {
         "initdb failed: {}",
         String::from_utf8_lossy(&initdb.stderr)
     );
-    let port = free_port();
+    let port = crate::support::free_port();
     let (user, password) = PASSWORD_ROLE;
     std::fs::write(
         data.join("pg_hba.conf"),

@@ -437,6 +437,12 @@ impl Cmd {
     }
 }
 
+/// A TCP port on 127.0.0.1 that nothing listens on just now, for a server a test starts.
+pub fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    probe.local_addr().unwrap().port()
+}
+
 /// Runs statements that change the database (as another program would).
 pub fn exec(db: &Path, statements: &str) {
     rusqlite::Connection::open(db)

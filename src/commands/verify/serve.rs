@@ -6,7 +6,7 @@
 //! and the database is opened again for the next one, as it is when its SQLite file was
 //! replaced or removed since it was opened.
 
-use super::{Ctx, Status, open_for_checks};
+use super::{Ctx, Status};
 use crate::cli::{RequirementArgs, ServeProtocol};
 use authctl::accounts::Accounts;
 use authctl::accounts::auth::Purpose;
@@ -196,7 +196,7 @@ fn check(
         *open = None;
     }
     if open.is_none() {
-        match open_for_checks(ctx, args) {
+        match ctx.accounts_requiring(args) {
             Ok(opened) => *open = Some(opened),
             Err(err) => {
                 ctx.printer.warn(&err.chain());
