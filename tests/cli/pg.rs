@@ -221,6 +221,21 @@ impl Server {
         name
     }
 
+    /// Drops a database made by [`Server::new_database`], whoever is still connected: the
+    /// suite makes hundreds, and a machine's disk is not always large.
+    pub fn drop_database(&self, database: &str) {
+        if let Ok(mut admin) = postgres::Client::connect(
+            &format!(
+                "host=127.0.0.1 port={} user=postgres dbname=postgres",
+                self.port
+            ),
+            postgres::NoTls,
+        ) {
+            let _ =
+                admin.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
+        }
+    }
+
     /// The URL authctl is given for `database`, over TCP without TLS.
     pub fn url(&self, database: &str) -> String {
         format!(

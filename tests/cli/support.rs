@@ -54,6 +54,21 @@ pub struct Sandbox {
     default_database: bool,
 }
 
+/// A PostgreSQL sandbox's database goes with it.
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if self.backend != Backend::Postgres {
+            return;
+        }
+        // Only a name `new_database` made (a test may point the sandbox elsewhere).
+        let name = self.pg_database();
+        if name.starts_with('t') && name.len() > 1 && name[1..].bytes().all(|b| b.is_ascii_digit())
+        {
+            crate::pg::server().drop_database(&name);
+        }
+    }
+}
+
 /// Which database a sandbox keeps its users in. Tests whose behaviour is the database's run on
 /// both (see [`on_both`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
