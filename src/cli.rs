@@ -3,6 +3,7 @@
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Exit statuses, for `--help` and the man page, from the one table in the library.
 pub fn exit_status() -> Vec<(String, &'static str)> {
@@ -112,9 +113,21 @@ fn long_help() -> String {
 /// The heading of the options every command takes, shown after a command's own.
 const GLOBAL: &str = "Global options";
 
-/// The whole command line, with the sections that only the long help shows.
+/// The whole command line, with the sections that only the long help shows. The commands'
+/// own arguments are built only for the command the line names (see [`Deferred`]).
 pub fn command() -> clap::Command {
     Cli::command().after_long_help(long_help())
+}
+
+/// Whether [`Deferred`] builds at once rather than on use.
+static EAGER: AtomicBool = AtomicBool::new(false);
+
+/// [`command`] with every command's arguments built at once, for what walks the whole tree:
+/// shell completion, whose `help` subtree is a copy of the commands taken before any deferred
+/// one is built, and the man pages.
+pub fn full_command() -> clap::Command {
+    EAGER.store(true, Ordering::Relaxed);
+    command()
 }
 
 /// Django's user accounts from the command line: createsuperuser, signup, login, password reset.
@@ -168,19 +181,19 @@ pub enum Command {
     #[command(after_help = "Examples:\n  authctl createsuperuser\n  \
         printf '%s\\n' \"$PW\" | authctl createsuperuser --no-input \\\n      \
         --username admin --email admin@example.com --password-stdin --if-missing")]
-    Createsuperuser(CreatesuperuserArgs),
+    Createsuperuser(Deferred<CreatesuperuserArgs>),
 
     /// Create a regular active user, like Django's UserCreationForm
     #[command(after_help = "Example:\n  authctl signup --username alice --email alice@example.com")]
-    Signup(SignupArgs),
+    Signup(Deferred<SignupArgs>),
 
     /// Log in: check the password, set last_login and start a session kept in the session file
     #[command(after_help = "Example:\n  authctl login --username alice")]
-    Login(LoginArgs),
+    Login(Deferred<LoginArgs>),
 
     /// End this session and remove the session file; not being logged in is fine
     #[command(after_help = "Example:\n  authctl logout --all")]
-    Logout(LogoutArgs),
+    Logout(Deferred<LogoutArgs>),
 
     /// Print the logged-in user; exit 1 if there is no valid session
     #[command(after_help = "Example:\n  authctl whoami --json")]
@@ -190,36 +203,36 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | authctl passwd --password-stdin"
     )]
-    Passwd(PasswdArgs),
+    Passwd(Deferred<PasswdArgs>),
 
     /// Email a password reset token to the active users with this address
     #[command(after_help = "Example:\n  authctl reset-request --email alice@example.com")]
-    ResetRequest(ResetRequestArgs),
+    ResetRequest(Deferred<ResetRequestArgs>),
 
     /// Set a new password with a reset token (UIDB64 TOKEN, or the whole reset link)
     #[command(
         after_help = "Examples:\n  authctl reset-confirm MQ cx3k2p-4f1e0c2a9b7d8e6f5a4b3c2d1e0f9a8b\n  \
         authctl reset-confirm https://example.com/accounts/reset/MQ/cx3k2p-4f1e.../"
     )]
-    ResetConfirm(ResetConfirmArgs),
+    ResetConfirm(Deferred<ResetConfirmArgs>),
 
     /// The admin: list, show, change, delete users, set passwords, import and export
     #[command(subcommand)]
-    Users(UsersCommand),
+    Users(Deferred<UsersCommand>),
 
     /// Groups: create, rename, delete, members, and the permissions they give
     #[command(subcommand)]
-    Groups(GroupsCommand),
+    Groups(Deferred<GroupsCommand>),
 
     /// Permissions: what exists, what a user has and why, and custom ones
     #[command(subcommand)]
-    Perms(PermsCommand),
+    Perms(Deferred<PermsCommand>),
 
     /// The event log: what happened to which account, by whom, newest first
     #[command(
         after_help = "Examples:\n  authctl log --user alice --since 2026-12-01\n  authctl log --event login_failed --limit 20 --json"
     )]
-    Log(LogArgs),
+    Log(Deferred<LogArgs>),
 
     /// Check a username and password; exit 0 if valid, 1 if not, printing nothing
     #[command(
@@ -227,7 +240,7 @@ pub enum Command {
         auth required pam_exec.so expose_authtok quiet /usr/local/bin/authctl verify --pam --config /etc/authctl.toml\n  \
         auth_param basic program /usr/local/bin/authctl verify --serve=squid --config /etc/authctl.toml"
     )]
-    Verify(VerifyArgs),
+    Verify(Deferred<VerifyArgs>),
 
     /// Answer the checkpassword interface (Dovecot, qmail): on success, run PROG in its place
     #[command(
@@ -242,25 +255,25 @@ pub enum Command {
         after_help = "Example (Dovecot):\n  passdb {\n    driver = checkpassword\n    \
         args = /usr/local/bin/authctl checkpassword --config /etc/authctl.toml\n  }"
     )]
-    Checkpassword(CheckpasswordArgs),
+    Checkpassword(Deferred<CheckpasswordArgs>),
 
     /// The outbox of reset emails: list what waits, or send it now
     #[command(subcommand)]
-    Mail(MailCommand),
+    Mail(Deferred<MailCommand>),
 
     /// Settings: write a Django project's as an authctl config file
     #[command(subcommand)]
-    Config(ConfigCommand),
+    Config(Deferred<ConfigCommand>),
 
     /// Print a shell completion script, or write all of them with --out-dir
     #[command(
         after_help = "Example:\n  authctl completions bash > ~/.local/share/bash-completion/completions/authctl"
     )]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
 
     /// Print the man page, or write one page per subcommand with --out-dir
     #[command(after_help = "Example:\n  authctl man --out-dir ~/.local/share/man/man1")]
-    Man(ManArgs),
+    Man(Deferred<ManArgs>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -320,14 +333,14 @@ impl Command {
             Command::Completions(_) => ("completions", None),
             Command::Man(_) => ("man", None),
             Command::Config(_) => ("config", Some("from-django")),
-            Command::Mail(command) => (
+            Command::Mail(Deferred(command)) => (
                 "mail",
                 Some(match command {
                     MailCommand::List => "list",
                     MailCommand::Flush(_) => "flush",
                 }),
             ),
-            Command::Users(command) => (
+            Command::Users(Deferred(command)) => (
                 "users",
                 Some(match command {
                     UsersCommand::List(_) => "list",
@@ -344,7 +357,7 @@ impl Command {
                     UsersCommand::Unlock(_) => "unlock",
                 }),
             ),
-            Command::Groups(command) => (
+            Command::Groups(Deferred(command)) => (
                 "groups",
                 Some(match command {
                     GroupsCommand::List => "list",
@@ -358,7 +371,7 @@ impl Command {
                     GroupsCommand::Revoke(_) => "revoke",
                 }),
             ),
-            Command::Perms(command) => (
+            Command::Perms(Deferred(command)) => (
                 "perms",
                 Some(match command {
                     PermsCommand::List(_) => "list",
@@ -1110,6 +1123,75 @@ pub struct ManArgs {
     /// Write authctl.1 and a page for every subcommand into DIR
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+}
+
+/// A command whose arguments (or subcommands) clap builds only when the command line names it
+/// (unless [`full_command`] asked for everything). A run uses one command of many, and
+/// building every command's arguments up front was about a tenth of what a whole `verify`
+/// process costs.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        match EAGER.load(Ordering::Relaxed) {
+            true => T::augment_args(cmd),
+            false => cmd.defer(|cmd| keep_about(cmd, T::augment_args)),
+        }
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        match EAGER.load(Ordering::Relaxed) {
+            true => T::augment_args_for_update(cmd),
+            false => cmd.defer(|cmd| keep_about(cmd, T::augment_args_for_update)),
+        }
+    }
+}
+
+/// Adds the arguments with `augment`, keeping the command's own summary: a flattened struct's
+/// doc comment would replace it, now that the arguments come after the summary was set.
+fn keep_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let long_about = cmd.get_long_about().cloned();
+    let cmd = augment(cmd);
+    let cmd = match about {
+        Some(about) => cmd.about(about),
+        None => cmd.about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => cmd.long_about(long_about),
+        None => cmd.long_about(None::<&str>),
+    }
+}
+
+impl<T: Subcommand> Subcommand for Deferred<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        match EAGER.load(Ordering::Relaxed) {
+            true => T::augment_subcommands(cmd),
+            false => cmd.defer(T::augment_subcommands),
+        }
+    }
+
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        match EAGER.load(Ordering::Relaxed) {
+            true => T::augment_subcommands_for_update(cmd),
+            false => cmd.defer(T::augment_subcommands_for_update),
+        }
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
 }
 
 #[cfg(test)]

@@ -18,13 +18,13 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // A shell asking for completions (the scripts set the variable) is answered here, and
     // nothing else runs; otherwise this reads one variable.
-    clap_complete::CompleteEnv::with_factory(cli::command)
+    clap_complete::CompleteEnv::with_factory(cli::full_command)
         .var(commands::COMPLETION_VAR)
         .complete();
     platform::stop_on_closed_pipe();
-    // The parser's tree of every command and its matches live until the process ends: freeing
-    // their thousands of small allocations one by one would cost a `verify` more time than
-    // its own password check at low costs.
+    // The parser's tree (every command's name, and the arguments of the one that runs) and its
+    // matches live until the process ends: freeing their many small allocations one by one
+    // would cost a `verify` more time than its own password check at low costs.
     let command = Box::leak(Box::new(cli::command()));
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())

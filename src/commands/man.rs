@@ -90,7 +90,7 @@ fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         }
         Ok(())
     }
-    let mut cmd = cli::command().disable_help_subcommand(true);
+    let mut cmd = cli::full_command().disable_help_subcommand(true);
     cmd.build();
     let mut out = Vec::new();
     walk(&cmd, true, &mut out)?;

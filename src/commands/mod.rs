@@ -21,7 +21,7 @@ mod users;
 mod verify;
 mod whoami;
 
-use crate::cli::{Cli, Command, PasswordSource};
+use crate::cli::{Cli, Command, Deferred, PasswordSource};
 use crate::output::Printer;
 use crate::platform;
 use crate::prompt;
@@ -257,14 +257,14 @@ pub fn report_upgrade(ctx: &Ctx, upgrade: &Upgrade) {
 pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     // Generated documentation depends on nothing but the command line: no config, no database.
     let cli = match cli.command {
-        Command::Completions(args) => return completions::run(args),
-        Command::Man(args) => return man::run(args),
+        Command::Completions(Deferred(args)) => return completions::run(args),
+        Command::Man(Deferred(args)) => return man::run(args),
         _ => cli,
     };
     let vars = environment();
     // Writing a config file must not depend on the config being read.
     let cli = match cli.command {
-        Command::Config(command) => {
+        Command::Config(Deferred(command)) => {
             let given = [
                 ("--database", cli.database.is_some()),
                 ("--config", cli.config.is_some()),
@@ -300,27 +300,27 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         no_input: cli.no_input,
     };
     match cli.command {
-        Command::Createsuperuser(args) => {
+        Command::Createsuperuser(Deferred(args)) => {
             let settings = SuperuserSettings::resolve(args, &ctx.vars, ctx.interactive);
             createsuperuser::run(&ctx, settings)
         }
-        Command::Signup(args) => signup::run(&ctx, args),
-        Command::Verify(args) => verify::run(&ctx, args),
-        Command::Checkpassword(args) => checkpassword::run(&ctx, args),
-        Command::Login(args) => login::run(&ctx, args),
-        Command::Logout(args) => logout::run(&ctx, args),
+        Command::Signup(Deferred(args)) => signup::run(&ctx, args),
+        Command::Verify(Deferred(args)) => verify::run(&ctx, args),
+        Command::Checkpassword(Deferred(args)) => checkpassword::run(&ctx, args),
+        Command::Login(Deferred(args)) => login::run(&ctx, args),
+        Command::Logout(Deferred(args)) => logout::run(&ctx, args),
         Command::Whoami => whoami::run(&ctx),
-        Command::Passwd(args) => passwd::run(&ctx, args),
-        Command::ResetRequest(args) => reset_request::run(&ctx, args),
-        Command::ResetConfirm(args) => reset_confirm::run(&ctx, args),
-        Command::Users(command) => users::run(&ctx, command),
-        Command::Groups(command) => groups::run(&ctx, command),
-        Command::Perms(command) => perms::run(&ctx, command),
-        Command::Log(args) => log::run(&ctx, args),
-        Command::Mail(command) => mail::run(&ctx, command),
-        Command::Completions(args) => completions::run(args),
-        Command::Man(args) => man::run(args),
-        Command::Config(command) => config::run(command, &ctx.printer, &ctx.vars),
+        Command::Passwd(Deferred(args)) => passwd::run(&ctx, args),
+        Command::ResetRequest(Deferred(args)) => reset_request::run(&ctx, args),
+        Command::ResetConfirm(Deferred(args)) => reset_confirm::run(&ctx, args),
+        Command::Users(Deferred(command)) => users::run(&ctx, command),
+        Command::Groups(Deferred(command)) => groups::run(&ctx, command),
+        Command::Perms(Deferred(command)) => perms::run(&ctx, command),
+        Command::Log(Deferred(args)) => log::run(&ctx, args),
+        Command::Mail(Deferred(command)) => mail::run(&ctx, command),
+        Command::Completions(Deferred(args)) => completions::run(args),
+        Command::Man(Deferred(args)) => man::run(args),
+        Command::Config(Deferred(command)) => config::run(command, &ctx.printer, &ctx.vars),
     }
 }
 

@@ -159,6 +159,25 @@ fn bash_completion_completes_the_reset_commands() {
     );
 }
 
+/// A command's own arguments are built only when it runs (for start-up time); completion still
+/// sees all of them, under `help` too.
+#[test]
+fn completion_sees_every_commands_arguments_and_the_help_tree() {
+    let sb = crate::support::Sandbox::new();
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "help", "users", "se"]),
+        ["sessions", "set", "set-password"]
+    );
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "users", "set", "--ina"]),
+        ["--inactive"]
+    );
+    assert_eq!(
+        bash_completes(&sb, &["authctl", "checkpassword", "--ho"]),
+        ["--home"]
+    );
+}
+
 /// Tab after a command that takes a username offers the database's usernames with that
 /// prefix (case and all), and nothing, silently, when there is no database.
 #[test]
