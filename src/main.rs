@@ -1,6 +1,16 @@
 //! The `authctl` binary: parse, settle the settings, run the command, and turn the outcome into
 //! one stderr line and an exit code.
 
+// On glibc Linux the program starts at a C `main` of its own rather than Rust's `fn main`.
+// Rust's start-up is made for every kind of program: it reads /proc/self/maps to find the main
+// thread's stack and sets up a stack-overflow handler on a signal stack of its own, a few dozen
+// system calls that were about 4% of a whole `verify` process. Of what it does,
+// authctl needs two things, done in `main` below: closed standard streams reopened on
+// /dev/null, and the flush of stdout at the end. (A stack overflow still stops the program, by
+// SIGSEGV, without Rust's message.) glibc hands Rust's `std::env::args` the arguments itself;
+// elsewhere Rust's start-up is what does, so it stays.
+#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
+
 mod cli;
 mod commands;
 mod completion;
@@ -13,9 +23,28 @@ mod settings;
 use authctl::Family;
 use clap::FromArgMatches;
 use commands::Status;
-use std::process::ExitCode;
 
-fn main() -> ExitCode {
+// (Not in the unit tests' build, whose `main` is the test harness.)
+#[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
+#[unsafe(no_mangle)]
+extern "C" fn main(
+    _argc: std::ffi::c_int,
+    _argv: *const *const std::ffi::c_char,
+) -> std::ffi::c_int {
+    platform::adopt_standard_streams();
+    // A panic is reported by the hook as usual, and exits 101, as from Rust's `fn main`.
+    let code = std::panic::catch_unwind(run).unwrap_or(101);
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    code.into()
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu", not(test))))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(run())
+}
+
+/// Everything the program does; its exit status.
+fn run() -> u8 {
     // A shell asking for completions (the scripts set the variable) is answered here, and
     // nothing else runs; otherwise this reads one variable.
     clap_complete::CompleteEnv::with_factory(cli::full_command)
@@ -41,18 +70,18 @@ fn main() -> ExitCode {
     let result = commands::run(cli, printer);
     if let Some(failure) = output::stdout_failure() {
         output::Printer::error(&failure);
-        return ExitCode::from(Family::Environment.exit_code());
+        return Family::Environment.exit_code();
     }
     match result {
-        Ok(Status::Success) => ExitCode::SUCCESS,
-        Ok(Status::Denied) => ExitCode::from(Family::Denied.exit_code()),
-        Ok(Status::Code(code)) => ExitCode::from(code),
+        Ok(Status::Success) => 0,
+        Ok(Status::Denied) => Family::Denied.exit_code(),
+        Ok(Status::Code(code)) => code,
         Err(err) => {
             output::Printer::error(&err.chain());
             if let Some(why) = err.why() {
                 printer.detail(why);
             }
-            ExitCode::from(err.family().exit_code())
+            err.family().exit_code()
         }
     }
 }
@@ -60,7 +89,7 @@ fn main() -> ExitCode {
 /// A command line clap could not take, said the way every error is: one line,
 /// `authctl: error: …`, then the command's usage line (exit 2). Help and version requests are
 /// clap's to print, on stdout.
-fn usage_error(err: clap::Error) -> ExitCode {
+fn usage_error(err: clap::Error) -> u8 {
     use clap::error::ErrorKind;
     if matches!(
         err.kind(),
@@ -85,5 +114,5 @@ fn usage_error(err: clap::Error) -> ExitCode {
         Some(usage) => output::Printer::usage(&format!("Usage:{usage}")),
         None => output::Printer::usage(&format!("{MORE} '--help'.")),
     }
-    ExitCode::from(Family::Usage.exit_code())
+    Family::Usage.exit_code()
 }

@@ -40,6 +40,25 @@ pub fn spawn_detached(args: &[&str], vars: &[(&str, &std::ffi::OsStr)]) -> std::
         .map(drop)
 }
 
+/// Opens `/dev/null` on any of standard input, output and error that the caller left closed,
+/// so that the next file opened (the database, the session file) cannot become fd 1 and take
+/// the program's output. Rust's own start-up does this for `fn main`; `main.rs` starts without it.
+#[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
+pub fn adopt_standard_streams() {
+    use nix::fcntl::{FcntlArg, OFlag, fcntl, open};
+    use std::os::fd::BorrowedFd;
+    for fd in 0..3 {
+        // SAFETY: only asks whether the descriptor is open; nothing is closed or kept.
+        let fd = unsafe { BorrowedFd::borrow_raw(fd) };
+        if fcntl(fd, FcntlArg::F_GETFD) == Err(nix::errno::Errno::EBADF) {
+            // The lowest free descriptor: this one. Kept open for the life of the process.
+            if let Ok(null) = open("/dev/null", OFlag::O_RDWR, nix::sys::stat::Mode::empty()) {
+                std::mem::forget(null);
+            }
+        }
+    }
+}
+
 /// Rust ignores SIGPIPE, which turns `authctl users list | head` into a failed write. Like
 /// other Unix tools, stop quietly when the reader goes away.
 pub fn stop_on_closed_pipe() {

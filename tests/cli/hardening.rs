@@ -15,6 +15,7 @@ on_both!(
     a_csv_export_cannot_carry_a_spreadsheet_formula_and_still_imports_unchanged,
     human_output_escapes_characters_that_reorder_text,
     delete_refuses_while_another_tables_foreign_key_names_auth_user_in_any_case,
+    closed_standard_streams_cannot_capture_the_programs_own_files,
 );
 
 /// Runs every command at once, each on its own thread, and returns the runs in order.
@@ -635,4 +636,18 @@ fn an_empty_import_creates_no_database() {
         .expect(0)
         .stdout_has("Imported 0 rows");
     assert!(!sb.db.exists());
+}
+
+/// A caller that closed standard output and error does not make the program's own files
+/// descriptors 1 and 2: `login` writes the session file, then says so on stdout, and the
+/// session is still a session. (SQLite guards its own files; on PostgreSQL nothing else would.)
+fn closed_standard_streams_cannot_capture_the_programs_own_files(backend: Backend) {
+    let sb = Sandbox::on(backend);
+    sb.signup("alice", "", PW);
+    sb.shell(&format!(
+        "printf '%s\\n' '{PW}' | authctl login --username alice --password-stdin >&- 2>&-"
+    ))
+    .run()
+    .expect(0);
+    sb.cmd(["whoami"]).run().expect(0).stdout_has("alice");
 }
