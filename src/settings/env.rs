@@ -8,6 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Bound;
 
 /// The environment variable for a key: `email.smtp.host` → `AUTHCTL_EMAIL_SMTP_HOST`.
 pub fn var_name(key: &str) -> String {
@@ -73,15 +74,18 @@ impl<'de> Deserializer<'de> for Env<'_> {
         visitor: V,
     ) -> Result<V::Value, EnvError> {
         // A field is offered when its variable is set, or, for a section, any variable under it.
+        // Those names all begin with the field's variable, so in the sorted map they follow it:
+        // a look from there, not a pass over the whole environment for each field.
         let present: Vec<&'static str> = fields
             .iter()
             .copied()
             .filter(|field| {
                 let var = var_name(&self.key(field));
-                let section = format!("{var}_");
                 self.vars
-                    .keys()
-                    .any(|k| *k == var || k.starts_with(&section))
+                    .range::<str, _>((Bound::Included(var.as_str()), Bound::Unbounded))
+                    .map(|(k, _)| k)
+                    .take_while(|k| k.starts_with(&var))
+                    .any(|k| k.len() == var.len() || k[var.len()..].starts_with('_'))
             })
             .collect();
         visitor.visit_map(Fields {
