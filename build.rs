@@ -4,7 +4,8 @@
 //! costs each process an extra library to map and relocate, and its constructor probes the CPU
 //! (slow under virtualisation): about a twentieth of a whole `verify`. The same unwinder as a
 //! static archive (`libgcc_eh.a`, what `gcc -static-libgcc` uses) comes first on the link line,
-//! so the shared one is left out (`--as-needed`). Panics unwind and report exactly as before.
+//! so the shared one is left out (`--as-needed`). Panics unwind, run destructors and give
+//! backtraces as before.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

@@ -4,11 +4,11 @@
 // On glibc Linux the program starts at a C `main` of its own rather than Rust's `fn main`.
 // Rust's start-up is made for every kind of program: it reads /proc/self/maps to find the main
 // thread's stack and sets up a stack-overflow handler on a signal stack of its own, a few dozen
-// system calls that were about 4% of a whole `verify` process. Of what it does,
-// authctl needs two things, done in `main` below: closed standard streams reopened on
-// /dev/null, and the flush of stdout at the end. (A stack overflow still stops the program, by
-// SIGSEGV, without Rust's message.) glibc hands Rust's `std::env::args` the arguments itself;
-// elsewhere Rust's start-up is what does, so it stays.
+// system calls that were about 4% of a whole `verify` process. Of what it does, authctl needs
+// two things, done in `main` below: closed standard streams reopened on /dev/null, and the
+// flush of stdout at the end. (A stack overflow still stops the program, by SIGSEGV, without
+// Rust's message, and a panic's message names the thread `<unnamed>`.) glibc hands Rust's
+// `std::env::args` the arguments itself; elsewhere Rust's start-up is what does, so it stays.
 #![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
 
 mod cli;

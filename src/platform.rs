@@ -45,15 +45,18 @@ pub fn spawn_detached(args: &[&str], vars: &[(&str, &std::ffi::OsStr)]) -> std::
 /// the program's output. Rust's own start-up does this for `fn main`; `main.rs` starts without it.
 #[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
 pub fn adopt_standard_streams() {
-    use nix::fcntl::{FcntlArg, OFlag, fcntl, open};
-    use std::os::fd::BorrowedFd;
+    use nix::libc;
     for fd in 0..3 {
-        // SAFETY: only asks whether the descriptor is open; nothing is closed or kept.
-        let fd = unsafe { BorrowedFd::borrow_raw(fd) };
-        if fcntl(fd, FcntlArg::F_GETFD) == Err(nix::errno::Errno::EBADF) {
-            // The lowest free descriptor: this one. Kept open for the life of the process.
-            if let Ok(null) = open("/dev/null", OFlag::O_RDWR, nix::sys::stat::Mode::empty()) {
-                std::mem::forget(null);
+        // SAFETY: F_GETFD only asks whether the descriptor is open, and open() only adds one.
+        unsafe {
+            if libc::fcntl(fd, libc::F_GETFD) == -1
+                && nix::errno::Errno::last() == nix::errno::Errno::EBADF
+                // The lowest free descriptor: this one, kept for the life of the process.
+                && libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) != fd
+            {
+                // As Rust's own start-up does: go no further with a standard stream that the
+                // next file opened would become.
+                libc::abort();
             }
         }
     }
