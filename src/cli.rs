@@ -1144,17 +1144,23 @@ impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
 
 impl<T: Args> Args for Deferred<T> {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        match EAGER.load(Ordering::Relaxed) {
-            true => T::augment_args(cmd),
-            false => cmd.defer(|cmd| keep_about(cmd, T::augment_args)),
-        }
+        now_or_later(cmd, T::augment_args, |cmd| keep_about(cmd, T::augment_args))
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        match EAGER.load(Ordering::Relaxed) {
-            true => T::augment_args_for_update(cmd),
-            false => cmd.defer(|cmd| keep_about(cmd, T::augment_args_for_update)),
-        }
+        now_or_later(cmd, T::augment_args_for_update, |cmd| {
+            keep_about(cmd, T::augment_args_for_update)
+        })
+    }
+}
+
+/// `now` applied at once when the whole tree is asked for ([`full_command`]), else `later` left
+/// for clap to apply when the command line names this command.
+type Build = fn(clap::Command) -> clap::Command;
+fn now_or_later(cmd: clap::Command, now: Build, later: Build) -> clap::Command {
+    match EAGER.load(Ordering::Relaxed) {
+        true => now(cmd),
+        false => cmd.defer(later),
     }
 }
 
@@ -1176,17 +1182,15 @@ fn keep_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -
 
 impl<T: Subcommand> Subcommand for Deferred<T> {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        match EAGER.load(Ordering::Relaxed) {
-            true => T::augment_subcommands(cmd),
-            false => cmd.defer(T::augment_subcommands),
-        }
+        now_or_later(cmd, T::augment_subcommands, T::augment_subcommands)
     }
 
     fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
-        match EAGER.load(Ordering::Relaxed) {
-            true => T::augment_subcommands_for_update(cmd),
-            false => cmd.defer(T::augment_subcommands_for_update),
-        }
+        now_or_later(
+            cmd,
+            T::augment_subcommands_for_update,
+            T::augment_subcommands_for_update,
+        )
     }
 
     fn has_subcommand(name: &str) -> bool {
